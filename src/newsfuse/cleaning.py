@@ -1,0 +1,132 @@
+"""Remove what is not the article from scraped plain text, line by line.
+
+HTML extractors (trafilatura) work on markup; text that was already flattened keeps its share
+bars, photo credits, "Latest News" rails and footers.  Each line is judged on its own shape
+(short, no sentence punctuation, typical words) and, across a cluster, on being repeated by the
+same outlet.  A line that reads like a sentence is kept unless it matches a footer or promo
+pattern, so real paragraphs and quotes survive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsfuse.model import Document
+
+BULLET = re.compile(r"^[\s•·*\-–—|>]+")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+UI_WORDS = re.compile(
+    r"""^(?:share|shares|tweet|email|e-mail|print|pin|pin it|comment|comments|save|like|follow|
+    whatsapp|facebook|twitter|linkedin|reddit|flipboard|pinterest|instagram|copy\ link|
+    share\ (?:this|on)\b.*|by|and|&|\||photos?|videos?|gallery|view\ gallery|listen|
+    advertisement|ad|sponsored|sponsored\ content|story\ continues\ below.*|continue\ reading.*|
+    close|menu|search|home|back\ to\ top|next|previous|enlarge\ this\ image|toggle\ caption|
+    hide\ caption|image|play|replay|watch|loading.*|\d+\s*(?:comments?|shares?))$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+RAIL = re.compile(
+    r"""^(?:latest\ news|latest|related|related\ (?:stories|articles|coverage|content|links|news|video)|
+    more\ (?:from|on|news|stories|coverage)\b.*|read\ (?:more|next|also)\b.*|recommended.*|
+    most\ (?:popular|read|viewed|shared)|trending.*|you\ may\ (?:also\ )?like.*|see\ also.*|
+    top\ stories|up\ next.*|don'?t\ miss.*|editor'?s\ picks?|also\ on\ .*|what\ to\ read\ next|
+    exclusive:.*|watch:.*|video:.*|photos:.*|related:.*|read:.*|see:.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CREDIT = re.compile(
+    r"""^(?:(?:photo|photograph|image|video|picture|pictured|source|credit|caption|illustration)s?
+    (?:\ credit)?\s*[:|]\s*.*|.*\b(?:getty\ images|ap\ photo|associated\ press|reuters|afp|
+    wireimage|shutterstock|epa|filmmagic|invision|bloomberg|ap|pa|courtesy\ of\ [\w\s]+)\)?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+SLASH_CREDIT = re.compile(r"^[\w.'’ -]{2,40}/[\w.'’ -]{2,40}$")
+PROMO = re.compile(
+    r"""(?:independently\ selected|we\ may\ (?:earn|receive)|affiliate\ (?:link|commission)|
+    earn\ (?:a\ )?commission|sign\ up\ (?:for|to)|newsletter|subscribe\ (?:now|today|to)|
+    delivered\ (?:to|straight\ to)\ your\ inbox|click\ here|tap\ here|
+    ©|\(c\)\ \d{4}|copyright\ \d{4}|all\ rights\ reserved|privacy\ policy|terms\ of\ (?:use|service)|
+    cookie\ (?:policy|settings)|we\ use\ cookies|this\ material\ may\ not\ be\ published|
+    javascript|your\ browser|ad\ blocker|follow\ us\ on|get\ the\ latest\ .*\ (?:app|alerts)|
+    download\ (?:our|the)\ app|log\ in\ to\ comment|join\ the\ conversation|
+    has\ been\ updated|(?:video|photos?|gallery|clip)\ (?:below|above)|^tags?\b|^topics?:|^filed\ under|this\ article\ was\ originally|we'?re\ sorry|something\ went\ wrong)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+BYLINE = re.compile(r"^by\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}\s*(?:\||,.*)?$", re.IGNORECASE)
+TIMESTAMP = re.compile(
+    r"^(?:(?:published|updated|posted)\b.*|\d{1,2}:\d{2}\s*[ap]\.?m\.?.*|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+\w+\.?\s+\d{1,2},?\s+\d{4}.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(line: str, first: bool = False) -> bool:
+    """Judge one line on its own.  ``first`` marks the document's first content line (a headline)."""
+    if not any(char.isalnum() for char in line):
+        return bool(line.strip())
+    text = BULLET.sub("", line).strip()
+    words = text.split()
+    sentence = bool(SENTENCE_END.search(text)) and len(words) >= 3
+    if PROMO.search(text) and len(words) < 60:
+        return True
+    if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and len(words) < 12:
+        return True
+    if sentence:
+        return False
+    if len(words) <= 14 and (CREDIT.match(text) or SLASH_CREDIT.match(text) or BYLINE.match(text)):
+        return True
+    if first:
+        return False
+    if len(words) <= 16 and text.count(",") >= 2:
+        return True
+    return len(words) <= 4 or len(words) <= 20 and _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Headline-style capitalisation: rail items, gallery titles and captions, not prose."""
+    capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit())
+    return capitalised >= 0.6 * len(words)
+
+
+def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[int]:
+    """Indices into ``text.split("\\n")`` of the lines judged boilerplate."""
+    found: set[int] = set()
+    first = True
+    for index, line in enumerate(text.split("\n")):
+        if not line.strip():
+            continue
+        if is_boilerplate(line, first) or _key(line) in repeated:
+            found.add(index)
+        first = False
+    return found
+
+
+def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:
+    """Return ``text`` without its boilerplate lines, paragraphs kept on their own lines."""
+    lines = text.split("\n")
+    dropped = boilerplate_lines(text, repeated)
+    kept = (line.strip() for index, line in enumerate(lines) if index not in dropped)
+    return "\n".join(line for line in kept if line)
+
+
+def repeated_lines(documents: Sequence[Document]) -> frozenset[str]:
+    """Lines one outlet repeats in several of its documents: templates, not reporting."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for document in documents:
+        if not document.outlet:
+            continue
+        keys = {_key(line) for line in document.text.split("\n") if line.strip()}
+        counts.update((document.outlet, key) for key in keys)
+    return frozenset(key for (_, key), count in counts.items() if count > 1)
+
+
+def clean_documents(documents: Sequence[Document]) -> list[Document]:
+    """Clean every document, using the cluster to spot an outlet's repeated template lines."""
+    repeated = repeated_lines(documents)
+    return [replace(document, text=clean(document.text, repeated)) for document in documents]
+
+
+def _key(line: str) -> str:
+    return " ".join(BULLET.sub("", line).lower().split())

@@ -1,0 +1,11 @@
+"""Command-line interface: ``newsfuse COMMAND``.  Each command lives in its own module."""
+
+from newsfuse.cli import summarize  # noqa: F401  (registers its commands)
+from newsfuse.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,75 @@
+"""From sentence scores to a cited summary: budget, redundancy, corroboration and order.
+
+Sentences are taken best-first.  One that repeats an already chosen sentence (cosine above
+``redundancy``) is not added; syndicated and lightly edited copies end up as corroborating
+citations of the chosen sentence instead.  The chosen sentences are read in story order:
+by document date, then by position in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from newsfuse.model import Citation, Cluster, Summary, SummarySentence
+from newsfuse.vectors import SentenceVectors
+
+DEFAULT_WORDS = 200
+MIN_WORDS = 6
+MAX_WORDS = 80
+
+
+def select(
+    cluster: Cluster,
+    vectors: SentenceVectors,
+    scores: np.ndarray,
+    words: int = DEFAULT_WORDS,
+    redundancy: float = 0.5,
+    corroboration: float = 0.7,
+    method: str = "",
+) -> Summary:
+    """Pick sentences by descending score until ``words`` is reached, then order and cite them."""
+    sentences = cluster.sentences
+    eligible = (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
+    if not eligible.any():
+        eligible = vectors.lengths > 0
+    chosen: list[int] = []
+    total = 0
+    for index in np.argsort(-scores, kind="stable"):
+        if total >= words:
+            break
+        if not eligible[index]:
+            continue
+        if chosen and vectors.similarity[index, chosen].max() >= redundancy:
+            continue
+        chosen.append(int(index))
+        total += int(vectors.lengths[index])
+    chosen.sort(key=lambda index: _story_order(cluster, index, sentences))
+    return Summary(
+        sentences=[_cite(cluster, vectors, index, corroboration) for index in chosen],
+        cluster=cluster,
+        method=method,
+    )
+
+
+def _story_order(cluster: Cluster, index: int, sentences) -> tuple:
+    sentence = sentences[index]
+    date = cluster.documents[sentence.document].date or dt.date.max
+    return (date, sentence.index, sentence.document)
+
+
+def _cite(cluster: Cluster, vectors: SentenceVectors, index: int, threshold: float) -> SummarySentence:
+    sentences = cluster.sentences
+    source = sentences[index]
+    best: dict[int, int] = {}
+    row = vectors.similarity[index]
+    for other in np.nonzero(row >= threshold)[0]:
+        document = int(vectors.documents[other])
+        if document != source.document and (document not in best or row[other] > row[best[document]]):
+            best[document] = int(other)
+    return SummarySentence(
+        text=source.text,
+        citation=Citation.of(cluster, source),
+        corroborations=[Citation.of(cluster, sentences[other]) for _, other in sorted(best.items())],
+    )

@@ -1,0 +1,56 @@
+"""The default unsupervised summarizer: centrality, cross-document support and position.
+
+A sentence is salient when it is close to the cluster's centroid (each document weighs the
+same, so one long article cannot dominate), when other outlets report it too (support: its best
+match in every other document), and when it comes early in its article, as news is written.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsfuse.model import Cluster
+from newsfuse.summarizers.base import Summarizer
+from newsfuse.vectors import SentenceVectors
+
+
+def centrality(vectors: SentenceVectors, documents: int) -> np.ndarray:
+    """Cosine of each sentence with the centroid of the per-document mean vectors."""
+    centroid = np.zeros(vectors.matrix.shape[1])
+    for document in range(documents):
+        rows = vectors.matrix[vectors.documents == document]
+        if rows.shape[0]:
+            mean = np.asarray(rows.sum(axis=0)).ravel()
+            norm = np.linalg.norm(mean)
+            if norm:
+                centroid += mean / norm
+    norm = np.linalg.norm(centroid)
+    return vectors.matrix @ (centroid / norm) if norm else np.zeros(len(vectors))
+
+
+def support(vectors: SentenceVectors, documents: int) -> np.ndarray:
+    """Mean over the other documents of a sentence's best cosine with that document."""
+    if documents < 2:
+        return np.zeros(len(vectors))
+    best = np.zeros((len(vectors), documents))
+    for document in range(documents):
+        columns = vectors.documents == document
+        if columns.any():
+            best[:, document] = vectors.similarity[:, columns].max(axis=1)
+    best[np.arange(len(vectors)), vectors.documents] = 0.0
+    return best.sum(axis=1) / (documents - 1)
+
+
+class Centroid(Summarizer):
+    name = "centroid"
+    support_weight = 0.5
+    position_weight = 0.3
+
+    def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
+        documents = len(cluster.documents)
+        position = 1.0 / np.sqrt(1.0 + vectors.positions)
+        return (
+            centrality(vectors, documents)
+            + self.support_weight * support(vectors, documents)
+            + self.position_weight * position
+        )

@@ -1,0 +1,51 @@
+"""Word-level text helpers shared by scoring, selection and evaluation.
+
+Everything is case-folded so the same code serves cased web text and the lower-cased
+Multi-News+ corpus.  Stemming is memoised: news vocabulary repeats, so after warm-up a
+stem costs one dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nltk.stem.porter import PorterStemmer
+
+WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves said says say told
+    s t it's he's she's that's there's they're we're i'm don't didn't can't won't""".split()
+)
+
+_stemmer = PorterStemmer()
+_stems: dict[str, str] = {}
+
+
+def normalize(text: str) -> str:
+    """Fold compatibility characters (ligatures, full-width forms) and curly apostrophes."""
+    return unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, punctuation dropped."""
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def stem(word: str) -> str:
+    cached = _stems.get(word)
+    if cached is None:
+        cached = _stems[word] = _stemmer.stem(word, to_lowercase=False)
+    return cached
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words: what similarity and salience are computed on."""
+    return [stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1]

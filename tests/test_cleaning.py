@@ -1,0 +1,64 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.cleaning import boilerplate_lines, clean, clean_documents, is_boilerplate
+from newsfuse.model import Document
+
+from conftest import SEEDS, needs_seeds
+
+PAGE = """Harbour Ferry Resumes Service After Storm
+Share
+Tweet
+Email
+The ferry between Alden and Rook Island resumed service on Tuesday after a three-day halt.
+Credit: Mara Quinn/Coastline Photo Agency
+Passengers wait at the Alden terminal, Tuesday, March 5
+"We are relieved to be moving again," said captain Ilse Brandt.
+Latest News
+Council Approves New Budget
+Local Team Wins Cup Final
+Advertisement
+Sign up for our morning newsletter to get the news first.
+© 2024 Alden Courier. All rights reserved. Privacy Policy | Terms of Use
+"""
+
+
+def test_removes_boilerplate_and_keeps_paragraphs_and_quotes() -> None:
+    cleaned = clean(PAGE).split("\n")
+    assert cleaned == [
+        "Harbour Ferry Resumes Service After Storm",
+        "The ferry between Alden and Rook Island resumed service on Tuesday after a three-day halt.",
+        '"We are relieved to be moving again," said captain Ilse Brandt.',
+    ]
+
+
+def test_sentences_are_kept_even_when_short_or_quoted() -> None:
+    for line in ["He resigned on Monday.", "“No,” she said.", "Police said two people were hurt in the crash."]:
+        assert not is_boilerplate(line)
+
+
+def test_lines_one_outlet_repeats_are_removed() -> None:
+    footer = "The Alden Courier is an independent voice for the island since 1921 and more"
+    documents = [
+        Document(text=f"Story {n} text is a sentence about the harbour.\n{footer}", source="Alden Courier")
+        for n in range(2)
+    ]
+    assert all(footer not in document.text for document in clean_documents(documents))
+    other_outlet = [Document(text=f"Body.\n{footer}", source=name) for name in ("A", "B")]
+    assert all(footer in document.text for document in clean_documents(other_outlet))
+
+
+@needs_seeds
+def test_seed_boilerplate_is_removed() -> None:
+    text = "\n".join(clean(path.read_text()) for path in SEEDS)
+    for junk in ["Credit: Lester Cohen/WireImage", "Kevin Winter/Getty Images", "Latest News", "Privacy Policy", "• Tweet"]:
+        assert junk not in text
+    assert "Pink began the first verse before being joined by Clarkson." in text
+
+
+@given(st.text(max_size=500))
+def test_clean_only_removes_whole_lines(text: str) -> None:
+    kept = clean(text).split("\n")
+    originals = {line.strip() for line in text.split("\n")}
+    assert all(line in originals for line in kept if line)
+    assert boilerplate_lines(text) <= set(range(len(text.split("\n"))))
