@@ -1,0 +1,59 @@
+"""``newsfuse train``: rebuild the learned scorer (and the IDF table) from Multi-News train files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsfuse.cli.app import app, fail, stderr
+from newsfuse.selection import DEFAULT_WORDS
+from newsfuse.summarizers.learned import MODEL_RESOURCE
+from newsfuse.training import dataset, train as training
+from newsfuse.vectors import document_frequencies
+
+IDF_MIN_COUNT = 5
+
+
+@app.command()
+def train(
+    data: Annotated[list[Path], typer.Option("--data", "-d", help="Multi-News JSONL(.gz) training files; repeat or use a shell glob.")],
+    out: Annotated[Path, typer.Option("--out", help=f"Directory to write {MODEL_RESOURCE} into.")],
+    clusters: Annotated[int | None, typer.Option(min=1, help="Use only the first N clusters (default: all).")] = None,
+    rounds: Annotated[int, typer.Option(min=1, help="Boosting rounds.")] = training.ROUNDS,
+    seed: Annotated[int, typer.Option(help="Random seed (training is deterministic given it).")] = training.SEED,
+    workers: Annotated[int, typer.Option(min=1, max=2, help="Worker processes for labelling.")] = 2,
+    words: Annotated[int, typer.Option(min=1, help="Word budget of the oracle summaries used as labels.")] = DEFAULT_WORDS,
+    idf_out: Annotated[Path | None, typer.Option(help="Also rebuild the IDF table (idf.json.gz) from all documents of --data.")] = None,
+) -> None:
+    """Train the learned sentence scorer on clusters with reference summaries.
+
+    The model is a gzipped LightGBM text file; copy it to src/newsfuse/models/ to ship it.
+    """
+    missing = [str(path) for path in data if not path.is_file()]
+    if missing:
+        fail(f"no such training file: {missing[0]}")
+    paths = [str(path) for path in data]
+    started = time.perf_counter()
+    if idf_out is not None:
+        table = document_frequencies(_documents(paths), min_count=IDF_MIN_COUNT)
+        idf_out.parent.mkdir(parents=True, exist_ok=True)
+        idf_out.write_bytes(gzip.compress(json.dumps(table, separators=(",", ":")).encode(), mtime=0))
+        stderr.print(f"IDF table of {table['documents']} documents -> {idf_out}", highlight=False)
+    try:
+        examples = dataset.build(paths, clusters, words=words, workers=workers)
+    except ValueError as error:
+        fail(str(error))
+    stderr.print(f"{len(examples)} clusters, {len(examples.gains)} sentences labelled", highlight=False)
+    model = training.save(training.fit(examples, rounds=rounds, seed=seed, threads=workers), out / MODEL_RESOURCE)
+    size = model.stat().st_size / 1024
+    stderr.print(f"model -> {model} ({size:.0f} KiB) in {time.perf_counter() - started:.0f} s", highlight=False)
+
+
+def _documents(paths: list[str]):
+    for cluster in dataset.clusters(paths):
+        yield from (document.text for document in cluster.documents)

@@ -1,0 +1,54 @@
+"""The learned summarizer: a LightGBM scorer trained on Multi-News to predict each sentence's
+ROUGE against the reference, over case-robust features (``newsfuse.features``).
+
+The model is a gzipped LightGBM *text* file: loading parses numbers and never runs code, so a
+model file from elsewhere is safe to load.  ``newsfuse train`` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import lightgbm
+import numpy as np
+
+from newsfuse.features import FEATURES, features
+from newsfuse.model import Cluster
+from newsfuse.summarizers.base import Summarizer
+from newsfuse.vectors import SentenceVectors
+
+MODEL_RESOURCE = "learned.txt.gz"
+
+
+def load_model(path: str | Path | None = None) -> lightgbm.Booster:
+    """A scorer from a gzipped (or plain) LightGBM text file; the shipped one by default."""
+    if path is None:
+        data = resources.files("newsfuse.models").joinpath(MODEL_RESOURCE).read_bytes()
+    else:
+        data = Path(path).read_bytes()
+    text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode()
+    booster = lightgbm.Booster(model_str=text)
+    if booster.feature_name() != list(FEATURES):
+        raise ValueError(f"{path or MODEL_RESOURCE}: model was trained on other features; retrain it with `newsfuse train`")
+    return booster
+
+
+@cache
+def _shipped() -> lightgbm.Booster:
+    return load_model()
+
+
+class Learned(Summarizer):
+    """Scores sentences with the trained model; selection drops near-duplicates."""
+
+    name = "learned"
+    redundancy = 0.5
+
+    def __init__(self, model: str | Path | lightgbm.Booster | None = None) -> None:
+        self.model = model if isinstance(model, lightgbm.Booster) else load_model(model) if model else _shipped()
+
+    def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
+        return self.model.predict(features(cluster, vectors), num_threads=1)

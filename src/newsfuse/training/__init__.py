@@ -1,0 +1,1 @@
+"""Training the learned sentence scorer: labels from reference summaries, features, model."""

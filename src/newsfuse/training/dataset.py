@@ -1,0 +1,87 @@
+"""Training examples: one feature row and two labels per sentence of every training cluster.
+
+Clusters are prepared exactly as at inference (clean, segment, vectorise) so the model sees
+the features it will be given.  Work is spread over at most two niced worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing import get_context
+
+import numpy as np
+
+from newsfuse.features import FEATURES, features
+from newsfuse.model import Cluster
+from newsfuse.pipeline import prepare
+from newsfuse.readers import InputError, read
+from newsfuse.selection import DEFAULT_WORDS
+from newsfuse.training.labels import gains, oracle
+from newsfuse.vectors import SentenceVectors
+
+NICENESS = 10
+
+
+@dataclass(slots=True)
+class Examples:
+    """Stacked sentence rows; ``groups`` holds the number of rows of each cluster, in order."""
+
+    features: np.ndarray
+    gains: np.ndarray
+    oracle: np.ndarray
+    groups: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def subset(self, clusters: np.ndarray) -> Examples:
+        """The examples of the given clusters (indices into ``groups``), in that order."""
+        ends = np.cumsum(self.groups)
+        starts = ends - self.groups
+        rows = np.concatenate([np.arange(starts[c], ends[c]) for c in clusters]) if len(clusters) else np.zeros(0, int)
+        return Examples(self.features[rows], self.gains[rows], self.oracle[rows], self.groups[clusters])
+
+
+def clusters(paths: Iterable[str], limit: int | None = None) -> Iterator[Cluster]:
+    """Clusters with a reference summary from Multi-News-style JSONL files; bad lines skipped."""
+    items = (item for path in paths for item in read(path))
+    usable = (item for item in items if not isinstance(item, InputError) and item.references)
+    return islice(usable, limit)
+
+
+def cluster_examples(cluster: Cluster, words: int = DEFAULT_WORDS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, ROUGE gains and oracle membership of one raw cluster's sentences."""
+    prepared = prepare(cluster)
+    texts = [sentence.text for sentence in prepared.sentences]
+    if not texts:
+        return np.zeros((0, len(FEATURES)), np.float32), np.zeros(0), np.zeros(0)
+    reference = prepared.references[0]
+    member = np.zeros(len(texts))
+    member[oracle(texts, reference, words)] = 1.0
+    return features(prepared, SentenceVectors.of(prepared)), gains(texts, reference), member
+
+
+def build(paths: Iterable[str], limit: int | None = None, words: int = DEFAULT_WORDS, workers: int = 2) -> Examples:
+    """Examples of the first ``limit`` clusters of ``paths``, in file order (deterministic)."""
+    source = clusters(paths, limit)
+    if workers > 1:
+        with get_context("fork").Pool(workers, initializer=os.nice, initargs=(NICENESS,)) as pool:
+            parts = list(pool.imap(_examples, ((cluster, words) for cluster in source), chunksize=32))
+    else:
+        parts = [cluster_examples(cluster, words) for cluster in source]
+    parts = [part for part in parts if len(part[1])]
+    if not parts:
+        raise ValueError("no training clusters with sentences and a reference summary")
+    return Examples(
+        features=np.concatenate([part[0] for part in parts]),
+        gains=np.concatenate([part[1] for part in parts]),
+        oracle=np.concatenate([part[2] for part in parts]),
+        groups=np.array([len(part[1]) for part in parts]),
+    )
+
+
+def _examples(job: tuple[Cluster, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return cluster_examples(*job)

@@ -1,0 +1,54 @@
+from dataclasses import replace
+
+import numpy as np
+
+from newsfuse.features import FEATURES, GROUPS, features
+from newsfuse.model import Cluster, Document
+from newsfuse.pipeline import prepare
+from newsfuse.vectors import SentenceVectors
+
+STORY = (
+    "A fire destroyed the old mill in Brenford on Sunday night. "
+    "Firefighters said nobody was hurt. \"It went up in minutes,\" said a neighbour. "
+    "Share this story"
+)
+OTHER = "The Brenford mill fire started after 9 p.m., officials said. It was built in 1871. Read more"
+
+
+def _cluster(*texts: str, title: str = "") -> Cluster:
+    return prepare(Cluster(documents=[Document(text=text, title=title) for text in texts]))
+
+
+def test_one_finite_row_per_sentence_in_feature_order() -> None:
+    cluster = _cluster(STORY, OTHER)
+    matrix = features(cluster, SentenceVectors.of(cluster))
+    assert matrix.shape == (len(cluster.sentences), len(FEATURES))
+    assert matrix.dtype == np.float32 and np.isfinite(matrix).all()
+    assert sorted(FEATURES) == sorted({name for names in GROUPS.values() for name in names})
+
+
+def test_features_are_case_robust() -> None:
+    cased = _cluster(STORY, OTHER)
+    lower = replace(cased, documents=[
+        replace(document, text=document.text.lower(), sentences=[replace(s, text=s.text.lower()) for s in document.sentences])
+        for document in cased.documents
+    ])
+    assert np.allclose(features(cased, SentenceVectors.of(cased)), features(lower, SentenceVectors.of(lower)))
+
+
+def test_signals_point_the_right_way() -> None:
+    cluster = _cluster(STORY, OTHER, title="Fire destroys Brenford mill")
+    column = {name: features(cluster, SentenceVectors.of(cluster))[:, i] for i, name in enumerate(FEATURES)}
+    texts = [sentence.text for sentence in cluster.sentences]
+    first, quote, built = texts.index(cluster.sentences[0].text), next(i for i, t in enumerate(texts) if "minutes" in t), next(i for i, t in enumerate(texts) if "1871" in t)
+    assert column["first"][first] == 1 and column["title_overlap"][first] > 0
+    assert column["quotes"][quote] > 0 and column["digits"][built] > 0
+    assert column["supporting_documents"][first] > 0
+    assert column["documents"][0] == 2
+
+
+def test_no_title_means_zero_title_overlap_and_single_sentence_works() -> None:
+    cluster = _cluster("Only one sentence stands in this lonely document today.")
+    matrix = features(cluster, SentenceVectors.of(cluster))
+    assert matrix.shape == (1, len(FEATURES)) and np.isfinite(matrix).all()
+    assert matrix[0, FEATURES.index("title_overlap")] == 0
