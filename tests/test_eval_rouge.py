@@ -1,0 +1,68 @@
+import pytest
+from rouge_score import rouge_scorer, tokenizers
+
+from newsfuse.evaluation import rouge
+
+REFERENCE = ["The council approved the new bridge on Tuesday.", "Construction starts in spring and costs 40 million."]
+SUMMARY = ["The council approved a bridge on Tuesday.", "Work starts in the spring."]
+
+
+def direct(reference: list[str], summary: list[str]) -> dict:
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    return scorer.score("\n".join(reference), "\n".join(summary))
+
+
+def test_matches_rouge_score_with_porter_stemming() -> None:
+    expected = direct(REFERENCE, SUMMARY)
+    scores = rouge.score(SUMMARY, [REFERENCE])
+    for measure, short in rouge.SHORT.items():
+        assert scores[f"{short}_f"] == pytest.approx(expected[measure].fmeasure)
+        assert scores[f"{short}_r"] == pytest.approx(expected[measure].recall)
+        assert scores[f"{short}_p"] == pytest.approx(expected[measure].precision)
+
+
+def test_hand_computed_unigram_overlap() -> None:
+    # "the cat sat on the mat" vs "the cat sat on a mat": the, cat, sat, on, mat match (5 of 6)
+    scores = rouge.score(["the cat sat on the mat"], [["the cat sat on a mat"]])
+    assert scores["R1_f"] == pytest.approx(5 / 6)
+    assert scores["R2_r"] == pytest.approx(3 / 5)
+
+
+def test_memoised_tokenizer_is_rouge_scores_tokenizer() -> None:
+    text = "Running flies and agreed studies: the U.S. economies grew 3.5% in 2024's third quarter!"
+    assert rouge.TOKENIZER.tokenize(text) == tokenizers.DefaultTokenizer(use_stemmer=True).tokenize(text)
+
+
+def test_multiple_references_are_averaged() -> None:
+    other = ["A bridge was approved by the council.", "It opens in two years."]
+    both = rouge.score(SUMMARY, [REFERENCE, other])
+    first, second = rouge.score(SUMMARY, [REFERENCE]), rouge.score(SUMMARY, [other])
+    for key in both:
+        assert both[key] == pytest.approx((first[key] + second[key]) / 2)
+
+
+def test_truncation_cuts_summary_and_references_keeping_sentences() -> None:
+    assert rouge.truncate(["a b c d", "e f"], 5) == ["a b c d", "e"]
+    assert rouge.truncate(["a b", "  ", "c"], None) == ["a b", "c"]
+    # the reference's words past the cut do not count against recall
+    scores = rouge.score(["alpha beta gamma", "delta"], [["alpha beta gamma epsilon zeta"]], words=3)
+    assert scores["R1_r"] == pytest.approx(1.0) and scores["R1_p"] == pytest.approx(1.0)
+
+
+def test_rouge_lsum_sees_sentences() -> None:
+    # summary-level LCS unions each summary sentence's LCS: reordered sentences still match
+    reference = ["storm hit the coast power failed in town"]
+    joined = rouge.score(["power failed in town storm hit the coast"], [reference])
+    split = rouge.score(["power failed in town", "storm hit the coast"], [reference])
+    assert split["RL_f"] == pytest.approx(1.0)
+    assert joined["RL_f"] == pytest.approx(0.5)
+
+
+def test_no_reference_is_an_error_and_empty_summary_scores_zero() -> None:
+    with pytest.raises(ValueError):
+        rouge.score(SUMMARY, [])
+    assert rouge.score([], [REFERENCE])["R1_f"] == 0.0
+
+
+def test_sentences_of_splits_a_text() -> None:
+    assert rouge.sentences_of("One here. Two there.\nThree") == ["One here.", "Two there.", "Three"]
