@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 from rouge_score import rouge_scorer, tokenizers
 
@@ -66,3 +67,18 @@ def test_no_reference_is_an_error_and_empty_summary_scores_zero() -> None:
 
 def test_sentences_of_splits_a_text() -> None:
     assert rouge.sentences_of("One here. Two there.\nThree") == ["One here.", "Two there.", "Three"]
+
+
+def test_lcs_cache_changes_no_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(5)
+    vocabulary = "the a storm river town rain flood mayor council bridge said on in of".split()
+    cases = [
+        ([" ".join(rng.choice(vocabulary, rng.integers(3, 12))) for _ in range(rng.integers(1, 5))],
+         [" ".join(rng.choice(vocabulary, rng.integers(3, 12))) for _ in range(rng.integers(1, 5))])
+        for _ in range(40)
+    ]
+    cached = [rouge.score(summary, [reference]) for summary, reference in cases]
+    monkeypatch.setattr(rouge_scorer, "lcs_ind", rouge._lcs_ind)
+    plain = [rouge.score(summary, [reference]) for summary, reference in cases]
+    assert cached == plain
+    assert rouge_scorer.lcs_ind is rouge._lcs_ind

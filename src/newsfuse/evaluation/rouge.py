@@ -9,12 +9,17 @@
   reference, like ROUGE-1.5.5 ``-l N``.
 * ROUGE-L is the summary-level ``rougeLsum``, which needs one sentence per line: summaries
   arrive as lists of sentences, and references are split with newsfuse's sentence splitter.
+
+Speed: rougeLsum computes one LCS table per (reference sentence, summary sentence) pair in pure
+Python, which is most of an evaluation's time.  The systems of one run mostly pick from the same
+few sentences of a cluster, so rouge-score's ``lcs_ind`` is wrapped in a bounded cache keyed on
+the two token sequences; it is a pure function, so no score changes (tests check it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from nltk.stem.porter import PorterStemmer
 from rouge_score import rouge_scorer, tokenize, tokenizers
@@ -47,7 +52,24 @@ class Tokenizer(tokenizers.Tokenizer):
 
 
 TOKENIZER = Tokenizer()
-_SCORER = rouge_scorer.RougeScorer(list(MEASURES), tokenizer=TOKENIZER)
+_lcs_ind = rouge_scorer.lcs_ind
+
+
+@lru_cache(maxsize=65536)
+def _cached_lcs(reference: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(_lcs_ind(list(reference), list(candidate)))
+
+
+def _lcs_indices(reference: list[str], candidate: list[str]) -> list[int]:
+    return list(_cached_lcs(tuple(reference), tuple(candidate)))
+
+
+rouge_scorer.lcs_ind = _lcs_indices
+
+
+@cache
+def _scorer(measures: tuple[str, ...]) -> rouge_scorer.RougeScorer:
+    return rouge_scorer.RougeScorer(list(measures), tokenizer=TOKENIZER)
 
 
 def sentences_of(text: str) -> list[str]:
@@ -71,8 +93,10 @@ def truncate(sentences: Sequence[str], words: int | None) -> list[str]:
     return kept
 
 
-def score(summary: Sequence[str], references: Sequence[Sequence[str]], words: int | None = None) -> dict[str, float]:
-    """ROUGE-1/2/Lsum F1, recall and precision of one summary, averaged over the references.
+def score(
+    summary: Sequence[str], references: Sequence[Sequence[str]], words: int | None = None, measures: Sequence[str] = MEASURES
+) -> dict[str, float]:
+    """ROUGE F1, recall and precision of one summary, averaged over the references.
 
     ``summary`` and each reference are lists of sentences.  The keys are ``R1_f``, ``R1_r``,
     ``R1_p`` and so on.  No reference means nothing to score against: ``ValueError``.
@@ -80,9 +104,10 @@ def score(summary: Sequence[str], references: Sequence[Sequence[str]], words: in
     if not references:
         raise ValueError("a summary needs at least one reference to be scored")
     prediction = "\n".join(truncate(summary, words))
-    totals = dict.fromkeys((f"{SHORT[m]}_{k}" for m in MEASURES for k in "frp"), 0.0)
+    totals = dict.fromkeys((f"{SHORT[m]}_{k}" for m in measures for k in "frp"), 0.0)
+    scorer = _scorer(tuple(measures))
     for reference in references:
-        result = _SCORER.score("\n".join(truncate(reference, words)), prediction)
+        result = scorer.score("\n".join(truncate(reference, words)), prediction)
         for measure, value in result.items():
             totals[f"{SHORT[measure]}_f"] += value.fmeasure
             totals[f"{SHORT[measure]}_r"] += value.recall
