@@ -34,12 +34,15 @@ def test_memoised_tokenizer_is_rouge_scores_tokenizer() -> None:
     assert rouge.TOKENIZER.tokenize(text) == tokenizers.DefaultTokenizer(use_stemmer=True).tokenize(text)
 
 
-def test_multiple_references_are_averaged() -> None:
-    other = ["A bridge was approved by the council.", "It opens in two years."]
-    both = rouge.score(SUMMARY, [REFERENCE, other])
-    first, second = rouge.score(SUMMARY, [REFERENCE]), rouge.score(SUMMARY, [other])
-    for key in both:
-        assert both[key] == pytest.approx((first[key] + second[key]) / 2)
+def test_multiple_references_pool_hits_like_rouge_155_model_average() -> None:
+    # summary "a b c"; references "a b c d" (3 of 4 unigrams hit) and "a x" (1 of 2)
+    both = rouge.score(["alpha beta gamma"], [["alpha beta gamma delta"], ["alpha omega"]])
+    assert both["R1_r"] == pytest.approx(4 / 6)
+    assert both["R1_p"] == pytest.approx(4 / 6)
+    assert both["R1_f"] == pytest.approx(4 / 6)
+    assert both["R2_r"] == pytest.approx(2 / 4) and both["R2_p"] == pytest.approx(2 / 4)
+    # the same reference twice scores as once
+    assert rouge.score(SUMMARY, [REFERENCE, REFERENCE]) == pytest.approx(rouge.score(SUMMARY, [REFERENCE]))
 
 
 def test_truncation_cuts_summary_and_references_keeping_sentences() -> None:

@@ -3,8 +3,9 @@
 * Porter stemming (rouge-score's tokenizer: lower-case, alphanumeric tokens, words longer than
   three letters stemmed); stems are memoised, which makes scoring several times faster and
   changes no token.
-* Several references: each measure is computed against every reference and averaged, as in
-  DUC (ROUGE-1.5.5 ``-f A``, the model average, without jackknifing).
+* Several references: the DUC "model average" of ROUGE-1.5.5 ``-f A`` (no jackknifing): hits
+  and reference counts are summed over the references, then divided, so each reference weighs
+  by its length (see :func:`score`).
 * ``words=N`` keeps the first N whitespace-separated words of the summary and of every
   reference, like ROUGE-1.5.5 ``-l N``.
 * ROUGE-L is the summary-level ``rougeLsum``, which needs one sentence per line: summaries
@@ -96,20 +97,40 @@ def truncate(sentences: Sequence[str], words: int | None) -> list[str]:
 def score(
     summary: Sequence[str], references: Sequence[Sequence[str]], words: int | None = None, measures: Sequence[str] = MEASURES
 ) -> dict[str, float]:
-    """ROUGE F1, recall and precision of one summary, averaged over the references.
+    """ROUGE F1, recall and precision of one summary against one or more references.
 
     ``summary`` and each reference are lists of sentences.  The keys are ``R1_f``, ``R1_r``,
-    ``R1_p`` and so on.  No reference means nothing to score against: ``ValueError``.
+    ``R1_p`` and so on.  With several references, hits and counts are summed over them before
+    dividing, as ROUGE-1.5.5 does with ``-f A``: recall is all hits over all reference units,
+    precision all hits over the summary's units counted once per reference.  With one
+    reference this is exactly rouge-score's result.  No reference: ``ValueError``.
     """
     if not references:
         raise ValueError("a summary needs at least one reference to be scored")
     prediction = "\n".join(truncate(summary, words))
-    totals = dict.fromkeys((f"{SHORT[m]}_{k}" for m in measures for k in "frp"), 0.0)
+    predicted = len(TOKENIZER.tokenize(prediction))
     scorer = _scorer(tuple(measures))
+    hits = dict.fromkeys(measures, 0)
+    units = dict.fromkeys(measures, 0)
     for reference in references:
-        result = scorer.score("\n".join(truncate(reference, words)), prediction)
-        for measure, value in result.items():
-            totals[f"{SHORT[measure]}_f"] += value.fmeasure
-            totals[f"{SHORT[measure]}_r"] += value.recall
-            totals[f"{SHORT[measure]}_p"] += value.precision
-    return {key: value / len(references) for key, value in totals.items()}
+        target = "\n".join(truncate(reference, words))
+        length = len(TOKENIZER.tokenize(target))
+        for measure, value in scorer.score(target, prediction).items():
+            count = _units(measure, length)
+            hits[measure] += round(value.recall * count)
+            units[measure] += count
+    result: dict[str, float] = {}
+    for measure in measures:
+        precision = hits[measure] / max(_units(measure, predicted) * len(references), 1)
+        recall = hits[measure] / max(units[measure], 1)
+        short = SHORT[measure]
+        result[f"{short}_f"] = 2 * precision * recall / (precision + recall) if hits[measure] else 0.0
+        result[f"{short}_r"] = recall
+        result[f"{short}_p"] = precision
+    return result
+
+
+def _units(measure: str, tokens: int) -> int:
+    """How many n-grams (ROUGE-N) or tokens (ROUGE-L) a text of ``tokens`` tokens has."""
+    order = 1 if measure == "rougeLsum" else int(measure.removeprefix("rouge"))
+    return max(tokens - order + 1, 0)
