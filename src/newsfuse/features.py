@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from scipy import sparse
 
 from newsfuse.cleaning import is_boilerplate
 from newsfuse.model import Cluster
@@ -23,7 +24,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "position": ("index", "relative_index", "inverse_index", "first", "document_rank"),
     "length": ("words", "content_ratio"),
     "centrality": ("centrality", "centrality_rank", "degree", "lead_similarity", "document_centrality"),
-    "support": ("support", "supporting_documents", "best_match"),
+    "support": ("support", "supporting_documents", "best_match", "shared_terms", "term_frequency"),
     "title": ("title_overlap",),
     "specificity": ("digits", "quotes", "mean_idf", "rare_terms"),
     "boilerplate": ("boilerplate", "unfinished", "symbols", "question", "dangling"),
@@ -85,6 +86,8 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
         hits[:, document] = (matches[:, document_of == document] >= SUPPORT_THRESHOLD).any(axis=1)
     columns["supporting_documents"] = hits.sum(axis=1) / max(documents - 1, 1)
 
+    columns["shared_terms"], columns["term_frequency"] = _term_spread(vectors, documents)
+
     columns["title_overlap"] = _title_overlap(cluster, bags)
 
     idf = load_idf()
@@ -111,6 +114,20 @@ def _rank(values: np.ndarray) -> np.ndarray:
     if len(values) < 2:
         return np.ones(len(values))
     return np.argsort(np.argsort(values, kind="stable"), kind="stable") / (len(values) - 1)
+
+
+def _term_spread(vectors: SentenceVectors, documents: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence: the mean share of other documents using each of its terms, and the mean
+    frequency of its terms in the cluster (SumBasic's word probability)."""
+    presence = (vectors.matrix != 0).astype(np.float64)
+    membership = sparse.csr_matrix(
+        (np.ones(len(vectors)), (vectors.documents, np.arange(len(vectors)))), shape=(documents, len(vectors))
+    )
+    in_documents = np.asarray(((membership @ presence) > 0).sum(axis=0)).ravel()
+    terms_per_sentence = np.maximum(np.asarray(presence.sum(axis=1)).ravel(), 1)
+    others = (presence @ (in_documents - 1)) / terms_per_sentence / max(documents - 1, 1)
+    frequency = np.asarray(presence.sum(axis=0)).ravel() / max(presence.sum(), 1)
+    return np.asarray(others).ravel(), np.asarray(presence @ frequency).ravel() / terms_per_sentence
 
 
 def _title_overlap(cluster: Cluster, bags: list[list[str]]) -> np.ndarray:

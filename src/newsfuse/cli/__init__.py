@@ -2,6 +2,7 @@
 
 from newsfuse.cli import summarize  # noqa: F401  (registers its commands)
 from newsfuse.cli import evaluate  # noqa: F401,E402  (registers `newsfuse eval`)
+from newsfuse.cli import train  # noqa: F401,E402  (registers `newsfuse train`)
 from newsfuse.cli.app import app
 
 

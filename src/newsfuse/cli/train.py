@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from newsfuse.cli.app import app, fail, stderr
-from newsfuse.selection import DEFAULT_WORDS
+from newsfuse.training.dataset import WORDS
 from newsfuse.summarizers.learned import MODEL_RESOURCE
 from newsfuse.training import dataset, train as training
 from newsfuse.vectors import document_frequencies
@@ -27,7 +27,7 @@ def train(
     rounds: Annotated[int, typer.Option(min=1, help="Boosting rounds.")] = training.ROUNDS,
     seed: Annotated[int, typer.Option(help="Random seed (training is deterministic given it).")] = training.SEED,
     workers: Annotated[int, typer.Option(min=1, max=2, help="Worker processes for labelling.")] = 2,
-    words: Annotated[int, typer.Option(min=1, help="Word budget of the oracle summaries used as labels.")] = DEFAULT_WORDS,
+    words: Annotated[int, typer.Option(min=1, help="Word budget of the oracle summaries used as labels.")] = WORDS,
     idf_out: Annotated[Path | None, typer.Option(help="Also rebuild the IDF table (idf.json.gz) from all documents of --data.")] = None,
 ) -> None:
     """Train the learned sentence scorer on clusters with reference summaries.

@@ -15,7 +15,7 @@ from pathlib import Path
 import lightgbm
 import numpy as np
 
-from newsfuse.features import FEATURES, features
+from newsfuse import features  # a module import: newsfuse.features imports the centroid helpers
 from newsfuse.model import Cluster
 from newsfuse.summarizers.base import Summarizer
 from newsfuse.vectors import SentenceVectors
@@ -31,7 +31,7 @@ def load_model(path: str | Path | None = None) -> lightgbm.Booster:
         data = Path(path).read_bytes()
     text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode()
     booster = lightgbm.Booster(model_str=text)
-    if booster.feature_name() != list(FEATURES):
+    if booster.feature_name() != list(features.FEATURES):
         raise ValueError(f"{path or MODEL_RESOURCE}: model was trained on other features; retrain it with `newsfuse train`")
     return booster
 
@@ -51,4 +51,4 @@ class Learned(Summarizer):
         self.model = model if isinstance(model, lightgbm.Booster) else load_model(model) if model else _shipped()
 
     def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
-        return self.model.predict(features(cluster, vectors), num_threads=1)
+        return self.model.predict(features.features(cluster, vectors), num_threads=1)

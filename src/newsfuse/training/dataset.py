@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from multiprocessing import get_context
 
@@ -18,11 +18,12 @@ from newsfuse.features import FEATURES, features
 from newsfuse.model import Cluster
 from newsfuse.pipeline import prepare
 from newsfuse.readers import InputError, read
-from newsfuse.selection import DEFAULT_WORDS
-from newsfuse.training.labels import gains, oracle
+from newsfuse.training.labels import gains, membership
 from newsfuse.vectors import SentenceVectors
 
 NICENESS = 10
+#: the summary length labels are made for: the evaluation's default budget and cut-off
+WORDS = 250
 
 
 @dataclass(slots=True)
@@ -52,19 +53,16 @@ def clusters(paths: Iterable[str], limit: int | None = None) -> Iterator[Cluster
     return islice(usable, limit)
 
 
-def cluster_examples(cluster: Cluster, words: int = DEFAULT_WORDS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cluster_examples(cluster: Cluster, words: int = WORDS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, ROUGE gains and oracle membership of one raw cluster's sentences."""
     prepared = prepare(cluster)
-    texts = [sentence.text for sentence in prepared.sentences]
-    if not texts:
+    if not prepared.sentences:
         return np.zeros((0, len(FEATURES)), np.float32), np.zeros(0), np.zeros(0)
-    reference = prepared.references[0]
-    member = np.zeros(len(texts))
-    member[oracle(texts, reference, words)] = 1.0
-    return features(prepared, SentenceVectors.of(prepared)), gains(texts, reference), member
+    labelled = replace(prepared, references=prepared.references[:1])
+    return features(prepared, SentenceVectors.of(prepared)), gains(labelled, words), membership(labelled, words)
 
 
-def build(paths: Iterable[str], limit: int | None = None, words: int = DEFAULT_WORDS, workers: int = 2) -> Examples:
+def build(paths: Iterable[str], limit: int | None = None, words: int = WORDS, workers: int = 2) -> Examples:
     """Examples of the first ``limit`` clusters of ``paths``, in file order (deterministic)."""
     source = clusters(paths, limit)
     if workers > 1:

@@ -1,87 +1,36 @@
-"""Sentence labels from a reference summary: ROUGE gain and greedy-oracle membership.
+"""Sentence labels from a reference summary: each sentence's own ROUGE and oracle membership.
 
-Tokens follow rouge-score (lower-case, alphanumeric runs, Porter stems for words longer than
-three letters) so labels agree with the evaluation, but n-grams are plain ``Counter`` objects
-and stems come from the memoised :func:`newsfuse.text.stem`: twenty thousand clusters are
-labelled in seconds rather than the minutes ``rouge_scorer`` would take.
+Both are computed with the evaluation's arithmetic (rouge-score's tokenizer, n-gram counters,
+the greedy oracle of :mod:`newsfuse.evaluation.oracle`), so the model learns what is scored.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass
-
 import numpy as np
 
-from newsfuse.text import stem
-
-NON_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
-
-
-def rouge_tokens(text: str) -> list[str]:
-    """rouge-score's tokenizer with stemming, backed by the shared stem cache."""
-    return [stem(token) if len(token) > 3 else token for token in NON_ALPHANUMERIC.sub(" ", text.lower()).split()]
+from newsfuse.evaluation.oracle import ORDERS, fmeasure, ngrams, oracle
+from newsfuse.evaluation.rouge import TOKENIZER, truncate
+from newsfuse.model import Cluster
 
 
-@dataclass(slots=True)
-class Grams:
-    """Unigram and bigram counts of one text."""
-
-    unigrams: Counter[str]
-    bigrams: Counter[tuple[str, str]]
-
-    @classmethod
-    def of(cls, text: str) -> Grams:
-        tokens = rouge_tokens(text)
-        return cls(Counter(tokens), Counter(zip(tokens, tokens[1:])))
-
-    def __iadd__(self, other: Grams) -> Grams:
-        self.unigrams += other.unigrams
-        self.bigrams += other.bigrams
-        return self
+def gains(cluster: Cluster, truncate_at: int | None = None) -> np.ndarray:
+    """Each sentence's mean ROUGE-1/2 F1 against the first reference, taken on its own."""
+    target = TOKENIZER.tokenize(" ".join(truncate([cluster.references[0]], truncate_at)))
+    references = {n: ngrams(target, n) for n in ORDERS}
+    values = []
+    for sentence in cluster.sentences:
+        tokens = TOKENIZER.tokenize(sentence.text)
+        value = 0.0
+        for n, reference in references.items():
+            counts = ngrams(tokens, n)
+            overlap = sum(min(count, reference[gram]) for gram, count in counts.items())
+            value += fmeasure(overlap, sum(counts.values()), sum(reference.values()))
+        values.append(value / len(ORDERS))
+    return np.array(values)
 
 
-def f1(candidate: Counter, reference: Counter) -> float:
-    overlap = sum((candidate & reference).values())
-    if not overlap:
-        return 0.0
-    precision = overlap / sum(candidate.values())
-    recall = overlap / sum(reference.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-def rouge(candidate: Grams, reference: Grams) -> float:
-    """Mean of ROUGE-1 and ROUGE-2 F1: the quantity labels and the oracle maximise."""
-    return (f1(candidate.unigrams, reference.unigrams) + f1(candidate.bigrams, reference.bigrams)) / 2
-
-
-def gains(sentences: list[str], reference: str) -> np.ndarray:
-    """Each sentence's own ROUGE against the reference."""
-    target = Grams.of(reference)
-    return np.array([rouge(Grams.of(sentence), target) for sentence in sentences])
-
-
-def oracle(sentences: list[str], reference: str, words: int) -> list[int]:
-    """Greedy oracle: add the sentence that raises ROUGE most until the word budget or no gain."""
-    target = Grams.of(reference)
-    grams = [Grams.of(sentence) for sentence in sentences]
-    lengths = [len(sentence.split()) for sentence in sentences]
-    chosen: list[int] = []
-    summary = Grams(Counter(), Counter())
-    best, total = 0.0, 0
-    while total < words:
-        scores = [
-            (rouge(Grams(summary.unigrams + gram.unigrams, summary.bigrams + gram.bigrams), target), index)
-            for index, gram in enumerate(grams)
-            if index not in chosen
-        ]
-        if not scores:
-            break
-        score, index = max(scores)
-        if score <= best:
-            break
-        best, total = score, total + lengths[index]
-        chosen.append(index)
-        summary += grams[index]
-    return chosen
+def membership(cluster: Cluster, words: int) -> np.ndarray:
+    """1 for the sentences of the greedy oracle summary (references cut at ``words``), else 0."""
+    labels = np.zeros(len(cluster.sentences))
+    labels[oracle(cluster, words, words)] = 1.0
+    return labels
