@@ -60,6 +60,7 @@ class Results:
 
     systems: list[str]
     prepared: dict[str, bool]
+    kinds: dict[str, str]
     budget: int
     truncate_at: int | None
     ids: list[str] = field(default_factory=list)
@@ -117,7 +118,9 @@ def run(
     ``Results.skipped`` rather than stopping the run.
     """
     systems = resolve(specs, truncate_at)
-    results = Results([s.name for s in systems], {s.name: s.prepared for s in systems}, budget, truncate_at)
+    results = Results(
+        [s.name for s in systems], {s.name: s.prepared for s in systems}, {s.name: s.kind for s in systems}, budget, truncate_at
+    )
 
     def scorable() -> Iterable[Cluster]:
         for item in items:
