@@ -17,13 +17,14 @@ from scipy import sparse
 from newsfuse.cleaning import is_boilerplate
 from newsfuse.model import Cluster
 from newsfuse.summarizers.centroid import centrality, support
+from newsfuse.summarizers.graph import LexRank, pagerank
 from newsfuse.text import terms, words
 from newsfuse.vectors import SentenceVectors, load_idf
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "position": ("index", "relative_index", "inverse_index", "first", "document_rank"),
     "length": ("words", "content_ratio"),
-    "centrality": ("centrality", "centrality_rank", "degree", "lead_similarity", "document_centrality"),
+    "centrality": ("centrality", "centrality_rank", "degree", "lexrank", "lead_similarity", "leads_similarity", "document_centrality"),
     "support": ("support", "supporting_documents", "best_match", "shared_terms", "term_frequency"),
     "title": ("title_overlap",),
     "specificity": ("digits", "quotes", "mean_idf", "rare_terms"),
@@ -33,6 +34,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 FEATURES: tuple[str, ...] = tuple(name for names in GROUPS.values() for name in names)
 
 SUPPORT_THRESHOLD = 0.3
+LEXRANK_THRESHOLD = LexRank.threshold
 RARE_IDF = 6.0
 QUOTES = re.compile(r"[\"“”«»]")
 SYMBOLS = re.compile(r"[^\w\s.,;:'\"“”’‘!?()-]")
@@ -66,19 +68,21 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
 
     central = centrality(vectors, documents)
     similarity = vectors.similarity
+    other = document_of[None, :] != document_of[:, None]
     columns["centrality"] = central
     columns["centrality_rank"] = _rank(central)
     columns["degree"] = (similarity.sum(axis=1) - 1.0) / max(count - 1, 1)
+    columns["lexrank"] = pagerank(np.where(similarity >= LEXRANK_THRESHOLD, similarity, 0.0)) * count
     starts = np.flatnonzero(index == 0)
     first_of = np.full(documents, -1)
     first_of[document_of[starts]] = starts
     lead = first_of[document_of]
     columns["lead_similarity"] = np.where(lead >= 0, similarity[np.arange(count), np.maximum(lead, 0)], 0.0)
+    columns["leads_similarity"] = np.where(other[:, starts], similarity[:, starts], 0.0).max(axis=1) if len(starts) else np.zeros(count)
     document_central = np.bincount(document_of, weights=central, minlength=documents) / np.maximum(per_document, 1)
     columns["document_centrality"] = document_central[document_of]
 
     columns["support"] = support(vectors, documents)
-    other = document_of[None, :] != document_of[:, None]
     matches = np.where(other, similarity, 0.0)
     columns["best_match"] = matches.max(axis=1) if count else np.zeros(0)
     hits = np.zeros((count, documents), dtype=bool)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -17,13 +18,14 @@ from newsfuse.training import dataset, train as training
 from newsfuse.vectors import document_frequencies
 
 IDF_MIN_COUNT = 5
+CLUSTERS = 8000
 
 
 @app.command()
 def train(
     data: Annotated[list[Path], typer.Option("--data", "-d", help="Multi-News JSONL(.gz) training files; repeat or use a shell glob.")],
     out: Annotated[Path, typer.Option("--out", help=f"Directory to write {MODEL_RESOURCE} into.")],
-    clusters: Annotated[int | None, typer.Option(min=1, help="Use only the first N clusters (default: all).")] = None,
+    clusters: Annotated[int, typer.Option(min=1, help="Use the first N clusters (8,000 scored as well on val as 20,000).")] = CLUSTERS,
     rounds: Annotated[int, typer.Option(min=1, help="Boosting rounds.")] = training.ROUNDS,
     seed: Annotated[int, typer.Option(help="Random seed (training is deterministic given it).")] = training.SEED,
     workers: Annotated[int, typer.Option(min=1, max=2, help="Worker processes for labelling.")] = 2,
@@ -40,7 +42,10 @@ def train(
     paths = [str(path) for path in data]
     started = time.perf_counter()
     if idf_out is not None:
-        table = document_frequencies(_documents(paths), min_count=IDF_MIN_COUNT)
+        try:
+            table = document_frequencies(_documents(paths), min_count=IDF_MIN_COUNT)
+        except (ValueError, OSError) as error:
+            fail(f"cannot build the IDF table: {error}")
         idf_out.parent.mkdir(parents=True, exist_ok=True)
         idf_out.write_bytes(gzip.compress(json.dumps(table, separators=(",", ":")).encode(), mtime=0))
         stderr.print(f"IDF table of {table['documents']} documents -> {idf_out}", highlight=False)
@@ -54,6 +59,10 @@ def train(
     stderr.print(f"model -> {model} ({size:.0f} KiB) in {time.perf_counter() - started:.0f} s", highlight=False)
 
 
-def _documents(paths: list[str]):
-    for cluster in dataset.clusters(paths):
-        yield from (document.text for document in cluster.documents)
+def _documents(paths: list[str]) -> Iterator[str]:
+    """Every document string of every JSONL cluster, as stored (the shipped table was built so)."""
+    for path in paths:
+        with (gzip.open(path, "rt", encoding="utf-8") if path.endswith(".gz") else open(path, encoding="utf-8")) as lines:
+            for line in lines:
+                documents = json.loads(line).get("documents", []) if line.strip() else []
+                yield from (text for text in documents if isinstance(text, str))

@@ -21,6 +21,9 @@ from newsfuse.summarizers.base import Summarizer
 from newsfuse.vectors import SentenceVectors
 
 MODEL_RESOURCE = "learned.txt.gz"
+#: The model predicts a sentence's own ROUGE, which grows with its length; under a word budget
+#: what counts is value per word, and dividing by the square root of the length did best on val.
+LENGTH_EXPONENT = 0.5
 
 
 def load_model(path: str | Path | None = None) -> lightgbm.Booster:
@@ -51,4 +54,5 @@ class Learned(Summarizer):
         self.model = model if isinstance(model, lightgbm.Booster) else load_model(model) if model else _shipped()
 
     def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
-        return self.model.predict(features.features(cluster, vectors), num_threads=1)
+        predicted = self.model.predict(features.features(cluster, vectors), num_threads=1)
+        return predicted / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
