@@ -36,6 +36,8 @@ FEATURES: tuple[str, ...] = tuple(name for names in GROUPS.values() for name in 
 SUPPORT_THRESHOLD = 0.3
 LEXRANK_THRESHOLD = LexRank.threshold
 RARE_IDF = 6.0
+#: a word of :func:`newsfuse.text.words` that holds a digit ("1871", "9pm", "2nd")
+NUMBER_WORD = re.compile(r"[a-z0-9]*[0-9][a-z0-9]*(?:['’][a-z]+)?")
 QUOTES = re.compile(r"[\"“”«»]")
 SYMBOLS = re.compile(r"[^\w\s.,;:'\"“”’‘!?()-]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -95,7 +97,9 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
     columns["title_overlap"] = _title_overlap(cluster, bags)
 
     idf = load_idf()
-    columns["digits"] = np.array([sum(any(c.isdigit() for c in t) for t in toks) / max(len(toks), 1) for toks in tokens])
+    columns["digits"] = np.array(
+        [len(NUMBER_WORD.findall(s.text.lower())) / max(len(toks), 1) for s, toks in zip(sentences, tokens)]
+    )
     columns["quotes"] = np.array([min(len(QUOTES.findall(s.text)), 4) for s in sentences], dtype=np.float64)
     weights = [[idf[term] for term in bag] for bag in bags]
     columns["mean_idf"] = np.array([np.mean(w) if w else 0.0 for w in weights])

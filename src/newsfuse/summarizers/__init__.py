@@ -11,7 +11,7 @@ from newsfuse.summarizers.learned import Learned
 SUMMARIZERS: dict[str, type[Summarizer]] = {
     cls.name: cls for cls in (Learned, Centroid, Lead, LexRank, TextRank, Random)
 }
-DEFAULT_METHOD = "centroid"
+DEFAULT_METHOD = "learned"
 
 
 def get(name: str = DEFAULT_METHOD) -> Summarizer:
