@@ -2,42 +2,41 @@
 
 Three steps, each a pure function both engines call (Spark distributes the first two):
 
-1. every article gets a time window (``date // window_days``) and a MinHash signature of its
-   word 5-shingles, cut into bands of rows;
+1. every article is cleaned as the story store cleans it, gets a time window
+   (``date // window_days``) and the store's MinHash signature, cut into bands of rows;
 2. near-duplicates (syndicated copies): within a window, every article that shares a band with
-   the band's first article (lowest input position) and agrees with it on at least
-   ``SIMILAR`` of the signature is linked to it; linked articles form one component whose
-   first article represents it;
-3. per window, the representatives go through the single-machine story assignment in time
-   order, and every copy joins its representative's story.
+   the band's first article (lowest input position) and agrees with it on at least the store's
+   near-duplicate threshold of the signature is linked to it; linked articles form one
+   component, represented by its first article;
+3. per window, the representatives go through the store's story assignment
+   (:func:`newsfuse.stories.assign.assign_stream`) in time order, and every copy joins its
+   representative's story.
 
 Linking to the band's first article instead of to every pair keeps the work linear even when a
-wire story has thousands of copies.
+wire story has thousands of copies.  Copies are removed before assignment, so the assigner's
+own (sequential) near-duplicate index is not needed here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
-from datasketch import MinHash
 
 from newsfuse.model import Document
-from newsfuse.text import words
+from newsfuse.stories import dedup
+from newsfuse.stories.assign import assign_stream
 
-BANDS = 16
-ROWS = 4
-PERMUTATIONS = BANDS * ROWS
-SHINGLE = 5
-SIMILAR = 0.8
-AGREE = int(np.ceil(SIMILAR * PERMUTATIONS))
+BANDS = 21
+ROWS = 3
+AGREE = math.ceil(dedup.THRESHOLD * dedup.PERMUTATIONS)
 """Signature positions that must agree for two articles to count as copies."""
 WINDOW_DAYS = 7
 UNDATED = -1
-SEED = 1
 
 
 class Edge(NamedTuple):
@@ -63,16 +62,15 @@ def window_of(date: dt.date | None, days: int = WINDOW_DAYS) -> int:
 
 
 def signature(text: str) -> list[int]:
-    """MinHash of the article's word shingles: the same integers on every machine."""
-    tokens = words(text)
-    shingles = {" ".join(tokens[start:start + SHINGLE]) for start in range(max(len(tokens) - SHINGLE + 1, 1))}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
-    minhash.update_batch([shingle.encode() for shingle in sorted(shingles)])
-    return [int(value) for value in minhash.hashvalues]
+    """The store's MinHash signature as plain ints (empty for articles too short to judge)."""
+    values = dedup.signature(text)
+    return [] if values is None else [int(value) for value in values]
 
 
 def band_keys(values: Sequence[int]) -> list[int]:
     """One signed 64-bit key per band (Spark's ``long``), the band's index mixed in."""
+    if not values:
+        return []
     keys = []
     for band in range(BANDS):
         chunk = np.asarray(values[band * ROWS:(band + 1) * ROWS], dtype=np.int64).tobytes()
@@ -120,16 +118,15 @@ def representatives(positions: Iterable[int], edges: Iterable[tuple[int, int]]) 
 
 
 def assign_window(articles: dict[int, Document], edges: Iterable[tuple[int, int]]) -> dict[int, str]:
-    """Step 3 for one window: position -> story id (``story-`` + the story's first article id)."""
+    """Step 3 for one window of cleaned articles: position -> story id.
+
+    A story's id is ``story-`` plus the id of its first article in input order, so it does not
+    depend on how the input was split across machines.
+    """
     representative = representatives(articles, edges)
     heads = sorted(set(representative.values()), key=lambda position: (articles[position].date or dt.date.min, position))
-    labels = dict(zip(heads, assign_labels([articles[position] for position in heads]), strict=True))
+    labels = dict(zip(heads, assign_stream([articles[position] for position in heads], dedup=False), strict=True))
     first: dict[int, int] = {}
     for position in sorted(articles):
         first.setdefault(labels[representative[position]], position)
     return {position: f"story-{articles[first[labels[representative[position]]]].id}" for position in articles}
-
-
-def assign_labels(documents: list[Document]) -> list[int]:
-    """The single-machine story assignment over time-ordered articles: one label each."""
-    raise NotImplementedError

@@ -49,7 +49,8 @@ def read_records(path: str | Path) -> Iterator[tuple[int, str | dict[str, Any]]]
     """``(position, raw record)`` for every row or non-blank line, in file order.
 
     Positions count lines (blank ones included) or rows from 0, as Spark's ``zipWithIndex``
-    does, so both engines name a bad line the same way.
+    does, and lines lose their line break as in Spark's text reader, so both engines name and
+    describe a bad line the same way.
     """
     path = Path(path)
     if not path.exists():
@@ -68,7 +69,7 @@ def read_records(path: str | Path) -> Iterator[tuple[int, str | dict[str, Any]]]
     with _open_text(path) as handle:
         for position, line in enumerate(handle):
             if line.strip():
-                yield position, line
+                yield position, line.rstrip("\r\n")
 
 
 def read_rows(path: str | Path) -> list[dict[str, Any]]:

@@ -75,7 +75,7 @@ def session(master: str = DEFAULT_MASTER) -> SparkSession:
     )
     if local:
         cores = {None: 1, "*": os.cpu_count() or 1}.get(local[1]) or int(local[1])
-        builder = builder.config("spark.sql.shuffle.partitions", str(2 * cores))
+        builder = builder.config("spark.sql.shuffle.partitions", str(cores))
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -117,7 +117,7 @@ def _records(spark: SparkSession, input: str) -> DataFrame:
         raw = spark.read.text(input)
     indexed = raw.rdd.zipWithIndex().map(lambda pair: (pair[1], pair[0][0]))
     records = spark.createDataFrame(indexed, "position long, value string").where(F.trim("value") != "")
-    return records.repartition(2 * spark.sparkContext.defaultParallelism)
+    return records.repartition(spark.sparkContext.defaultParallelism)
 
 
 def _first_pass(settings: Settings) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
@@ -125,7 +125,7 @@ def _first_pass(settings: Settings) -> Callable[[Iterator[pd.DataFrame]], Iterat
         import pandas as pd
 
         for batch in batches:
-            staged = [stages.record(settings, position, value) for position, value in zip(batch.position.tolist(), batch.value.tolist(), strict=True)]
+            staged = [stages.record(settings, position, value) for position, value in zip(batch["position"].tolist(), batch["value"].tolist(), strict=True)]
             yield pd.DataFrame(staged, columns=stages.Staged._fields)
 
     return apply
@@ -149,9 +149,14 @@ def _stories(articles: DataFrame, settings: Settings, assign: bool) -> DataFrame
 
 
 def _duplicate_edges(keyless: DataFrame) -> DataFrame:
-    """:func:`grouping.duplicate_edges` as a band join: (window, position, head)."""
+    """:func:`grouping.duplicate_edges` as a band join: (window, position, head).
+
+    Columns are re-aliased first: the edges are cogrouped with the articles they came from,
+    and Spark refuses to cogroup a plan with itself.
+    """
     from pyspark.sql import functions as F
 
+    keyless = keyless.select(*(F.col(name).alias(name) for name in ("window", "position", "signature", "bands")))
     bands = keyless.select("window", "position", "signature", F.posexplode("bands").alias("band", "key"))
     heads = (
         bands.groupBy("window", "band", "key").agg(F.min("position").alias("head"), F.count("*").alias("size"))
@@ -170,8 +175,8 @@ def _assign(articles: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     labels = stages.window(
-        zip(articles.position.tolist(), articles.row.tolist(), strict=True),
-        zip(edges.position.tolist(), edges.head.tolist(), strict=True),
+        zip(articles["position"].tolist(), articles["row"].tolist(), strict=True),
+        zip(edges["position"].tolist(), edges["head"].tolist(), strict=True),
     )
     return pd.DataFrame({"position": list(labels), "story": list(labels.values())})
 
@@ -180,7 +185,7 @@ def _story_pass(settings: Settings) -> Callable[[pd.DataFrame], pd.DataFrame]:
     def apply(group: pd.DataFrame) -> pd.DataFrame:
         import pandas as pd
 
-        item = stages.story(settings, group.story.iloc[0], zip(group.position.tolist(), group.row.tolist(), strict=True))
+        item = stages.story(settings, group["story"].iloc[0], zip(group["position"].tolist(), group["row"].tolist(), strict=True))
         return pd.DataFrame([(item.position, item.kind, item.row)], columns=["position", "kind", "row"])
 
     return apply

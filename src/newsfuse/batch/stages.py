@@ -17,6 +17,7 @@ from newsfuse.batch.records import (
 )
 from newsfuse.model import Cluster
 from newsfuse.readers import InputError
+from newsfuse.stories.ingest import prepare_article
 
 SUMMARY, ERROR, ARTICLE = "summary", "error", "article"
 RECORDS, STORIES = 0, 1
@@ -64,14 +65,25 @@ def record(settings: Settings, position: int, value: str | dict[str, Any]) -> St
     story = story_key(parsed)
     if story:
         return Staged(position, ARTICLE, dumps(document.to_dict()), story=story)
-    values = grouping.signature(document.text)
+    cleaned = prepare_article(document)
+    if cleaned is None:
+        return Staged(position, ERROR, dumps(error_row(identifier, "no text left after cleaning")))
+    values = grouping.signature(cleaned.text)
     window = grouping.window_of(document.date, settings.window_days)
     return Staged(position, ARTICLE, dumps(document.to_dict()), window=window, signature=values, bands=grouping.band_keys(values))
 
 
 def window(articles: Iterable[tuple[int, str]], edges: Iterable[tuple[int, int]]) -> dict[int, str]:
-    """Story ids for the key-less articles of one time window (see :mod:`grouping`)."""
-    documents = {position: document_of(json.loads(row)) for position, row in articles}
+    """Story ids for the key-less articles of one time window (see :mod:`grouping`).
+
+    Articles are cleaned again here, as the store cleans them before assignment, rather than
+    carrying a second copy of every text through the shuffle.
+    """
+    documents = {}
+    for position, row in articles:
+        cleaned = prepare_article(document_of(json.loads(row)))
+        if cleaned is not None:
+            documents[position] = cleaned
     return grouping.assign_window(documents, edges)
 
 
