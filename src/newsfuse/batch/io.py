@@ -14,14 +14,13 @@ import shutil
 import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.dataset as ds
-import pyarrow.parquet as pq
-
-from newsfuse.batch.records import SUMMARY_SCHEMA, dumps, parse
+from newsfuse.batch.records import dumps, parse, summary_schema
 from newsfuse.readers import InputError
+
+if TYPE_CHECKING:
+    import pyarrow.dataset as ds
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 BATCH_ROWS = 1024
@@ -56,8 +55,9 @@ def read_records(path: str | Path) -> Iterator[tuple[int, str | dict[str, Any]]]
     if not path.exists():
         raise InputError(str(path), "no such file or directory")
     if is_parquet(path):
+        pa = _arrow("")
         try:
-            dataset = ds.dataset(path, format="parquet")
+            dataset = _dataset(path)
             position = 0
             for batch in dataset.to_batches(batch_size=BATCH_ROWS):
                 for row in batch.to_pylist():
@@ -76,7 +76,7 @@ def read_rows(path: str | Path) -> list[dict[str, Any]]:
     """Every row of a batch output (a file or a directory of part files), in order."""
     path = Path(path)
     if is_parquet(path):
-        return ds.dataset(path, format="parquet").to_table().to_pylist()
+        return _dataset(path).to_table().to_pylist()
     parts = sorted(child for child in path.iterdir() if child.name.startswith("part-")) if path.is_dir() else [path]
     rows = []
     for part in parts:
@@ -89,7 +89,7 @@ def read_rows(path: str | Path) -> list[dict[str, Any]]:
 def atomic(target: str | Path) -> Iterator[Path]:
     """A temporary path next to ``target`` that replaces it when the block succeeds."""
     target = Path(target)
-    temporary = target.with_name(f".{target.name}.tmp-{uuid.uuid4().hex[:8]}")
+    temporary = target.with_name(f".tmp-{uuid.uuid4().hex[:8]}.{target.name}")  # same suffixes: .gz stays gzipped
     try:
         yield temporary
         replace(temporary, target)
@@ -127,7 +127,7 @@ class RowWriter:
     def __init__(self, path: Path, parquet: bool) -> None:
         self.path, self.parquet, self.count = path, parquet, 0
         self._buffer: list[dict[str, Any]] = []
-        self._parquet = pq.ParquetWriter(path, SUMMARY_SCHEMA) if parquet else None
+        self._parquet = _arrow("parquet").ParquetWriter(path, summary_schema()) if parquet else None
         self._text: IO[str] | None = None if parquet else _open_text(path, "w")
 
     def write(self, row: dict[str, Any]) -> None:
@@ -141,7 +141,7 @@ class RowWriter:
 
     def _flush(self) -> None:
         if self._parquet is not None and self._buffer:
-            self._parquet.write_table(pa.Table.from_pylist(self._buffer, schema=SUMMARY_SCHEMA))
+            self._parquet.write_table(_arrow("").Table.from_pylist(self._buffer, schema=summary_schema()))
             self._buffer = []
 
     def close(self) -> None:
@@ -155,6 +155,20 @@ class RowWriter:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _arrow(module: str) -> Any:
+    """pyarrow (or one of its modules), which Parquet needs and the ``spark`` extra brings."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"pyarrow.{module}" if module else "pyarrow")
+    except ImportError:
+        raise InputError("Parquet", "reading or writing Parquet needs pyarrow: install newsfuse[spark]") from None
+
+
+def _dataset(path: Path) -> ds.Dataset:
+    return _arrow("dataset").dataset(path, format="parquet")
 
 
 def _open_text(path: Path, mode: str = "r") -> IO[str]:

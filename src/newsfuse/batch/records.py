@@ -8,30 +8,39 @@ summarized becomes an error row ``{id, error}``.
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import summarize_cluster
 from newsfuse.readers import InputError
 from newsfuse.readers.jsonl import cluster_from, document_from
 
-CITATION = pa.struct(
-    [("document", pa.int64()), ("sentence", pa.int64()), ("document_id", pa.string()),
-     ("outlet", pa.string()), ("start", pa.int64()), ("end", pa.int64())]
-)
-SENTENCE = pa.struct([("text", pa.string()), ("citations", pa.list_(CITATION)), ("corroboration", pa.int64())])
-SOURCE = pa.struct(
-    [("id", pa.string()), ("source", pa.string()), ("url", pa.string()), ("title", pa.string()),
-     ("author", pa.string()), ("date", pa.string())]
-)
-SUMMARY_SCHEMA = pa.schema(
-    [("id", pa.string()), ("method", pa.string()), ("summary", pa.string()),
-     ("sentences", pa.list_(SENTENCE)), ("documents", pa.list_(SOURCE))]
-)
-"""``Summary.to_dict()`` as Arrow types, so Parquet output is typed and nested like the JSON."""
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+@functools.cache
+def summary_schema() -> pa.Schema:
+    """``Summary.to_dict()`` as Arrow types, so Parquet output is typed and nested like the JSON.
+
+    Built on first use: pyarrow comes with the optional ``spark`` extra.
+    """
+    import pyarrow as pa
+
+    citation = pa.struct(
+        [("document", pa.int64()), ("sentence", pa.int64()), ("document_id", pa.string()),
+         ("outlet", pa.string()), ("start", pa.int64()), ("end", pa.int64())]
+    )
+    sentence = pa.struct([("text", pa.string()), ("citations", pa.list_(citation)), ("corroboration", pa.int64())])
+    source = pa.struct(
+        [("id", pa.string()), ("source", pa.string()), ("url", pa.string()), ("title", pa.string()),
+         ("author", pa.string()), ("date", pa.string())]
+    )
+    return pa.schema(
+        [("id", pa.string()), ("method", pa.string()), ("summary", pa.string()),
+         ("sentences", pa.list_(sentence)), ("documents", pa.list_(source))]
+    )
 
 
 def parse(value: str | dict[str, Any], where: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 The plan, for clusters and articles mixed in one input:
 
-* records get their input position (``zipWithIndex``) and are spread over the cluster;
+* records get their input position (line or row number) and are spread over the cluster;
 * ``mapInPandas`` runs the first pass (:func:`stages.record`): clusters are summarized there,
   articles are read and fingerprinted;
 * articles without a story: a band join finds near-duplicates (the LSH step, in Spark SQL),
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.batch import grouping, io, stages
 from newsfuse.batch.local import Counts
-from newsfuse.batch.records import SUMMARY_SCHEMA
+from newsfuse.batch.records import summary_schema
 from newsfuse.batch.stages import ARTICLE, ERROR, RECORDS, STORIES, Settings
 
 if TYPE_CHECKING:
@@ -108,15 +108,27 @@ def run(spark: SparkSession, input: str, output: str, settings: Settings) -> Cou
 
 
 def _records(spark: SparkSession, input: str) -> DataFrame:
-    """``(position, value)``: JSON lines as text, Parquet rows turned into JSON text."""
+    """``(position, value)``: JSON lines as text, Parquet rows turned into JSON text.
+
+    Positions are line (row) numbers from 0, as ``zipWithIndex`` would give, but computed in
+    the JVM: rows per input partition are counted once and added up into offsets, so the
+    input is not pickled through Python just to be numbered.
+    """
     from pyspark.sql import functions as F
 
     if io.is_parquet(input):
         raw = spark.read.parquet(input).select(F.to_json(F.struct("*")).alias("value"))
     else:
         raw = spark.read.text(input)
-    indexed = raw.rdd.zipWithIndex().map(lambda pair: (pair[1], pair[0][0]))
-    records = spark.createDataFrame(indexed, "position long, value string").where(F.trim("value") != "")
+    raw = raw.select("value", F.spark_partition_id().alias("part"), F.monotonically_increasing_id().alias("id"))
+    sizes = dict(raw.groupBy("part").count().collect())
+    offsets, total = [], 0
+    for part in range(max(sizes, default=-1) + 1):
+        offsets.append(total)
+        total += sizes.get(part, 0)
+    offset = F.element_at(F.array(*(F.lit(value) for value in offsets or [0])), F.col("part") + 1)
+    position = offset + F.col("id") - F.shiftleft(F.col("part").cast("long"), 33)
+    records = raw.where(F.trim("value") != "").select(position.alias("position"), "value")
     return records.repartition(spark.sparkContext.defaultParallelism)
 
 
@@ -198,7 +210,7 @@ def _write(spark: SparkSession, rows: DataFrame, output: str, parquet: bool) -> 
 
     with _atomic(spark, output) as temporary:
         if parquet:
-            typed = rows.select(F.from_json("row", from_arrow_schema(SUMMARY_SCHEMA)).alias("summary")).select("summary.*")
+            typed = rows.select(F.from_json("row", from_arrow_schema(summary_schema())).alias("summary")).select("summary.*")
             typed.write.parquet(temporary)
         else:
             compression = "gzip" if output.endswith(".gz") else "none"

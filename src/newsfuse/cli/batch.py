@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from newsfuse import summarizers
 from newsfuse.batch import grouping, io, local
@@ -39,15 +40,15 @@ def batch(
     story assignment per time window.  Both engines give the same rows in the same order.
     """
     if method not in summarizers.SUMMARIZERS:
-        fail(f"unknown method {method!r}; choose one of {', '.join(sorted(summarizers.SUMMARIZERS))}")
+        fail(escape(f"unknown method {method!r}; choose one of {', '.join(sorted(summarizers.SUMMARIZERS))}"))
     if "://" not in input and not Path(input).exists():
-        fail(f"{input}: no such file or directory")
+        fail(escape(f"{input}: no such file or directory"))
     settings = Settings(input.rstrip("/").rpartition("/")[2], words, method, window_days)
     try:
         counts = _spark(input, output, settings, master) if engine is Engine.spark else local.run(input, output, settings, workers)
     except InputError as error:
-        fail(str(error))
-    stderr.print(f"{counts.summaries} summaries -> {output}; {counts.errors} errors -> {io.errors_path(output)}", highlight=False, markup=False)
+        fail(escape(str(error)))
+    stderr.print(f"{counts.summaries} summaries -> {output}; {counts.errors} errors -> {io.errors_path(output)}", highlight=False, markup=False, soft_wrap=True)
     if counts.errors and not counts.summaries:
         raise typer.Exit(1)
 
@@ -57,11 +58,11 @@ def _spark(input: str, output: str, settings: Settings, master: str) -> local.Co
 
     reason = spark.missing()
     if reason:
-        fail(reason)
+        fail(escape(reason))
     try:
         session = spark.session(master)
     except Exception as error:  # noqa: BLE001  (Java or the master may be unusable in many ways)
-        fail(f"Spark did not start ({str(error).splitlines()[0] if str(error) else type(error).__name__}); {spark.MISSING}")
+        fail(escape(f"Spark did not start ({str(error).splitlines()[0] if str(error) else type(error).__name__}); {spark.MISSING}"))
     try:
         return spark.run(session, input, output, settings)
     finally:

@@ -1,0 +1,72 @@
+"""Spark and the local engine give the same rows; one local[2] session for the whole module."""
+
+import gzip
+import itertools
+from pathlib import Path
+
+import pytest
+from conftest import MULTINEWS_VAL, needs_val
+
+from newsfuse.batch import local, spark
+from newsfuse.batch.io import read_rows
+from newsfuse.batch.stages import Settings
+
+DATA = Path(__file__).parent / "data" / "batch"
+
+
+@pytest.fixture(scope="module")
+def session():
+    if spark.missing():
+        pytest.skip("PySpark or Java is absent")
+    started = spark.session("local[2]")
+    yield started
+    started.stop()
+
+
+def both(session, input: Path, folder: Path, output: str, words: int = 60):
+    """Run both engines; return their (summaries, errors) rows."""
+    settings = Settings(input.name, words, "centroid")
+    results = []
+    for engine in ("local", "spark"):
+        target = folder / engine / output
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if engine == "local":
+            local.run(input, target, settings, workers=1)
+        else:
+            spark.run(session, str(input), str(target), settings)
+        results.append((read_rows(target), read_rows(folder / engine / "out.errors.jsonl")))
+    return results
+
+
+def test_articles_with_and_without_stories(session, tmp_path: Path) -> None:
+    on_one_machine, on_spark = both(session, DATA / "articles.jsonl", tmp_path, "out.parquet")
+    assert on_spark == on_one_machine
+    assert len(on_spark[0]) == 4 and len(on_spark[1]) == 2
+
+
+def test_clusters_with_bad_records_and_overwrite(session, tmp_path: Path) -> None:
+    (tmp_path / "spark").mkdir()
+    (tmp_path / "spark" / "out.jsonl").write_text("stale output\n")
+    on_one_machine, on_spark = both(session, DATA / "clusters.jsonl", tmp_path, "out.jsonl")
+    assert on_spark == on_one_machine
+    assert [row["id"] for row in on_spark[0]] == ["fire", "tram", "regatta"]
+    assert sorted(path.name for path in (tmp_path / "spark").iterdir()) == ["out.errors.jsonl", "out.jsonl"]
+
+
+@needs_val
+def test_multinews_slice(session, tmp_path: Path) -> None:
+    with gzip.open(MULTINEWS_VAL, "rt", encoding="utf-8") as handle:
+        (tmp_path / "val.jsonl").write_text("".join(itertools.islice(handle, 60)))
+    on_one_machine, on_spark = both(session, tmp_path / "val.jsonl", tmp_path, "out.jsonl", words=100)
+    assert on_spark == on_one_machine
+    assert len(on_spark[0]) == 60
+
+
+def test_failed_write_leaves_the_old_output(session, tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n")
+    with pytest.raises(RuntimeError), spark._atomic(session, str(target)) as temporary:
+        Path(temporary.removeprefix("file:")).mkdir()
+        raise RuntimeError("job failed")
+    assert target.read_text() == "old\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["out.jsonl"]
