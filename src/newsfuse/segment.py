@@ -85,6 +85,8 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
         return False
     if marks.startswith(("...", "…")):
         return next_word[0].isupper() or next_word[0].isdigit()
+    if closes_quote and next_word[0].islower():
+        return False
     if marks[0] != "." or closes_quote:
         return True
     previous = line[: match.start()].rsplit(None, 1)[-1] if line[: match.start()].strip() else ""
