@@ -52,6 +52,9 @@ def ingest(
     """Add articles to the story store in arrival order: clean, link copies, group into stories."""
     if format not in FORMATS:
         fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    for source in sources:
+        if source != "-" and not Path(source).exists():
+            fail(f"{source}: no such file or directory")
     store = _open(db, must_exist=False)
     errors: list[InputError] = []
     progress = Progress(
@@ -61,7 +64,7 @@ def ingest(
     with progress:
         report = store.ingest(_counted(read_articles(sources, format, errors), progress))
     for error in errors:
-        stderr.print(f"skipped {error}", highlight=False, markup=False)
+        stderr.print(f"skipped {error}", highlight=False, markup=False, soft_wrap=True)
     if as_json:
         write(_dump({**report.to_dict(), "errors": [str(error) for error in errors]}))
     else:
