@@ -49,5 +49,8 @@ def test_clear_errors(tmp_path) -> None:
     unreadable = runner.invoke(app, ["ingest", str(tmp_path / "nope.jsonl"), "--db", db])
     assert unreadable.exit_code == 1 and "no such file" in unreadable.output
     assert not (tmp_path / "s.db").exists()
+    feed = tmp_path / "feed.jsonl"
+    write_feed(feed, stories=1, per_story=1)
+    runner.invoke(app, ["ingest", str(feed), "--db", db])
     unknown = runner.invoke(app, ["story", "7", "--db", db])
     assert unknown.exit_code == 1 and "no story 7" in unknown.output
