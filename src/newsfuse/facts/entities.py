@@ -1,0 +1,298 @@
+"""People, organisations and places from capitalisation alone, merged across documents.
+
+No gazetteer and no model: a run of capitalised words is a name; a leading title ("Rep.",
+"Mayor") makes it a person, an institutional word ("Department", "Journal") or an acronym
+an organisation, a geographic word or a locative preposition ("in", "near") a place.  A
+sentence-initial word that the text also uses in lower case ("Together") is an ordinary word.
+Variants merge on the surname with compatible first names ("Matt"/"Matthew",
+"Lawrence C."/"Lawrence"), accents folded ("Yulín"/"Yulin"); a bare surname joins the full
+name it abbreviates.  spaCy, when installed (extra ``nlp``), only refines the kinds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from newsfuse.facts.model import Entity
+from newsfuse.model import Cluster, Document
+from newsfuse.text import STOPWORDS
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|[^\W\d_][\w'’‘-]*")
+PARTICLES = frozenset("de da del della der di du van von la le bin al of".split())
+TITLES = {
+    "mr": "", "mrs": "", "ms": "", "miss": "", "dr": "doctor", "sir": "", "dame": "", "lady": "", "lord": "",
+    "rep": "representative", "representative": "representative", "sen": "senator", "senator": "senator",
+    "gov": "governor", "governor": "governor", "president": "president", "vice": "", "mayor": "mayor",
+    "det": "detective", "detective": "detective", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain",
+    "officer": "officer", "chief": "chief", "judge": "judge", "justice": "justice", "bishop": "bishop",
+    "pope": "pope", "rev": "reverend", "father": "", "sheriff": "sheriff", "secretary": "secretary",
+    "minister": "minister", "prime": "", "chancellor": "chancellor", "king": "king", "queen": "queen",
+    "prince": "prince", "princess": "princess", "attorney": "attorney", "general": "", "coach": "coach",
+    "commissioner": "commissioner", "prosecutor": "prosecutor", "professor": "professor", "prof": "professor",
+    "speaker": "speaker", "leader": "leader", "congressman": "congressman", "congresswoman": "congresswoman",
+    "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
+}
+ORG_WORDS = frozenset(
+    """department police party association committee council university college school institute
+    foundation agency administration commission bank company corp corporation inc co ltd llc group
+    journal times post news press network church court congress senate ministry office service
+    services board league union club team center centre hospital museum organization organisation
+    coalition campaign fund magazine radio tv television airlines airways motors records studios
+    entertainment media federal democrats republicans fbi cia nasa army navy force guard patrol
+    society trust alliance federation bureau authority parliament assembly tribune herald gazette
+    daily reuters pols cbs nbc abc cnn fox msnbc bbc npr awards festival""".split()
+)
+PLACE_WORDS = frozenset(
+    """city county state island islands river lake mountain mountains mount valley bay beach street
+    avenue road park square airport station coast province region harbor harbour port bridge
+    village town district peninsula gulf sea ocean""".split()
+)
+PLACE_BEFORE = frozenset("in near across outside throughout".split())
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    today yesterday tomorrow christmas easter thanksgiving""".split()
+)
+PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
+SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    """A name as written at ``start:end`` of a document's text, titles and possessive removed."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    role: str = ""
+
+
+def fold(name: str) -> str:
+    """Accent- and case-free spelling, the key variants are compared on."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[.’'‘]", "", plain).lower()
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]*", text))
+
+
+def _capitalised(token: str) -> bool:
+    return token[0].isupper()
+
+
+def _sentence_initial(text: str, position: int) -> bool:
+    before = text[max(0, position - 4) : position].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n—–-"
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every name in ``text`` with a guessed kind ("" when a single word gives no clue)."""
+    lower = _lower_words(text)
+    found: list[Mention] = []
+    run: list[re.Match[str]] = []
+    for token in TOKEN.finditer(text):
+        word = token.group()
+        gap = text[run[-1].end() : token.start()] if run else ""
+        joins = gap == " " or gap == ". " and run[-1].group().lower() in TITLES
+        if _capitalised(word) and (joins or not run):
+            run.append(token)
+            continue
+        if joins and word in PARTICLES and run:
+            run.append(token)
+            continue
+        found.extend(_names(text, run, lower))
+        run = [token] if _capitalised(word) else []
+    found.extend(_names(text, run, lower))
+    return found
+
+
+def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Mention]:
+    while run and (run[-1].group() in PARTICLES):
+        run = run[:-1]
+    if not run:
+        return []
+    first = run[0].group()
+    key = first.lower().rstrip(".")
+    if key in STOPWORDS or key in TIME_WORDS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
+        return _names(text, run[1:], lower)
+    if re.search(r"['’][a-z]", first) and len(first) < 7:
+        return _names(text, run[1:], lower)
+    if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")):
+        return []
+    titles = [index for index, token in enumerate(run) if token.group().lower().rstrip(".") in TITLES]
+    rest = [token.group().lower().rstrip(".") for token in run[titles[-1] + 1 :]] if titles else []
+    if rest and not any(word in ORG_WORDS or word in PLACE_WORDS for word in rest):
+        cut = titles[-1]
+        lead = cut
+        while lead > 0 and run[lead - 1].group().lower().rstrip(".") in TITLES:
+            lead -= 1
+        role = " ".join(TITLES[token.group().lower().rstrip(".")] for token in run[lead : cut + 1]).strip()
+        return [*_names(text, run[:lead], lower), *_person(text, run[cut + 1 :], role or "title")]
+    if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
+        return _names(text, run[:-1], lower)
+    return _one(text, run, lower)
+
+
+def _person(text: str, run: list[re.Match[str]], role: str) -> list[Mention]:
+    return [_mention(text, run, "person", role)]
+
+
+def _mention(text: str, run: list[re.Match[str]], kind: str, role: str = "") -> Mention:
+    start, end = run[0].start(), run[-1].end()
+    name = re.sub(r"['’‘]s?$", "", text[start:end])
+    return Mention(start, start + len(name), name, kind, role)
+
+
+def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Mention]:
+    words = [token.group().lower().rstrip(".") for token in run]
+    name = " ".join(words)
+    if len(words) == 1 and (words[0] == "i" or len(words[0]) < 2):
+        return []
+    if any(word in ORG_WORDS for word in words) or (len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group())):
+        return [_mention(text, run, "org")]
+    if any(word in PLACE_WORDS for word in words):
+        return [_mention(text, run, "place")]
+    previous = text[max(0, run[0].start() - 12) : run[0].start()].split()
+    if previous and previous[-1].lower() in PLACE_BEFORE:
+        return [_mention(text, run, "place")]
+    if previous and previous[-1].lower() == "the" and len(run) > 1:
+        return [_mention(text, run, "org")]
+    if name in PLATFORMS:
+        return [_mention(text, run, "org")]
+    person = len(run) > 1 and not any(word in lower for word in words)
+    return [_mention(text, run, "person" if person else "", _role_before(text, run[0].start()))]
+
+
+ROLE_BEFORE = re.compile(r"(?<![\w'’.])([a-z][a-z-]+) $")
+
+
+def _role_before(text: str, start: int) -> str:
+    """A lower-case noun right before a name ("singer Kelly Clarkson") describes the person."""
+    match = ROLE_BEFORE.search(text[max(0, start - 30) : start])
+    if match and match.group(1) not in STOPWORDS and not match.group(1).endswith(("ed", "ly", "ing")):
+        return match.group(1)
+    return ""
+
+
+def _parts(name: str) -> list[str]:
+    parts = [part for part in fold(name).replace("-", " ").split() if part not in SUFFIXES and part not in PARTICLES]
+    return parts or [fold(name)]
+
+
+def _compatible(first: str, other: str) -> bool:
+    """First names agree: equal, a short form ("matt"/"matthew"), or an initial."""
+    return first == other or first.startswith(other) or other.startswith(first)
+
+
+def same_person(name: str, other: str) -> bool:
+    """Whether two person names can denote one person (bare surnames match any first name)."""
+    left, right = _parts(name), _parts(other)
+    if left[-1] != right[-1]:
+        return len(left) == 1 and left[0] == right[0] or len(right) == 1 and right[0] == left[0]
+    if len(left) == 1 or len(right) == 1:
+        return True
+    return _compatible(left[0], right[0])
+
+
+class EntityIndex:
+    """The entities of a cluster and the canonical name behind every mention."""
+
+    def __init__(self, cluster: Cluster, speakers: frozenset[str] = frozenset()) -> None:
+        self.mentions: list[list[Mention]] = [mentions(document.text) for document in cluster.documents]
+        self._kinds = self._vote_kinds(speakers)
+        self._canonical: dict[str, str] = {}
+        self.entities = self._merge(cluster.documents)
+
+    def _vote_kinds(self, speakers: frozenset[str]) -> dict[str, str]:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for items in self.mentions:
+            for mention in items:
+                if mention.kind:
+                    votes[fold(mention.name)][mention.kind] += 1
+        kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+        people = [name for name, kind in kinds.items() if kind == "person" and " " in name]
+        for items in self.mentions:
+            for mention in items:
+                key = fold(mention.name)
+                if key in kinds:
+                    continue
+                if any(same_person(key, person) for person in people) or mention.name in speakers:
+                    kinds[key] = "person"
+        return kinds
+
+    def kind(self, name: str) -> str:
+        return self._kinds.get(fold(name), "")
+
+    def canonical(self, name: str) -> str:
+        """The cluster's preferred spelling of ``name`` (itself when unknown)."""
+        return self._canonical.get(fold(name), name)
+
+    def _merge(self, documents: list[Document]) -> list[Entity]:
+        counts: Counter[tuple[str, str]] = Counter()
+        spelled: dict[str, Counter[str]] = defaultdict(Counter)
+        where: dict[str, set[int]] = defaultdict(set)
+        for index, items in enumerate(self.mentions):
+            for mention in items:
+                kind = self._kinds.get(fold(mention.name), "")
+                if kind:
+                    key = fold(mention.name)
+                    counts[(key, kind)] += 1
+                    spelled[key][mention.name] += 1
+                    where[key].add(index)
+        groups = self._group(counts)
+        entities = []
+        for kind, keys in groups:
+            total = Counter[str]()
+            for key in keys:
+                total.update(spelled[key])
+            full = [name for name in total if " " in name] or list(total)
+            name = max(full, key=lambda item: (total[item], len(item)))
+            for key in keys:
+                self._canonical[key] = name
+            entities.append(
+                Entity(
+                    name=name,
+                    kind=kind,
+                    variants=sorted(total, key=lambda item: -total[item]),
+                    documents=sorted(set().union(*(where[key] for key in keys))),
+                    mentions=sum(total.values()),
+                )
+            )
+        entities.sort(key=lambda entity: (-entity.mentions, entity.name))
+        return entities
+
+    @staticmethod
+    def _group(counts: Counter[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+        """Union full names that can be one person; attach bare surnames to the most frequent."""
+        people = sorted((key for key, kind in counts if kind == "person"), key=lambda key: (-len(key.split()), -counts[(key, "person")]))
+        groups: list[list[str]] = []
+        for key in people:
+            matches = [group for group in groups if all(same_person(key, member) for member in group if " " in member) and any(same_person(key, member) for member in group)]
+            if matches:
+                best = max(matches, key=lambda group: sum(counts[(member, "person")] for member in group))
+                best.append(key)
+            else:
+                groups.append([key])
+        result = [("person", group) for group in groups]
+        result += [(kind, [key]) for key, kind in counts if kind != "person"]
+        return result
+
+
+def spacy_kinds(text: str) -> dict[str, str] | None:
+    """Entity kinds from spaCy's small English model, or ``None`` when it is not installed."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    try:
+        nlp = spacy.load("en_core_web_sm")
+    except OSError:
+        return None
+    labels = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "org"}
+    return {fold(entity.text): labels[entity.label_] for entity in nlp(text).ents if entity.label_ in labels}

@@ -1,0 +1,259 @@
+"""Who said each quotation: the attribution around it, or the speaker it continues.
+
+News copy attributes a quote in a handful of ways, tried in this order:
+
+1. after the closing mark, in the same sentence: ``"…," Lesser said`` / ``said Rep. Lesser`` /
+   ``Steve Ginsburg, of the league, told the paper`` / ``according to the Journal``;
+2. before the opening mark, in the same sentence (or the previous one, when it ends with a
+   colon): ``Lesser said: "…"`` / ``Trump said she had "come back"``;
+3. otherwise a quote continues the previous quote's speaker when it follows closely
+   (``"…," he said. "…"`` or a paragraph that is only a quote).
+
+A pronoun ("she") resolves to the previous quote's speaker or the nearest person named
+before it, a role ("the singer") to the nearest person introduced with that role, a document
+("the statement said") to whoever issued the previous quote; anonymous subjects ("a White
+House official", "one source") give ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsfuse.facts.entities import PLATFORMS, Mention
+from newsfuse.facts.quotes import Span
+
+VERBS = (
+    "said says say saying told tells tell telling wrote writes write writing tweeted tweets tweet posted posts "
+    "shared shares asked asks added adds continued continues noted notes claimed claims explained explains "
+    "stated states declared declares announced insisted insists argued argues recalled recalls replied replies "
+    "responded acknowledged admitted warned warns urged described called calls commented remarked joked jokes "
+    "quipped exclaimed yelled shouted sang sings belts belted captioned stressed emphasized suggested concluded "
+    "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
+    "predicted promised vowed conceded testified alleged countered complained agreed explained texted messaged "
+    "mused boasted bragged cautioned echoed lamented reiterated added"
+).split()
+NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
+VERB = re.compile(r"\b(?:according to|went on|pointed out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
+PRONOUNS = frozenset("he she they".split())
+FIRST_PERSON = frozenset("i we".split())
+DOCUMENTS = frozenset(
+    """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
+    filing ad mailer memo note account page website site op-ed editorial""".split()
+)
+INSTITUTIONS = frozenset("police".split())
+ANONYMOUS = frozenset("a an one another some two three several".split())
+SKIPPED = frozenset(
+    """also later then previously once recently had has have was were would will further again simply
+    quickly just reportedly initially earlier since has had last first finally""".split()
+)
+NOUN_PHRASE = re.compile(r"(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?)([a-z][\w-]*)\s*$")
+BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
+TITLE_WORDS = re.compile(r"^\s*(?:(?:[A-Z][a-z]{0,12}\.?|[a-z]+-?[a-z]*)\s+){0,3}$")
+WORD = re.compile(r"[\w’'-]+")
+AFTER_REACH = 18
+CONTINUATION_WORDS = 45
+PRONOUN_REACH = 900
+
+
+@dataclass(slots=True, frozen=True)
+class Subject:
+    """Who a speech verb is attached to, before resolution: a name, a pronoun or a noun phrase."""
+
+    kind: str  # "name", "pronoun", "phrase", "anonymous"
+    text: str
+    start: int
+    mention: Mention | None = None
+
+
+class Attributor:
+    """Attributes the quotation spans of one document's text."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[Mention],
+        kind_of: Callable[[str], str],
+    ) -> None:
+        self.text = text
+        self.sentence_starts = [start for start, _ in sentences]
+        self.sentences = list(sentences)
+        self.kind_of = kind_of
+        self.mentions = [mention for mention in mentions if self._can_speak(mention)]
+        self.mention_ends = [mention.end for mention in self.mentions]
+
+    def _can_speak(self, mention: Mention) -> bool:
+        kind = self.kind_of(mention.name) or mention.kind
+        return kind != "place" and mention.name.lower() not in PLATFORMS
+
+    def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
+        """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
+        results: list[tuple[str | None, bool]] = []
+        previous: Span | None = None
+        previous_speaker: str | None = None
+        for span in spans:
+            subject = self._after(span, spans) or self._before(span, previous)
+            if subject is not None:
+                speaker = self._resolve(subject, previous_speaker, previous)
+                attributed = True
+            elif previous is not None and self._continues(previous, span):
+                speaker, attributed = previous_speaker, True
+            else:
+                speaker, attributed = None, False
+            results.append((speaker, attributed))
+            previous, previous_speaker = span, speaker
+        return results
+
+    # -- where the attribution is ------------------------------------------------------------
+    def _sentence(self, position: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+        if not self.sentences:
+            return 0, len(self.text)
+        return self.sentences[index]
+
+    def _paragraph(self, position: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return start, len(self.text) if end < 0 else end
+
+    def _after(self, span: Span, spans: Sequence[Span]) -> Subject | None:
+        if span.continues:
+            return None
+        low = span.after
+        high = min(self._sentence(max(low - 1, 0))[1], self._paragraph(low)[1])
+        later = [other.opened for other in spans if other.opened >= low]
+        if later:
+            high = min(high, later[0])
+        context = self.text[low:high]
+        for verb in VERB.finditer(context):
+            if len(WORD.findall(context[: verb.start()])) > AFTER_REACH:
+                return None
+            subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
+            if subject is not None:
+                return subject
+        return None
+
+    def _before(self, span: Span, previous: Span | None) -> Subject | None:
+        sentence_start = self._sentence(span.opened)[0]
+        low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
+        if not self.text[low : span.opened].strip() and self.text[:low].rstrip().endswith(":"):
+            colon_sentence = self._sentence(len(self.text[:low].rstrip()) - 1)[0]
+            low = max(colon_sentence, previous.after if previous else 0)
+        context = self.text[low : span.opened]
+        verbs = list(VERB.finditer(context))
+        for verb in reversed(verbs):
+            subject = self._subject_of(low + verb.start(), low + verb.end(), low, span.opened, verb.group())
+            if subject is not None:
+                return subject
+        return None
+
+    def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
+        if verb == "according to":
+            return self._right_of(verb_end, high)
+        if verb not in NOT_INVERTED:
+            inverted = self._right_of(verb_end, high)
+            if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
+                return inverted
+        return self._left_of(verb_start, low)
+
+    def _right_of(self, position: int, high: int) -> Subject | None:
+        following = self.text[position:high]
+        for mention in self._mentions_between(position, high):
+            if TITLE_WORDS.match(self.text[position : mention.start]) and mention.start - position < 40:
+                return Subject("name", mention.name, mention.start, mention)
+            break
+        words = WORD.findall(following[:40])
+        if words and words[0].lower() in PRONOUNS:
+            return Subject("pronoun", words[0].lower(), position)
+        phrase = re.match(r"\s*(the|a|an|one|another)\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b(?=\s*(?:,|\.|$| in | on | at | of | to | who))", following)
+        if phrase:
+            kind = "anonymous" if phrase.group(1) in ANONYMOUS else "phrase"
+            return Subject(kind, phrase.group(3), position)
+        return None
+
+    def _left_of(self, position: int, low: int) -> Subject | None:
+        left = self.text[low:position]
+        trimmed = left.rstrip()
+        while True:
+            words = trimmed.split()
+            if words and words[-1].lower() in SKIPPED:
+                trimmed = trimmed[: trimmed.rfind(words[-1])].rstrip()
+                continue
+            break
+        end = low + len(trimmed)
+        for mention in reversed(self._mentions_between(low, end)):
+            if re.fullmatch(r"(?:['’‘]s?)?", self.text[mention.end : end]):
+                return Subject("name", mention.name, mention.start, mention)
+            break
+        words = trimmed.split()
+        if words and words[-1].lower().strip("“”\"") in PRONOUNS | FIRST_PERSON:
+            word = words[-1].lower().strip("“”\"")
+            return Subject("anonymous" if word in FIRST_PERSON else "pronoun", word, end)
+        bare = BARE_PLURAL.search(trimmed)
+        if bare:
+            kind = "phrase" if bare.group(1) in INSTITUTIONS else "anonymous"
+            return Subject(kind, bare.group(1), low + bare.start(1))
+        phrase = NOUN_PHRASE.search(trimmed)
+        if phrase:
+            kind = "anonymous" if phrase.group(1) in ANONYMOUS else "phrase"
+            return Subject(kind, phrase.group(3), low + phrase.start(3))
+        if trimmed.endswith(","):
+            return self._appositive(low, end)
+        return None
+
+    def _appositive(self, low: int, end: int) -> Subject | None:
+        """``Name, an appositive, said``: the name right before the comma that opens it."""
+        text = self.text
+        comma = text.rfind(",", low, end - 1)
+        while comma > low:
+            opening = text[comma + 1 : end].lstrip()
+            for mention in self._mentions_between(low, comma):
+                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit()):
+                    return Subject("name", mention.name, mention.start, mention)
+            comma = text.rfind(",", low, comma)
+        return None
+
+    def _mentions_between(self, low: int, high: int) -> list[Mention]:
+        first = bisect.bisect_right(self.mention_ends, low)
+        return [mention for mention in self.mentions[first:] if mention.start >= low and mention.end <= high]
+
+    def _continues(self, previous: Span, span: Span) -> bool:
+        if previous.continues:
+            return True
+        gap = self.text[previous.after : span.opened]
+        return len(WORD.findall(gap)) <= CONTINUATION_WORDS
+
+    # -- who the subject is ------------------------------------------------------------------
+    def _resolve(self, subject: Subject, previous_speaker: str | None, previous: Span | None) -> str | None:
+        if subject.kind == "name":
+            return subject.text
+        if subject.kind == "anonymous":
+            return None
+        if subject.kind == "pronoun":
+            if subject.text == "they":
+                return previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
+            recent = previous is not None and subject.start - previous.after < PRONOUN_REACH // 2
+            if recent and previous_speaker and self.kind_of(previous_speaker) != "org":
+                return previous_speaker
+            return self._nearest_person(subject.start)
+        if subject.text in INSTITUTIONS:
+            return subject.text
+        if subject.text in DOCUMENTS:
+            return previous_speaker or self._nearest_person(subject.start, people_only=False)
+        return self._with_role(subject.text, subject.start) or self._nearest_person(subject.start)
+
+    def _nearest_person(self, position: int, people_only: bool = True) -> str | None:
+        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
+            kind = self.kind_of(mention.name) or mention.kind
+            if kind == "person" or not people_only and kind in ("org", ""):
+                return mention.name
+        return None
+
+    def _with_role(self, role: str, position: int) -> str | None:
+        for mention in reversed(self._mentions_between(0, position)):
+            if mention.role and role in mention.role.split():
+                return mention.name
+        return None
