@@ -6,17 +6,31 @@ citation points into the cleaned text like the summary's do.
 
 from __future__ import annotations
 
+from newsfuse.facts.conflicts import conflicts
 from newsfuse.facts.entities import EntityIndex
 from newsfuse.facts.model import Claim, Conflict, Corroboration, Entity, Event, Facts, Quote
 from newsfuse.facts.quoting import cluster_quotes
+from newsfuse.facts.timeline import timeline
 from newsfuse.model import Cluster, Summary
 
 
 def extract(cluster: Cluster, summary: Summary | None = None) -> Facts:
-    """All facts of a prepared cluster; ``summary`` adds per-sentence corroboration."""
+    """All facts of a prepared cluster; ``summary`` (of that cluster) adds corroboration."""
     entities = EntityIndex(cluster)
     quotes = cluster_quotes(cluster, entities)
-    return Facts(quotes=quotes, entities=entities.entities)
+    speakers = frozenset(quote.speaker for quote in quotes if quote.speaker)
+    return Facts(
+        quotes=quotes,
+        entities=entities.listing(speakers),
+        timeline=timeline(cluster),
+        corroboration=corroboration(summary) if summary is not None else [],
+        conflicts=conflicts(cluster),
+    )
 
 
-__all__ = ["Claim", "Conflict", "Corroboration", "Entity", "Event", "Facts", "Quote", "extract"]
+def corroboration(summary: Summary) -> list[Corroboration]:
+    """Per summary sentence, the outlets whose documents say the same (selection found them)."""
+    return [Corroboration(sentence.text, sentence.citations) for sentence in summary.sentences]
+
+
+__all__ = ["Claim", "Conflict", "Corroboration", "Entity", "Event", "Facts", "Quote", "corroboration", "extract"]

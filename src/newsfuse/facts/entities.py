@@ -33,6 +33,8 @@ TITLES = {
     "prince": "prince", "princess": "princess", "attorney": "attorney", "general": "", "coach": "coach",
     "commissioner": "commissioner", "prosecutor": "prosecutor", "professor": "professor", "prof": "professor",
     "speaker": "speaker", "leader": "leader", "congressman": "congressman", "congresswoman": "congresswoman",
+    "chair": "chair", "chairman": "chairman", "chairwoman": "chairwoman", "director": "director",
+    "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
     "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
 }
 ORG_WORDS = frozenset(
@@ -203,13 +205,23 @@ def same_person(name: str, other: str) -> bool:
 class EntityIndex:
     """The entities of a cluster and the canonical name behind every mention."""
 
-    def __init__(self, cluster: Cluster, speakers: frozenset[str] = frozenset()) -> None:
+    def __init__(self, cluster: Cluster) -> None:
         self.mentions: list[list[Mention]] = [mentions(document.text) for document in cluster.documents]
-        self._kinds = self._vote_kinds(speakers)
+        self._documents = cluster.documents
+        self._kinds = self._vote_kinds()
         self._canonical: dict[str, str] = {}
         self.entities = self._merge(cluster.documents)
 
-    def _vote_kinds(self, speakers: frozenset[str]) -> dict[str, str]:
+    def listing(self, speakers: frozenset[str] = frozenset()) -> list[Entity]:
+        """The entities, counting as people the single names that were quoted ("Pink said")."""
+        unknown = {fold(name) for name in speakers} - set(self._kinds)
+        if not unknown:
+            return self.entities
+        self._kinds.update(dict.fromkeys(unknown, "person"))
+        self.entities = self._merge(self._documents)
+        return self.entities
+
+    def _vote_kinds(self) -> dict[str, str]:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         for items in self.mentions:
             for mention in items:
@@ -222,7 +234,7 @@ class EntityIndex:
                 key = fold(mention.name)
                 if key in kinds:
                     continue
-                if any(same_person(key, person) for person in people) or mention.name in speakers:
+                if any(same_person(key, person) for person in people):
                     kinds[key] = "person"
         return kinds
 

@@ -65,6 +65,10 @@ def merge(reports: list[Quote]) -> list[Quote]:
     return [quote for quote, _, _ in merged]
 
 
+def reports(cluster: Cluster, entities: EntityIndex) -> list[Quote]:
+    """Every document's quotes, not yet merged (each document attributed on its own)."""
+    return [quote for index in range(len(cluster.documents)) for quote in document_quotes(cluster, index, entities)]
+
+
 def cluster_quotes(cluster: Cluster, entities: EntityIndex) -> list[Quote]:
-    reports = [quote for index in range(len(cluster.documents)) for quote in document_quotes(cluster, index, entities)]
-    return merge(reports)
+    return merge(reports(cluster, entities))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from newsfuse.facts.entities import PLATFORMS, Mention
 from newsfuse.facts.quotes import Span
+from newsfuse.text import STOPWORDS
 
 VERBS = (
     "said says say saying told tells tell telling wrote writes write writing tweeted tweets tweet posted posts "
@@ -49,9 +50,10 @@ SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
     quickly just reportedly initially earlier since has had last first finally""".split()
 )
-NOUN_PHRASE = re.compile(r"(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?)([a-z][\w-]*)\s*$")
+LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?|['’‘]s\s+")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
-TITLE_WORDS = re.compile(r"^\s*(?:(?:[A-Z][a-z]{0,12}\.?|[a-z]+-?[a-z]*)\s+){0,3}$")
+TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
 AFTER_REACH = 18
 CONTINUATION_WORDS = 45
@@ -91,6 +93,7 @@ class Attributor:
 
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
+        self._drop_quoted(spans)
         results: list[tuple[str | None, bool]] = []
         previous: Span | None = None
         previous_speaker: str | None = None
@@ -106,6 +109,17 @@ class Attributor:
             results.append((speaker, attributed))
             previous, previous_speaker = span, speaker
         return results
+
+    def _drop_quoted(self, spans: Sequence[Span]) -> None:
+        """Names inside quotation marks are not the quote's speakers or pronoun antecedents."""
+        starts = [span.start for span in spans]
+        kept = []
+        for mention in self.mentions:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index < 0 or mention.start >= spans[index].end:
+                kept.append(mention)
+        self.mentions = kept
+        self.mention_ends = [mention.end for mention in kept]
 
     # -- where the attribution is ------------------------------------------------------------
     def _sentence(self, position: int) -> tuple[int, int]:
@@ -153,26 +167,45 @@ class Attributor:
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb == "according to":
             return self._right_of(verb_end, high)
-        if verb not in NOT_INVERTED:
+        subject = self._left_of(verb_start, low)
+        if subject is None and verb not in NOT_INVERTED:
             inverted = self._right_of(verb_end, high)
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
-        return self._left_of(verb_start, low)
+        return subject
 
     def _right_of(self, position: int, high: int) -> Subject | None:
         following = self.text[position:high]
-        for mention in self._mentions_between(position, high):
-            if TITLE_WORDS.match(self.text[position : mention.start]) and mention.start - position < 40:
-                return Subject("name", mention.name, mention.start, mention)
-            break
+        named = self._mentions_between(position, high)
+        if named and self._only_titles(self.text[position : named[0].start]) and named[0].start - position < 40:
+            chosen = named[0]
+            for mention in named[1:]:
+                gap = self.text[chosen.end : mention.start]
+                if not (gap.strip() and self._only_titles(gap)):
+                    break
+                chosen = mention
+            return Subject("name", chosen.name, chosen.start, chosen)
         words = WORD.findall(following[:40])
         if words and words[0].lower() in PRONOUNS:
             return Subject("pronoun", words[0].lower(), position)
-        phrase = re.match(r"\s*(the|a|an|one|another)\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b(?=\s*(?:,|\.|$| in | on | at | of | to | who))", following)
+        phrase = re.match(r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b(?=\s*(?:,|\.|$| in | on | at | of | to | who))", following)
         if phrase:
-            kind = "anonymous" if phrase.group(1) in ANONYMOUS else "phrase"
-            return Subject(kind, phrase.group(3), position)
+            anonymous = phrase.group(1).lower() in ANONYMOUS or following[phrase.end() :].startswith(" of a")
+            return Subject("anonymous", phrase.group(3), position) if anonymous else self._phrase("the", phrase.group(3), position)
         return None
+
+    @staticmethod
+    def _phrase(determiner: str, head: str, position: int) -> Subject:
+        """A noun phrase subject: anonymous when indefinite or a plural group, else a role."""
+        plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
+        if determiner in ANONYMOUS or plural and head not in DOCUMENTS:
+            return Subject("anonymous", head, position)
+        return Subject("phrase", head, position)
+
+    @staticmethod
+    def _only_titles(gap: str) -> bool:
+        """Words between a verb and a name that only describe the name ("GOP Chair", "fellow")."""
+        return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
         left = self.text[low:position]
@@ -184,10 +217,14 @@ class Attributor:
                 continue
             break
         end = low + len(trimmed)
-        for mention in reversed(self._mentions_between(low, end)):
-            if re.fullmatch(r"(?:['’‘]s?)?", self.text[mention.end : end]):
-                return Subject("name", mention.name, mention.start, mention)
-            break
+        if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
+            return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        named = self._mentions_between(low, end)
+        if named and re.fullmatch(r"(?:['’‘]s?)?", self.text[named[-1].end : end]):
+            index = len(named) - 1
+            while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
+                index -= 1
+            return Subject("name", named[index].name, named[index].start, named[index])
         words = trimmed.split()
         if words and words[-1].lower().strip("“”\"") in PRONOUNS | FIRST_PERSON:
             word = words[-1].lower().strip("“”\"")
@@ -198,8 +235,7 @@ class Attributor:
             return Subject(kind, bare.group(1), low + bare.start(1))
         phrase = NOUN_PHRASE.search(trimmed)
         if phrase:
-            kind = "anonymous" if phrase.group(1) in ANONYMOUS else "phrase"
-            return Subject(kind, phrase.group(3), low + phrase.start(3))
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(3))
         if trimmed.endswith(","):
             return self._appositive(low, end)
         return None
@@ -207,6 +243,9 @@ class Attributor:
     def _appositive(self, low: int, end: int) -> Subject | None:
         """``Name, an appositive, said``: the name right before the comma that opens it."""
         text = self.text
+        named = self._mentions_between(low, end)
+        if named and named[-1].end == end - 1 and text[: named[-1].start].endswith(", ") and (" " in named[-1].name or self.kind_of(named[-1].name) == "person"):
+            return Subject("name", named[-1].name, named[-1].start, named[-1])
         comma = text.rfind(",", low, end - 1)
         while comma > low:
             opening = text[comma + 1 : end].lstrip()
@@ -235,18 +274,22 @@ class Attributor:
         if subject.kind == "pronoun":
             if subject.text == "they":
                 return previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
-            recent = previous is not None and subject.start - previous.after < PRONOUN_REACH // 2
-            if recent and previous_speaker and self.kind_of(previous_speaker) != "org":
-                return previous_speaker
-            return self._nearest_person(subject.start)
+            return self._since(previous, subject.start, previous_speaker, people_only=True)
         if subject.text in INSTITUTIONS:
             return subject.text
         if subject.text in DOCUMENTS:
-            return previous_speaker or self._nearest_person(subject.start, people_only=False)
+            return self._since(previous, subject.start, previous_speaker, people_only=False)
         return self._with_role(subject.text, subject.start) or self._nearest_person(subject.start)
 
-    def _nearest_person(self, position: int, people_only: bool = True) -> str | None:
-        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
+    def _since(self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool) -> str | None:
+        """The person named since the previous quote, else that quote's speaker, else the nearest."""
+        if previous is not None and position - previous.after < PRONOUN_REACH:
+            named = self._nearest_person(position, people_only, low=previous.after)
+            return named or previous_speaker or self._nearest_person(position, people_only)
+        return self._nearest_person(position, people_only)
+
+    def _nearest_person(self, position: int, people_only: bool = True, low: int | None = None) -> str | None:
+        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)):
             kind = self.kind_of(mention.name) or mention.kind
             if kind == "person" or not people_only and kind in ("org", ""):
                 return mention.name
