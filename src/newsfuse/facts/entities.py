@@ -104,6 +104,9 @@ def mentions(text: str) -> list[Mention]:
         joins = gap == " " or gap == ". " and run[-1].group().lower() in TITLES
         if _capitalised(word) and (joins or not run):
             run.append(token)
+            if re.search(r"['’‘]s$", word):
+                found.extend(_names(text, run, lower))
+                run = []
             continue
         if joins and word in PARTICLES and run:
             run.append(token)
@@ -123,7 +126,7 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
     key = first.lower().rstrip(".")
     if key in STOPWORDS or key in TIME_WORDS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
         return _names(text, run[1:], lower)
-    if re.search(r"['’][a-z]", first) and len(first) < 7:
+    if _contraction(first):
         return _names(text, run[1:], lower)
     if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")):
         return []
@@ -139,6 +142,12 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
     if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
         return _names(text, run[:-1], lower)
     return _one(text, run, lower)
+
+
+def _contraction(token: str) -> bool:
+    """"I’m", "You’re", "That’s" start sentences but are not names; "LAPD’s" is one."""
+    head, _, tail = re.sub(r"[’‘]", "'", token).partition("'")
+    return bool(tail) and (head.lower() in STOPWORDS or tail in ("m", "re", "ve", "ll", "d", "t"))
 
 
 def _person(text: str, run: list[re.Match[str]], role: str) -> list[Mention]:
@@ -185,6 +194,12 @@ def _role_before(text: str, start: int) -> str:
 def _parts(name: str) -> list[str]:
     parts = [part for part in fold(name).replace("-", " ").split() if part not in SUFFIXES and part not in PARTICLES]
     return parts or [fold(name)]
+
+
+def _initials(name: str) -> str:
+    """"los angeles police department" -> "lapd": the acronym an organisation is also known by."""
+    parts = [part for part in re.split(r"[\s-]+", name) if part and part not in PARTICLES]
+    return "".join(part[0] for part in parts) if len(parts) > 1 else ""
 
 
 def _compatible(first: str, other: str) -> bool:
@@ -292,7 +307,14 @@ class EntityIndex:
             else:
                 groups.append([key])
         result = [("person", group) for group in groups]
-        result += [(kind, [key]) for key, kind in counts if kind != "person"]
+        others: dict[str, list[str]] = {}
+        for key, kind in sorted(((key, kind) for key, kind in counts if kind != "person"), key=lambda item: -len(item[0])):
+            expanded = next((name for name in others if _initials(name) == key and counts[(name, kind)]), None)
+            if expanded is not None:
+                others[expanded].append(key)
+            else:
+                others[key] = [key]
+        result += [(next(kind for (name, kind) in counts if name == key and kind != "person"), members) for key, members in others.items()]
         return result
 
 

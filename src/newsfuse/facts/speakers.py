@@ -50,12 +50,14 @@ SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
     quickly just reportedly initially earlier since has had last first finally""".split()
 )
-LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?|['’‘]s\s+")
+PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
+LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
-AFTER_REACH = 18
+AFTER_REACH = 12
+APPOSITIVE_REACH = 30
 CONTINUATION_WORDS = 45
 PRONOUN_REACH = 900
 
@@ -142,8 +144,13 @@ class Attributor:
         if later:
             high = min(high, later[0])
         context = self.text[low:high]
+        named = self._mentions_between(low, high)
+        reach = AFTER_REACH
+        if named and not context[: named[0].start - low].strip(" ,\"'”’") and self.text.startswith(",", named[0].end):
+            reach = APPOSITIVE_REACH
         for verb in VERB.finditer(context):
-            if len(WORD.findall(context[: verb.start()])) > AFTER_REACH:
+            between = context[: verb.start()]
+            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between):
                 return None
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
             if subject is not None:
@@ -177,7 +184,8 @@ class Attributor:
     def _right_of(self, position: int, high: int) -> Subject | None:
         following = self.text[position:high]
         named = self._mentions_between(position, high)
-        if named and self._only_titles(self.text[position : named[0].start]) and named[0].start - position < 40:
+        lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
+        if named and self._only_titles(lead) and named[0].start - position < 40:
             chosen = named[0]
             for mention in named[1:]:
                 gap = self.text[chosen.end : mention.start]
@@ -190,15 +198,18 @@ class Attributor:
             return Subject("pronoun", words[0].lower(), position)
         phrase = re.match(r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b(?=\s*(?:,|\.|$| in | on | at | of | to | who))", following)
         if phrase:
-            anonymous = phrase.group(1).lower() in ANONYMOUS or following[phrase.end() :].startswith(" of a")
-            return Subject("anonymous", phrase.group(3), position) if anonymous else self._phrase("the", phrase.group(3), position)
+            if following[phrase.end() :].startswith(" of a"):
+                return Subject("anonymous", phrase.group(3), position)
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), position)
         return None
 
     @staticmethod
     def _phrase(determiner: str, head: str, position: int) -> Subject:
         """A noun phrase subject: anonymous when indefinite or a plural group, else a role."""
+        if head in DOCUMENTS:
+            return Subject("phrase", head, position)
         plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
-        if determiner in ANONYMOUS or plural and head not in DOCUMENTS:
+        if determiner in ANONYMOUS or plural:
             return Subject("anonymous", head, position)
         return Subject("phrase", head, position)
 
@@ -212,7 +223,7 @@ class Attributor:
         trimmed = left.rstrip()
         while True:
             words = trimmed.split()
-            if words and words[-1].lower() in SKIPPED:
+            if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower()):
                 trimmed = trimmed[: trimmed.rfind(words[-1])].rstrip()
                 continue
             break
@@ -284,9 +295,20 @@ class Attributor:
     def _since(self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool) -> str | None:
         """The person named since the previous quote, else that quote's speaker, else the nearest."""
         if previous is not None and position - previous.after < PRONOUN_REACH:
-            named = self._nearest_person(position, people_only, low=previous.after)
-            return named or previous_speaker or self._nearest_person(position, people_only)
-        return self._nearest_person(position, people_only)
+            named = self._subject_person(position, people_only, low=previous.after)
+            return named or previous_speaker or self._subject_person(position, people_only)
+        return self._subject_person(position, people_only)
+
+    def _subject_person(self, position: int, people_only: bool = True, low: int | None = None) -> str | None:
+        """The first person named in the nearest sentence before ``position`` that names one."""
+        candidates = [
+            mention for mention in self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
+            if (self.kind_of(mention.name) or mention.kind) == "person" or not people_only and (self.kind_of(mention.name) or mention.kind) in ("org", "")
+        ]
+        if not candidates:
+            return None
+        sentence = self._sentence(candidates[-1].start)
+        return next(mention.name for mention in candidates if mention.start >= sentence[0])
 
     def _nearest_person(self, position: int, people_only: bool = True, low: int | None = None) -> str | None:
         for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)):
