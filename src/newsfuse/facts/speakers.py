@@ -104,7 +104,7 @@ class Attributor:
             if subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
-            elif previous is not None and self._continues(previous, span):
+            elif previous is not None and results[-1][1] and self._continues(previous, span):
                 speaker, attributed = previous_speaker, True
             else:
                 speaker, attributed = None, False
