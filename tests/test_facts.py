@@ -1,6 +1,8 @@
 import datetime as dt
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from newsfuse import summarizers
@@ -114,3 +116,14 @@ def test_seed_quotes_cite_cleaned_text() -> None:
             assert cluster.documents[citation.document].text[citation.start : citation.end] in {quote.text} | {
                 cluster.documents[other.document].text[other.start : other.end] for other in quote.citations
             }
+
+
+def test_spacy_kinds_override_the_heuristics_when_installed() -> None:
+
+    pytest.importorskip("spacy")
+    from newsfuse.facts.entities import spacy_kinds
+
+    kinds = spacy_kinds(["Angela Merkel met Emmanuel Macron in Paris on Monday."])
+    if not kinds:
+        pytest.skip("spaCy's en_core_web_sm model is not installed")
+    assert kinds.get("paris") == "place" and kinds.get("angela merkel") == "person"

@@ -6,11 +6,13 @@ an organisation, a geographic word or a locative preposition ("in", "near") a pl
 sentence-initial word that the text also uses in lower case ("Together") is an ordinary word.
 Variants merge on the surname with compatible first names ("Matt"/"Matthew",
 "Lawrence C."/"Lawrence"), accents folded ("Yulín"/"Yulin"); a bare surname joins the full
-name it abbreviates.  spaCy, when installed (extra ``nlp``), only refines the kinds.
+name it abbreviates, an acronym the organisation it abbreviates ("LAPD").  spaCy, when it and
+its small English model are installed (extra ``nlp``), overrides the guessed kinds.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -60,6 +62,7 @@ TIME_WORDS = frozenset(
 )
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+SPACY_MODEL = "en_core_web_sm"
 
 
 @dataclass(slots=True, frozen=True)
@@ -243,6 +246,7 @@ class EntityIndex:
                 if mention.kind:
                     votes[fold(mention.name)][mention.kind] += 1
         kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+        kinds.update(spacy_kinds([document.text for document in self._documents]))
         people = [name for name, kind in kinds.items() if kind == "person" and " " in name]
         for items in self.mentions:
             for mention in items:
@@ -318,15 +322,20 @@ class EntityIndex:
         return result
 
 
-def spacy_kinds(text: str) -> dict[str, str] | None:
-    """Entity kinds from spaCy's small English model, or ``None`` when it is not installed."""
+@functools.lru_cache(maxsize=1)
+def _spacy_pipeline():  # noqa: ANN202  (spaCy's type is only known when it is installed)
     try:
         import spacy
-    except ImportError:
+
+        return spacy.load(SPACY_MODEL, disable=["parser", "lemmatizer"])
+    except (ImportError, OSError):
         return None
-    try:
-        nlp = spacy.load("en_core_web_sm")
-    except OSError:
-        return None
+
+
+def spacy_kinds(texts: list[str]) -> dict[str, str]:
+    """Entity kinds from spaCy's small English model (extra ``nlp``); empty when not installed."""
+    nlp = _spacy_pipeline()
+    if nlp is None:
+        return {}
     labels = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "org"}
-    return {fold(entity.text): labels[entity.label_] for entity in nlp(text).ents if entity.label_ in labels}
+    return {fold(entity.text): labels[entity.label_] for doc in nlp.pipe(texts) for entity in doc.ents if entity.label_ in labels}

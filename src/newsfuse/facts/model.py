@@ -14,13 +14,23 @@ from typing import Any
 from newsfuse.model import Citation
 
 
-def _outlets(citations: list[Citation]) -> list[str]:
-    """Distinct outlets in order of first citation."""
-    return list(dict.fromkeys(citation.outlet or str(citation.document) for citation in citations))
+class Cited:
+    """Something one or more outlets state: its citations and the outlets behind them."""
+
+    __slots__ = ()
+    citations: list[Citation]
+
+    @property
+    def outlets(self) -> list[str]:
+        """Distinct outlets in order of first citation."""
+        return list(dict.fromkeys(citation.outlet or str(citation.document) for citation in self.citations))
+
+    def sources(self) -> dict[str, Any]:
+        return {"outlets": self.outlets, "citations": [citation.to_dict() for citation in self.citations]}
 
 
 @dataclass(slots=True)
-class Quote:
+class Quote(Cited):
     """Words put in quotation marks, their speaker (``None`` when anonymous or unknown), and
     every document that reports them."""
 
@@ -29,18 +39,8 @@ class Quote:
     kind: str
     citations: list[Citation] = field(default_factory=list)
 
-    @property
-    def outlets(self) -> list[str]:
-        return _outlets(self.citations)
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "speaker": self.speaker,
-            "kind": self.kind,
-            "outlets": self.outlets,
-            "citations": [citation.to_dict() for citation in self.citations],
-        }
+        return {"text": self.text, "speaker": self.speaker, "kind": self.kind, **self.sources()}
 
 
 @dataclass(slots=True)
@@ -89,41 +89,25 @@ class Event:
 
 
 @dataclass(slots=True)
-class Corroboration:
+class Corroboration(Cited):
     """A summary sentence and the outlets that report the same content."""
 
     text: str
     citations: list[Citation]
 
-    @property
-    def outlets(self) -> list[str]:
-        return _outlets(self.citations)
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "outlets": self.outlets,
-            "citations": [citation.to_dict() for citation in self.citations],
-        }
+        return {"text": self.text, **self.sources()}
 
 
 @dataclass(slots=True)
-class Claim:
+class Claim(Cited):
     """One value of a disputed fact and where it is stated."""
 
     value: str
     citations: list[Citation]
 
-    @property
-    def outlets(self) -> list[str]:
-        return _outlets(self.citations)
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": self.value,
-            "outlets": self.outlets,
-            "citations": [citation.to_dict() for citation in self.citations],
-        }
+        return {"value": self.value, **self.sources()}
 
 
 @dataclass(slots=True)
