@@ -119,7 +119,6 @@ def test_seed_quotes_cite_cleaned_text() -> None:
 
 
 def test_spacy_kinds_override_the_heuristics_when_installed() -> None:
-
     pytest.importorskip("spacy")
     from newsfuse.facts.entities import spacy_kinds
 

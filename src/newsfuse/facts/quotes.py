@@ -104,10 +104,8 @@ def kind(text: str, span: Span) -> str:
 
 
 def looks_like_speech(quoted: str, attributed: bool) -> bool:
-    """Keep quotations that are speech: titles and short unattributed scare quotes are not."""
-    if is_title(quoted) and not attributed:
+    """Keep quotations that are speech: titles, and short unattributed phrases that do not end
+    a sentence (scare quotes, nicknames), are not."""
+    if is_title(quoted):
         return False
-    words = WORD.findall(quoted)
-    if attributed:
-        return True
-    return len(words) > 4 or bool(SENTENCE_PUNCTUATION.search(quoted[-1:]))
+    return attributed or len(WORD.findall(quoted)) > 4 or quoted[-1:] in ".!?…"

@@ -50,6 +50,7 @@ SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
     quickly just reportedly initially earlier since has had last first finally""".split()
 )
+SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
@@ -196,7 +197,7 @@ class Attributor:
         words = WORD.findall(following[:40])
         if words and words[0].lower() in PRONOUNS:
             return Subject("pronoun", words[0].lower(), position)
-        phrase = re.match(r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b(?=\s*(?:,|\.|$| in | on | at | of | to | who))", following)
+        phrase = re.match(r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b(?=\s*(?:,|\.|$| in | on | at | of | to | who | from ))", following)
         if phrase:
             if following[phrase.end() :].startswith(" of a"):
                 return Subject("anonymous", phrase.group(3), position)
@@ -318,7 +319,13 @@ class Attributor:
         return None
 
     def _with_role(self, role: str, position: int) -> str | None:
+        """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
         for mention in reversed(self._mentions_between(0, position)):
             if mention.role and role in mention.role.split():
                 return mention.name
+        if role.startswith("spokes") or role == "representative":
+            for match in reversed(list(SPEAKS_FOR.finditer(self.text, max(0, position - PRONOUN_REACH), position))):
+                named = self._mentions_between(match.end(), match.end() + 80)
+                if named and named[0].start - match.end() < 2:
+                    return named[0].name
         return None
