@@ -32,7 +32,7 @@ PATTERNS = [
     ("month_year", re.compile(r"\b" + MONTH + r",?\s+" + YEAR + r"\b")),
     ("weekday", re.compile(r"(?i:\b(?P<which>last|next|this|on|early|late)\s+)?\b" + WEEKDAY + PART + r"\b")),
     ("relative_day", re.compile(r"(?i)\b(?P<word>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b")),
-    ("relative_span", re.compile(r"(?i)\b(?P<which>last|next|this|earlier this|later this|past)\s+(?P<unit>week|weekend|month|year)\b")),
+    ("relative_span", re.compile(r"\b(?P<which>(?i:last|next|this|earlier this|later this|past))\s+(?P<unit>week|weekend|month|year)\b")),
     ("ago", re.compile(r"(?i)\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|from now)\b")),
     ("month", re.compile(r"\b(?i:in|since|until|by|during|early|late|mid-?|last|this|next)\s+" + MONTH.replace("(?P<month>", "(?P<month>(?-i:") + r")\b(?!\s+\d)")),
     ("year", re.compile(r"\b(?i:in|since|until|by|during|from|of|early|late|mid-?|through|before|after|spring|summer|fall|autumn|winter)\s+" + YEAR + r"\b")),

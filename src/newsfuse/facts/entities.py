@@ -39,6 +39,7 @@ TITLES = {
     "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
     "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
 }
+PLACE_TITLES = frozenset("mayor governor president king queen".split())
 ORG_WORDS = frozenset(
     """department police party association committee council university college school institute
     foundation agency administration commission bank company corp corporation inc co ltd llc group
@@ -63,6 +64,7 @@ TIME_WORDS = frozenset(
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 SPACY_MODEL = "en_core_web_sm"
+SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
 
 
 @dataclass(slots=True, frozen=True)
@@ -74,6 +76,7 @@ class Mention:
     name: str
     kind: str
     role: str = ""
+    sure: bool = True  # False when the kind is only the default guess for a multi-word name
 
 
 def fold(name: str) -> str:
@@ -123,6 +126,8 @@ def mentions(text: str) -> list[Mention]:
 def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Mention]:
     while run and (run[-1].group() in PARTICLES):
         run = run[:-1]
+    while run and (run[0].group() in PARTICLES):
+        run = run[1:]
     if not run:
         return []
     first = run[0].group()
@@ -141,6 +146,8 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         while lead > 0 and run[lead - 1].group().lower().rstrip(".") in TITLES:
             lead -= 1
         role = " ".join(TITLES[token.group().lower().rstrip(".")] for token in run[lead : cut + 1]).strip()
+        if run[cut + 1].group() in PARTICLES:
+            return [*_names(text, run[:lead], lower), *_institution(text, run[cut + 2 :], role)]
         return [*_names(text, run[:lead], lower), *_person(text, run[cut + 1 :], role or "title")]
     if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
         return _names(text, run[:-1], lower)
@@ -153,14 +160,24 @@ def _contraction(token: str) -> bool:
     return bool(tail) and (head.lower() in STOPWORDS or tail in ("m", "re", "ve", "ll", "d", "t"))
 
 
+def _institution(text: str, run: list[re.Match[str]], role: str) -> list[Mention]:
+    """What a title is "of": a place for a mayor or a governor, else an organisation."""
+    if not run:
+        return []
+    words = {token.group().lower().rstrip(".") for token in run}
+    if words & ORG_WORDS or role not in PLACE_TITLES:
+        return [_mention(text, run, "org", sure=bool(words & ORG_WORDS))]
+    return [_mention(text, run, "place")]
+
+
 def _person(text: str, run: list[re.Match[str]], role: str) -> list[Mention]:
     return [_mention(text, run, "person", role)]
 
 
-def _mention(text: str, run: list[re.Match[str]], kind: str, role: str = "") -> Mention:
+def _mention(text: str, run: list[re.Match[str]], kind: str, role: str = "", sure: bool = True) -> Mention:
     start, end = run[0].start(), run[-1].end()
     name = re.sub(r"['’‘]s?$", "", text[start:end])
-    return Mention(start, start + len(name), name, kind, role)
+    return Mention(start, start + len(name), name, kind, role, sure)
 
 
 def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Mention]:
@@ -168,7 +185,11 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
     name = " ".join(words)
     if len(words) == 1 and (words[0] == "i" or len(words[0]) < 2):
         return []
-    if any(word in ORG_WORDS for word in words) or (len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group())):
+    if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
+        return [_mention(text, run, "org")]
+    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS):
+        return []
+    if any(word in ORG_WORDS for word in words):
         return [_mention(text, run, "org")]
     if any(word in PLACE_WORDS for word in words):
         return [_mention(text, run, "place")]
@@ -180,7 +201,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
     if name in PLATFORMS:
         return [_mention(text, run, "org")]
     person = len(run) > 1 and not any(word in lower for word in words)
-    return [_mention(text, run, "person" if person else "", _role_before(text, run[0].start()))]
+    return [_mention(text, run, "person" if person else "", _role_before(text, run[0].start()), sure=False)]
 
 
 ROLE_BEFORE = re.compile(r"(?<![\w'’.])([a-z][a-z-]+) $")
@@ -244,7 +265,7 @@ class EntityIndex:
         for items in self.mentions:
             for mention in items:
                 if mention.kind:
-                    votes[fold(mention.name)][mention.kind] += 1
+                    votes[fold(mention.name)][mention.kind] += SURE_VOTE if mention.sure else 1
         kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
         kinds.update(spacy_kinds([document.text for document in self._documents]))
         people = [name for name, kind in kinds.items() if kind == "person" and " " in name]

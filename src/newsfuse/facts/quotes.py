@@ -17,6 +17,7 @@ MARK = re.compile(r"[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
+TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,8 +90,8 @@ def is_title(quoted: str) -> bool:
     words = WORD.findall(quoted)
     if not words or len(words) > 8 or SENTENCE_PUNCTUATION.search(quoted.rstrip(".,")):
         return False
-    content = [word for word in words if len(word) > 3] or words
-    return sum(word[0].isupper() for word in content) >= 0.6 * len(content)
+    content = [word for word in words if word not in TITLE_LOWER] or words
+    return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
 
 
 def kind(text: str, span: Span) -> str:
