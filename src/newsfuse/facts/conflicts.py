@@ -18,18 +18,21 @@ from newsfuse.facts.model import Claim, Conflict
 from newsfuse.model import Citation, Cluster, Sentence
 from newsfuse.text import stem, terms
 
-WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+    "eighteen": 18, "nineteen": 19, "dozen": 12,
 }
-NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")(?:\s+(?P<scale>million|billion|thousand))?"
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SPELLED = r"(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(UNITS) + r"))?|" + "|".join(UNITS)
+NUMBER = r"(?<![\w.-])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + SPELLED + r")(?:\s+(?P<scale>million|billion|thousand))?"
 CASUALTIES = {
     "killed": "deaths", "dead": "deaths", "died": "deaths", "deaths": "deaths", "death": "deaths", "fatalities": "deaths",
     "lives": "deaths", "bodies": "deaths", "injured": "injured", "wounded": "injured", "hurt": "injured",
     "injuries": "injured", "missing": "missing", "arrested": "arrested", "arrests": "arrested", "hospitalized": "injured",
     "killing": "deaths", "injuring": "injured", "wounding": "injured", "death toll": "deaths", "toll": "deaths",
 }
+CASUALTY_KEYS = frozenset(CASUALTIES.values())
 AFTER = re.compile(r"(?i)\b" + NUMBER + r"\s+(?:(?:people|persons|of\s+them|others|more|were|have\s+been|had\s+been|are|was)\s+){0,2}(?P<noun>[a-z][a-z-]+)")
 BEFORE = re.compile(
     r"(?i)\b(?:(?P<verb>killed|killing|injured|injuring|wounded|wounding)\s+(?:at\s+least\s+)?|"
@@ -37,9 +40,11 @@ BEFORE = re.compile(
 )
 SKIP_NOUNS = frozenset(
     """percent years year months month days day weeks week hours hour minutes minute seconds times a an the
+    degrees miles kilometers kilometres feet inches pounds points image images photo photos caption
     and or of to in on at by for from with p.m a.m am pm per people persons""".split()
 )
-SAME_THING = 0.2
+SAME_EVENT = 0.2  # casualty counts: the sentences only need to be about the same event
+SAME_THING = 0.4  # any other count: the sentences must say nearly the same thing
 
 
 @dataclass(slots=True, frozen=True)
@@ -52,7 +57,8 @@ class NumberClaim:
 
 def _value(match: re.Match[str]) -> float:
     raw = match.group("number").lower().replace(",", "")
-    value = float(WORD_NUMBERS.get(raw, 0) or raw)
+    tens, _, units = raw.partition("-")
+    value = float(TENS[tens] + UNITS.get(units, 0)) if tens in TENS else float(UNITS.get(raw) or raw)
     scale = (match.group("scale") or "").lower()
     return value * {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get(scale, 1)
 
@@ -71,9 +77,9 @@ def claims(sentence: Sentence) -> list[NumberClaim]:
     return found
 
 
-def _similar(left: Sentence, right: Sentence) -> bool:
+def _similar(left: Sentence, right: Sentence, threshold: float) -> bool:
     a, b = set(terms(left.text)), set(terms(right.text))
-    return bool(a and b) and len(a & b) / len(a | b) >= SAME_THING
+    return bool(a and b) and len(a & b) / len(a | b) >= threshold
 
 
 def conflicts(cluster: Cluster) -> list[Conflict]:
@@ -92,7 +98,7 @@ def conflicts(cluster: Cluster) -> list[Conflict]:
             if left.value != right.value and left.sentence.document != right.sentence.document
             and _outlet(cluster, left) != _outlet(cluster, right)
             and right.value not in stated[_outlet(cluster, left)] and left.value not in stated[_outlet(cluster, right)]
-            and _similar(left.sentence, right.sentence)
+            and _similar(left.sentence, right.sentence, SAME_EVENT if key in CASUALTY_KEYS else SAME_THING)
         ]
         if not disputed:
             continue
