@@ -45,6 +45,15 @@ DOCUMENTS = frozenset(
     filing ad mailer memo note account page website site op-ed editorial""".split()
 )
 INSTITUTIONS = frozenset("police".split())
+UNNAMED_ROLES = frozenset(
+    """official source man woman boy girl witness resident neighbor neighbour friend passenger manager officer
+    employee worker spokesman spokeswoman spokesperson person insider aide relative family observer customer
+    student teacher parent mother father victim survivor driver""".split()
+)
+GROUP_ROLES = frozenset(
+    """network company agency department paper newspaper magazine campaign team club group firm school
+    university hospital organization organisation ministry office station channel outlet site website""".split()
+)
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
@@ -291,7 +300,18 @@ class Attributor:
             return subject.text
         if subject.text in DOCUMENTS:
             return self._since(previous, subject.start, previous_speaker, people_only=False)
-        return self._with_role(subject.text, subject.start) or self._nearest_person(subject.start)
+        named = self._with_role(subject.text, subject.start)
+        if named or subject.text in UNNAMED_ROLES:
+            return named
+        if subject.text in GROUP_ROLES:
+            return self._nearest_org(subject.start)
+        return self._nearest_person(subject.start)
+
+    def _nearest_org(self, position: int) -> str | None:
+        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
+            if (self.kind_of(mention.name) or mention.kind) == "org":
+                return mention.name
+        return None
 
     def _since(self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool) -> str | None:
         """The person named since the previous quote, else that quote's speaker, else the nearest."""
