@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -60,6 +61,7 @@ SKIPPED = frozenset(
     quickly just reportedly initially earlier since has had last first finally""".split()
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
+DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
@@ -97,6 +99,7 @@ class Attributor:
         self.sentences = list(sentences)
         self.kind_of = kind_of
         self.mentions = [mention for mention in mentions if self._can_speak(mention)]
+        self._uses = Counter(mention.name for mention in self.mentions)
         self.mention_ends = [mention.end for mention in self.mentions]
 
     def _can_speak(self, mention: Mention) -> bool:
@@ -203,6 +206,11 @@ class Attributor:
                     break
                 chosen = mention
             return Subject("name", chosen.name, chosen.start, chosen)
+        described = DESCRIBED.match(following)
+        if described:
+            named = self._mentions_between(position + described.end(), high)
+            if named and named[0].start == position + described.end():
+                return Subject("name", named[0].name, named[0].start, named[0])
         words = WORD.findall(following[:40])
         if words and words[0].lower() in PRONOUNS:
             return Subject("pronoun", words[0].lower(), position)
@@ -309,7 +317,7 @@ class Attributor:
 
     def _nearest_org(self, position: int) -> str | None:
         for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
-            if (self.kind_of(mention.name) or mention.kind) == "org":
+            if self._kind(mention) == "org":
                 return mention.name
         return None
 
@@ -322,10 +330,9 @@ class Attributor:
 
     def _subject_person(self, position: int, people_only: bool = True, low: int | None = None) -> str | None:
         """The first person named in the nearest sentence before ``position`` that names one."""
-        candidates = [
-            mention for mention in self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
-            if (self.kind_of(mention.name) or mention.kind) == "person" or not people_only and (self.kind_of(mention.name) or mention.kind) in ("org", "")
-        ]
+        around = self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
+        candidates = [mention for mention in around if self._kind(mention) == "person" or not people_only and self._kind(mention) in ("org", "")]
+        candidates = candidates or [mention for mention in around if self._is_person(mention)]
         if not candidates:
             return None
         sentence = self._sentence(candidates[-1].start)
@@ -333,10 +340,17 @@ class Attributor:
 
     def _nearest_person(self, position: int, people_only: bool = True, low: int | None = None) -> str | None:
         for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)):
-            kind = self.kind_of(mention.name) or mention.kind
-            if kind == "person" or not people_only and kind in ("org", ""):
+            if self._is_person(mention) or not people_only and self._kind(mention) in ("org", ""):
                 return mention.name
         return None
+
+    def _kind(self, mention: Mention) -> str:
+        return self.kind_of(mention.name) or mention.kind
+
+    def _is_person(self, mention: Mention) -> bool:
+        """A person, or a single name of unknown kind the document keeps using ("Conard")."""
+        kind = self._kind(mention)
+        return kind == "person" or not kind and self._uses[mention.name] > 1
 
     def _with_role(self, role: str, position: int) -> str | None:
         """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
