@@ -118,3 +118,38 @@ def test_spans_never_overlap_on_mark_soup(parts: list[str]) -> None:
     for left, right in zip(found, found[1:]):
         assert left.end <= right.start
     assert all(0 <= span.start < span.end <= len(text) for span in found)
+
+
+def test_according_to_instagram_and_statements() -> None:
+    article = (
+        "The Harlow Aquarium closed its shark tank on Friday.\n"
+        "“The tank needs a new filter,” according to the Harlow Aquarium.\n"
+        "Later, diver Noor Castell wrote on Instagram: “Goodbye for now, my finned friends!”\n"
+        "A spokeswoman for the Marine Safety Board said the closure was routine. "
+        "“No animal was ever at risk,” the spokeswoman said.\n"
+        "Castell's agency issued a statement on Saturday. “She is taking a short break,” the statement said."
+    )
+    assert quotes_of(article) == [
+        ("The tank needs a new filter,", "Harlow Aquarium"),
+        ("Goodbye for now, my finned friends!", "Noor Castell"),
+        ("No animal was ever at risk,", "Marine Safety Board"),
+        ("She is taking a short break,", "Noor Castell"),
+    ]
+
+
+def test_pronoun_prefers_the_person_introduced_since_the_last_quote() -> None:
+    article = (
+        "“The ferry is late again,” said commuter Ruth Banner.\n"
+        "Transit director Omar Lisk blamed the fog. "
+        "“We cannot sail blind,” he said."
+    )
+    assert quotes_of(article) == [("The ferry is late again,", "Ruth Banner"), ("We cannot sail blind,", "Omar Lisk")]
+
+
+def test_accented_and_shortened_names_merge_into_one_entity() -> None:
+    first = "Mayor Carmen Yulín Ortega opened the school. Ortega said it had cost too much."
+    second = "Carmen Yulin Ortega, the mayor, cut the ribbon on Monday."
+    from newsfuse.facts.entities import EntityIndex
+
+    people = [entity for entity in EntityIndex(prepare(to_cluster([first, second]))).entities if entity.kind == "person"]
+    assert len(people) == 1 and set(people[0].variants) == {"Carmen Yulín Ortega", "Carmen Yulin Ortega", "Ortega"}
