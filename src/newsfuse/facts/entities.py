@@ -194,7 +194,8 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
     if any(word in PLACE_WORDS for word in words):
         return [_mention(text, run, "place")]
     previous = text[max(0, run[0].start() - 12) : run[0].start()].split()
-    if previous and previous[-1].lower() in PLACE_BEFORE:
+    possessive = re.match(r"['’‘]s\b", text[run[-1].end() - 2 : run[-1].end()])
+    if previous and previous[-1].lower() in PLACE_BEFORE and not possessive:
         return [_mention(text, run, "place")]
     if previous and previous[-1].lower() == "the" and len(run) > 1:
         return [_mention(text, run, "org")]
@@ -272,9 +273,7 @@ class EntityIndex:
         for items in self.mentions:
             for mention in items:
                 key = fold(mention.name)
-                if key in kinds:
-                    continue
-                if any(same_person(key, person) for person in people):
+                if " " not in key and kinds.get(key) != "org" and any(same_person(key, person) for person in people):
                     kinds[key] = "person"
         return kinds
 
