@@ -9,10 +9,12 @@ News copy attributes a quote in a handful of ways, tried in this order:
 3. otherwise a quote continues the previous quote's speaker when it follows closely
    (``"…," he said. "…"`` or a paragraph that is only a quote).
 
-A pronoun ("she") resolves to the previous quote's speaker or the nearest person named
-before it, a role ("the singer") to the nearest person introduced with that role, a document
-("the statement said") to whoever issued the previous quote; anonymous subjects ("a White
-House official", "one source") give ``None``.
+A pronoun ("she") resolves to the first person named in the nearest sentence since the
+previous quote (the subject who was just introduced), else to that quote's speaker; a role
+("the singer") to the person introduced with it ("singer Kelly Clarkson"), a spokesperson to
+whom they speak for, an organisation noun ("the network") to the nearest organisation, a
+document ("the statement said") like a pronoun but organisations allowed.  Anonymous subjects
+("a White House official", "one source", "the official") give ``None``.
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ VERBS = (
     "responded acknowledged admitted warned warns urged described called calls commented remarked joked jokes "
     "quipped exclaimed yelled shouted sang sings belts belted captioned stressed emphasized suggested concluded "
     "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
-    "predicted promised vowed conceded testified alleged countered complained agreed explained texted messaged "
-    "mused boasted bragged cautioned echoed lamented reiterated added"
+    "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
+    "mused boasted bragged cautioned echoed lamented reiterated"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(r"\b(?:according to|went on|pointed out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
@@ -58,7 +60,7 @@ GROUP_ROLES = frozenset(
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
-    quickly just reportedly initially earlier since has had last first finally""".split()
+    quickly just reportedly initially earlier since last first finally""".split()
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
@@ -81,7 +83,6 @@ class Subject:
     kind: str  # "name", "pronoun", "phrase", "anonymous"
     text: str
     start: int
-    mention: Mention | None = None
 
 
 class Attributor:
@@ -103,8 +104,7 @@ class Attributor:
         self.mention_ends = [mention.end for mention in self.mentions]
 
     def _can_speak(self, mention: Mention) -> bool:
-        kind = self.kind_of(mention.name) or mention.kind
-        return kind != "place" and mention.name.lower() not in PLATFORMS
+        return self._kind(mention) != "place" and mention.name.lower() not in PLATFORMS
 
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
@@ -205,12 +205,12 @@ class Attributor:
                 if not (gap.strip() and self._only_titles(gap)):
                     break
                 chosen = mention
-            return Subject("name", chosen.name, chosen.start, chosen)
+            return Subject("name", chosen.name, chosen.start)
         described = DESCRIBED.match(following)
         if described:
             named = self._mentions_between(position + described.end(), high)
             if named and named[0].start == position + described.end():
-                return Subject("name", named[0].name, named[0].start, named[0])
+                return Subject("name", named[0].name, named[0].start)
         words = WORD.findall(following[:40])
         if words and words[0].lower() in PRONOUNS:
             return Subject("pronoun", words[0].lower(), position)
@@ -253,7 +253,7 @@ class Attributor:
             index = len(named) - 1
             while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
                 index -= 1
-            return Subject("name", named[index].name, named[index].start, named[index])
+            return Subject("name", named[index].name, named[index].start)
         words = trimmed.split()
         if words and words[-1].lower().strip("“”\"") in PRONOUNS | FIRST_PERSON:
             word = words[-1].lower().strip("“”\"")
@@ -274,13 +274,13 @@ class Attributor:
         text = self.text
         named = self._mentions_between(low, end)
         if named and named[-1].end == end - 1 and text[: named[-1].start].endswith(", ") and (" " in named[-1].name or self.kind_of(named[-1].name) == "person"):
-            return Subject("name", named[-1].name, named[-1].start, named[-1])
+            return Subject("name", named[-1].name, named[-1].start)
         comma = text.rfind(",", low, end - 1)
         while comma > low:
             opening = text[comma + 1 : end].lstrip()
             for mention in self._mentions_between(low, comma):
                 if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit()):
-                    return Subject("name", mention.name, mention.start, mention)
+                    return Subject("name", mention.name, mention.start)
             comma = text.rfind(",", low, comma)
         return None
 
