@@ -10,6 +10,7 @@ document that reports both is telling an update, not disagreeing).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -77,8 +78,13 @@ def claims(sentence: Sentence) -> list[NumberClaim]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
+
+
 def _similar(left: Sentence, right: Sentence, threshold: float) -> bool:
-    a, b = set(terms(left.text)), set(terms(right.text))
+    a, b = _terms(left.text), _terms(right.text)
     return bool(a and b) and len(a & b) / len(a | b) >= threshold
 
 

@@ -286,7 +286,8 @@ class Attributor:
 
     def _mentions_between(self, low: int, high: int) -> list[Mention]:
         first = bisect.bisect_right(self.mention_ends, low)
-        return [mention for mention in self.mentions[first:] if mention.start >= low and mention.end <= high]
+        last = bisect.bisect_right(self.mention_ends, high)
+        return [mention for mention in self.mentions[first:last] if mention.start >= low]
 
     def _continues(self, previous: Span, span: Span) -> bool:
         if previous.continues:
