@@ -1,8 +1,11 @@
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.facts import extract
 from newsfuse.facts.quotes import is_title, spans
+from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import prepare, to_cluster
 
 
@@ -105,7 +108,8 @@ def test_same_quote_from_two_outlets_is_merged_with_name_variants() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_extraction_never_raises(text: str) -> None:
-    cluster = prepare(to_cluster([text or " ", "“" + text + "” he said. Monday, 12 killed"]))
+    documents = [Document(text=text, id="a"), Document(text="“" + text + "” he said. Monday, 12 killed", id="b", date=dt.date(2020, 1, 6))]
+    cluster = prepare(Cluster(documents))
     facts = extract(cluster)
     assert isinstance(facts.to_dict(), dict)
 

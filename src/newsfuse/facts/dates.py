@@ -37,6 +37,10 @@ PATTERNS = [
     ("month", re.compile(r"\b(?i:in|since|until|by|during|early|late|mid-?|last|this|next)\s+" + MONTH.replace("(?P<month>", "(?P<month>(?-i:") + r")\b(?!\s+\d)")),
     ("year", re.compile(r"\b(?i:in|since|until|by|during|from|of|early|late|mid-?|through|before|after|spring|summer|fall|autumn|winter)\s+" + YEAR + r"\b")),
 ]
+ANY_DATE = re.compile(
+    r"\d|(?i:today|tonight|yesterday|tomorrow|night|week|month|year|day)|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
+)  # a cheap test that skips the many sentences without any date
 FUTURE = re.compile(r"(?i)\b(?:will|'ll|’ll|next|upcoming|scheduled|plans?|planning|set to|is to|are to|going to|expected to|due)\b")
 
 
@@ -53,6 +57,8 @@ class DateExpression:
 
 def find(text: str, published: dt.date | None = None) -> list[DateExpression]:
     """Date expressions of one sentence, normalized against ``published`` when it is known."""
+    if not ANY_DATE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
     future = bool(FUTURE.search(text))

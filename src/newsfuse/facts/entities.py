@@ -79,6 +79,7 @@ class Mention:
     sure: bool = True  # False when the kind is only the default guess for a multi-word name
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Accent- and case-free spelling, the key variants are compared on."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -216,9 +217,10 @@ def _role_before(text: str, start: int) -> str:
     return ""
 
 
-def _parts(name: str) -> list[str]:
-    parts = [part for part in fold(name).replace("-", " ").split() if part not in SUFFIXES and part not in PARTICLES]
-    return parts or [fold(name)]
+@functools.lru_cache(maxsize=65536)
+def _parts(name: str) -> tuple[str, ...]:
+    parts = tuple(part for part in fold(name).replace("-", " ").split() if part not in SUFFIXES and part not in PARTICLES)
+    return parts or (fold(name),)
 
 
 def _initials(name: str) -> str:
@@ -270,11 +272,10 @@ class EntityIndex:
         kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
         kinds.update(spacy_kinds([document.text for document in self._documents]))
         people = [name for name, kind in kinds.items() if kind == "person" and " " in name]
-        for items in self.mentions:
-            for mention in items:
-                key = fold(mention.name)
-                if " " not in key and kinds.get(key) != "org" and any(same_person(key, person) for person in people):
-                    kinds[key] = "person"
+        singles = {fold(mention.name) for items in self.mentions for mention in items} - set(people)
+        for key in singles:
+            if " " not in key and kinds.get(key) != "org" and any(same_person(key, person) for person in people):
+                kinds[key] = "person"
         return kinds
 
     def kind(self, name: str) -> str:
