@@ -126,3 +126,14 @@ def test_spacy_kinds_override_the_heuristics_when_installed() -> None:
     if not kinds:
         pytest.skip("spaCy's en_core_web_sm model is not installed")
     assert kinds.get("paris") == "place" and kinds.get("angela merkel") == "person"
+
+
+def test_corroboration_counts_paraphrases_but_not_the_same_names_saying_something_else() -> None:
+    lead = "Mayor Ines Varga said the Lenby textile plant will reopen in three weeks after the fire."
+    paraphrase = "The Lenby textile plant will reopen in three weeks, Mayor Ines Varga said after the fire."
+    other = "Mayor Ines Varga thanked the Lenby firefighters who fought the blaze overnight."
+    cluster = prepare(Cluster([dated(lead, dt.date(2022, 5, 9), "A"), dated(paraphrase, dt.date(2022, 5, 9), "B"), dated(other, dt.date(2022, 5, 9), "C")]))
+    summary = summarizers.get(summarizers.DEFAULT_METHOD)(cluster, 20)
+    first = extract(cluster, summary).corroboration[0]
+    assert first.text in (lead, paraphrase)
+    assert sorted(first.outlets) == ["A", "B"]

@@ -7,6 +7,7 @@ citation points into the cleaned text like the summary's do.
 from __future__ import annotations
 
 from newsfuse.facts.conflicts import conflicts
+from newsfuse.facts.corroboration import corroboration
 from newsfuse.facts.entities import EntityIndex
 from newsfuse.facts.model import Claim, Conflict, Corroboration, Entity, Event, Facts, Quote
 from newsfuse.facts.quoting import cluster_quotes
@@ -26,11 +27,6 @@ def extract(cluster: Cluster, summary: Summary | None = None) -> Facts:
         corroboration=corroboration(summary) if summary is not None else [],
         conflicts=conflicts(cluster),
     )
-
-
-def corroboration(summary: Summary) -> list[Corroboration]:
-    """Per summary sentence, the outlets whose documents say the same (selection found them)."""
-    return [Corroboration(sentence.text, sentence.citations) for sentence in summary.sentences]
 
 
 __all__ = ["Claim", "Conflict", "Corroboration", "Entity", "Event", "Facts", "Quote", "corroboration", "extract"]
