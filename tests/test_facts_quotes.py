@@ -157,3 +157,12 @@ def test_accented_and_shortened_names_merge_into_one_entity() -> None:
 
     people = [entity for entity in EntityIndex(prepare(to_cluster([first, second]))).entities if entity.kind == "person"]
     assert len(people) == 1 and set(people[0].variants) == {"Carmen Yulín Ortega", "Carmen Yulin Ortega", "Ortega"}
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    article = (
+        "Coach Hanna Berg praised the team after the final.\n"
+        "“We ran hard for ninety minutes,” she said. Striker Tomas Lind scored twice. Berg hugged Lind at the whistle.\n"
+        "“I felt fast today,” he said."
+    )
+    assert quotes_of(article) == [("We ran hard for ninety minutes,", "Hanna Berg"), ("I felt fast today,", "Tomas Lind")]

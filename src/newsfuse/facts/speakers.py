@@ -42,6 +42,7 @@ VERBS = (
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(r"\b(?:according to|went on|pointed out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
 PRONOUNS = frozenset("he she they".split())
+GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
@@ -55,7 +56,8 @@ UNNAMED_ROLES = frozenset(
 )
 GROUP_ROLES = frozenset(
     """network company agency department paper newspaper magazine campaign team club group firm school
-    university hospital organization organisation ministry office station channel outlet site website""".split()
+    university hospital organization organisation ministry office station channel outlet site website
+    service board council committee court commission authority government administration union""".split()
 )
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
@@ -85,6 +87,10 @@ class Subject:
     start: int
 
 
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
 class Attributor:
     """Attributes the quotation spans of one document's text."""
 
@@ -101,6 +107,7 @@ class Attributor:
         self.kind_of = kind_of
         self.mentions = [mention for mention in mentions if self._can_speak(mention)]
         self._uses = Counter(mention.name for mention in self.mentions)
+        self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
         self.mention_ends = [mention.end for mention in self.mentions]
 
     def _can_speak(self, mention: Mention) -> bool:
@@ -304,7 +311,11 @@ class Attributor:
         if subject.kind == "pronoun":
             if subject.text == "they":
                 return previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
-            return self._since(previous, subject.start, previous_speaker, people_only=True)
+            gender = GENDERS[subject.text]
+            speaker = self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
+            if speaker:
+                self._genders.setdefault(_surname(speaker), gender)
+            return speaker
         if subject.text in INSTITUTIONS:
             return subject.text
         if subject.text in DOCUMENTS:
@@ -322,16 +333,25 @@ class Attributor:
                 return mention.name
         return None
 
-    def _since(self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool) -> str | None:
-        """The person named since the previous quote, else that quote's speaker, else the nearest."""
+    def _since(
+        self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool, gender: str = ""
+    ) -> str | None:
+        """The person named since the previous quote, else that quote's speaker, else the nearest;
+        never someone a pronoun of the other gender already referred to."""
+        if previous_speaker and not self._fits(previous_speaker, gender):
+            previous_speaker = None
         if previous is not None and position - previous.after < PRONOUN_REACH:
-            named = self._subject_person(position, people_only, low=previous.after)
-            return named or previous_speaker or self._subject_person(position, people_only)
-        return self._subject_person(position, people_only)
+            named = self._subject_person(position, people_only, low=previous.after, gender=gender)
+            return named or previous_speaker or self._subject_person(position, people_only, gender=gender)
+        return self._subject_person(position, people_only, gender=gender)
 
-    def _subject_person(self, position: int, people_only: bool = True, low: int | None = None) -> str | None:
+    def _fits(self, name: str, gender: str) -> bool:
+        return not gender or self._genders.get(_surname(name), gender) == gender
+
+    def _subject_person(self, position: int, people_only: bool = True, low: int | None = None, gender: str = "") -> str | None:
         """The first person named in the nearest sentence before ``position`` that names one."""
         around = self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
+        around = [mention for mention in around if self._fits(mention.name, gender)]
         candidates = [mention for mention in around if self._kind(mention) == "person" or not people_only and self._kind(mention) in ("org", "")]
         candidates = candidates or [mention for mention in around if self._is_person(mention)]
         if not candidates:
