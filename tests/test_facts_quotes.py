@@ -128,7 +128,7 @@ def test_according_to_instagram_and_statements() -> None:
     article = (
         "The Harlow Aquarium closed its shark tank on Friday.\n"
         "“The tank needs a new filter,” according to the Harlow Aquarium.\n"
-        "Later, diver Noor Castell wrote on Instagram: “Goodbye for now, my finned friends!”\n"
+        "Diver Noor Castell wrote on Instagram: “Goodbye for now, my finned friends!”\n"
         "A spokeswoman for the Marine Safety Board said the closure was routine. "
         "“No animal was ever at risk,” the spokeswoman said.\n"
         "Castell's agency issued a statement on Saturday. “She is taking a short break,” the statement said."

@@ -39,6 +39,12 @@ TITLES = {
     "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
     "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
 }
+ROLE_NOUNS = frozenset(
+    """singer rapper actor actress comedian musician star model host anchor reporter journalist author writer
+    novelist poet artist designer chef pilot striker goalkeeper player driver diver swimmer runner boxer golfer
+    economist scientist researcher lawyer nurse farmer teacher student analyst expert historian biographer
+    witness resident commuter passenger survivor neighbor neighbour veteran activist""".split()
+)  # capitalised only because they open a sentence: "Striker Tomas Lind scored."
 PLACE_TITLES = frozenset("mayor governor president king queen".split())
 ORG_WORDS = frozenset(
     """department police party association committee council university college school institute
@@ -137,6 +143,8 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return _names(text, run[1:], lower)
     if _contraction(first):
         return _names(text, run[1:], lower)
+    if key in ROLE_NOUNS and len(run) > 1 and _sentence_initial(text, run[0].start()):
+        return _person(text, run[1:], key)
     if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")):
         return []
     titles = [index for index, token in enumerate(run) if token.group().lower().rstrip(".") in TITLES]
