@@ -12,6 +12,7 @@ ROW = {
     "sentences": [{"text": "Water rose.", "corroboration": 1, "citations": [
         {"document": 0, "sentence": 0, "document_id": "d1", "outlet": "Post", "start": 0, "end": 11}]}],
     "documents": [{"id": "d1", "source": "Post", "url": "", "title": "", "author": "", "date": None}],
+    "facts": {"quotes": [], "entities": [{"name": "Post", "kind": "organisation", "variants": ["Post"]}]},
 }
 ERROR = {"id": "c2", "error": "no document has any text"}
 

@@ -2,10 +2,11 @@ import datetime as dt
 
 import pytest
 
-from newsfuse.batch.records import cluster_of, error_row, is_error, parse, summarize, summary_schema
+from newsfuse.batch.records import JSON_COLUMNS, cluster_of, dumps, error_row, is_error, parse, summarize, summary_schema
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import summarize_cluster
 from newsfuse.readers import InputError
+from newsfuse.render import to_record
 
 TEXT = (
     "The river in Tarrow rose two metres overnight. Residents left their homes early on Monday. "
@@ -33,7 +34,8 @@ def test_cluster_without_text_is_an_error() -> None:
 def test_summary_row_is_the_summary_dict() -> None:
     cluster = Cluster([Document(TEXT, id="d1", source="Tarrow Post")], id="c")
     row = summarize(cluster, 30, "centroid")
-    assert row == summarize_cluster(cluster, 30, "centroid").to_dict()
+    assert row == to_record(summarize_cluster(cluster, 30, "centroid"))
+    assert row["facts"]["entities"]
     assert not is_error(row)
     assert is_error(error_row("c", "bad"))
 
@@ -41,5 +43,6 @@ def test_summary_row_is_the_summary_dict() -> None:
 def test_parquet_schema_holds_every_field_of_a_summary() -> None:
     pa = pytest.importorskip("pyarrow")
     row = summarize(Cluster([Document(TEXT, id="d1", source="Tarrow Post", date=dt.date(2025, 1, 2))], id="c"), 30, "centroid")
-    table = pa.Table.from_pylist([row], schema=summary_schema())
-    assert table.to_pylist() == [row]
+    assert list(row) == summary_schema().names
+    stored = {**row, **{name: dumps(row[name]) for name in JSON_COLUMNS}}
+    assert pa.Table.from_pylist([stored], schema=summary_schema()).to_pylist() == [stored]

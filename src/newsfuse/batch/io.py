@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import os
 import shutil
 import uuid
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from newsfuse.batch.records import dumps, parse, summary_schema
+from newsfuse.batch.records import JSON_COLUMNS, dumps, parse, summary_schema
 from newsfuse.readers import InputError
 
 if TYPE_CHECKING:
@@ -76,7 +77,10 @@ def read_rows(path: str | Path) -> list[dict[str, Any]]:
     """Every row of a batch output (a file or a directory of part files), in order."""
     path = Path(path)
     if is_parquet(path):
-        return _dataset(path).to_table().to_pylist()
+        rows = _dataset(path).to_table().to_pylist()
+        for row in rows:
+            row.update({name: json.loads(row[name]) for name in JSON_COLUMNS if row.get(name) is not None})
+        return rows
     parts = sorted(child for child in path.iterdir() if child.name.startswith("part-")) if path.is_dir() else [path]
     rows = []
     for part in parts:
@@ -135,7 +139,7 @@ class RowWriter:
         if self._text is not None:
             self._text.write(dumps(row) + "\n")
             return
-        self._buffer.append(row)
+        self._buffer.append({**row, **{name: dumps(row[name]) for name in JSON_COLUMNS if name in row}})
         if len(self._buffer) >= BATCH_ROWS:
             self._flush()
 

@@ -1,9 +1,9 @@
 """Input records to clusters and articles, summaries to output rows: what both engines share.
 
 An input record is a JSON object (a JSONL line or a Parquet row): a cluster ``{id, documents}``
-or an article ``{id, story|cluster?, source, date, text|html}``.  An output row is exactly
-``Summary.to_dict()`` (the schema of ``summarize --output jsonl``); a record that cannot be
-summarized becomes an error row ``{id, error}``.
+or an article ``{id, story|cluster?, source, date, text|html}``.  An output row is exactly a
+line of ``summarize --output jsonl`` (:func:`newsfuse.render.to_record`: the summary and its
+facts); a record that cannot be summarized becomes an error row ``{id, error}``.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import summarize_cluster
 from newsfuse.readers import InputError
 from newsfuse.readers.jsonl import cluster_from, document_from
+from newsfuse.render import to_record
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 @functools.cache
 def summary_schema() -> pa.Schema:
-    """``Summary.to_dict()`` as Arrow types, so Parquet output is typed and nested like the JSON.
+    """An output row as Arrow types, so Parquet output is typed and nested like the JSON.
 
     Built on first use: pyarrow comes with the optional ``spark`` extra.
     """
@@ -39,8 +40,12 @@ def summary_schema() -> pa.Schema:
     )
     return pa.schema(
         [("id", pa.string()), ("method", pa.string()), ("summary", pa.string()),
-         ("sentences", pa.list_(sentence)), ("documents", pa.list_(source))]
+         ("sentences", pa.list_(sentence)), ("documents", pa.list_(source)), ("facts", pa.string())]
     )
+
+
+JSON_COLUMNS = ("facts",)
+"""Parquet columns stored as JSON text: the facts' shape is richer and still growing."""
 
 
 def parse(value: str | dict[str, Any], where: str) -> dict[str, Any]:
@@ -96,13 +101,13 @@ def summarize(cluster: Cluster, words: int, method: str) -> dict[str, Any]:
     """The output row of one cluster: its summary, or an error row."""
     try:
         summary = summarize_cluster(cluster, words, method)
+        if not summary.cluster.documents:
+            return error_row(cluster.id, "no text left after cleaning")
+        return to_record(summary)
     except InputError as error:
         return error_row(cluster.id, str(error))
     except Exception as error:  # noqa: BLE001  (one bad cluster must not stop a batch of millions)
         return error_row(cluster.id, f"summarizing failed ({type(error).__name__}: {error})")
-    if not summary.cluster.documents:
-        return error_row(cluster.id, "no text left after cleaning")
-    return summary.to_dict()
 
 
 def error_row(identifier: str, reason: str) -> dict[str, str]:
