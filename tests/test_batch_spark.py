@@ -2,6 +2,7 @@
 
 import gzip
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -53,13 +54,29 @@ def test_clusters_with_bad_records_and_overwrite(session, tmp_path: Path) -> Non
     assert sorted(path.name for path in (tmp_path / "spark").iterdir()) == ["out.errors.jsonl", "out.jsonl"]
 
 
+def val_slice(clusters: int) -> list[dict]:
+    with gzip.open(MULTINEWS_VAL, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in itertools.islice(handle, clusters)]
+
+
 @needs_val
 def test_multinews_slice(session, tmp_path: Path) -> None:
-    with gzip.open(MULTINEWS_VAL, "rt", encoding="utf-8") as handle:
-        (tmp_path / "val.jsonl").write_text("".join(itertools.islice(handle, 60)))
+    (tmp_path / "val.jsonl").write_text("".join(json.dumps(cluster) + "\n" for cluster in val_slice(60)))
     on_one_machine, on_spark = both(session, tmp_path / "val.jsonl", tmp_path, "out.jsonl", words=100)
     assert on_spark == on_one_machine
     assert len(on_spark[0]) == 60
+
+
+@needs_val
+def test_multinews_documents_as_articles_without_stories(session, tmp_path: Path) -> None:
+    articles = [
+        {"id": f"{cluster['id']}/{index}", "text": text}
+        for cluster in val_slice(25) for index, text in enumerate(cluster["documents"]) if text.strip()
+    ]
+    (tmp_path / "articles.jsonl").write_text("".join(json.dumps(article) + "\n" for article in articles))
+    on_one_machine, on_spark = both(session, tmp_path / "articles.jsonl", tmp_path, "out.jsonl", words=100)
+    assert on_spark == on_one_machine
+    assert sum(len(row["documents"]) for row in on_spark[0]) + len(on_spark[1]) == len(articles)
 
 
 def test_failed_write_leaves_the_old_output(session, tmp_path: Path) -> None:
