@@ -54,25 +54,30 @@ def missing() -> str | None:
     return None
 
 
-def session(master: str = DEFAULT_MASTER) -> SparkSession:
+def session(master: str | None = None) -> SparkSession:
     """A Spark session whose Python workers run this interpreter (and so see newsfuse).
 
-    On a local master the workers must use this interpreter; on a cluster, an explicit
-    ``PYSPARK_PYTHON`` (set for spark-submit) wins.
+    Without ``master``, the one spark-submit was given is used (``local[2]`` outside
+    spark-submit).  On a local master the workers must use this interpreter; on a cluster, an
+    explicit ``PYSPARK_PYTHON`` (set for spark-submit) wins.
     """
     from pyspark.sql import SparkSession
 
-    local = LOCAL.match(master)
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started this driver
+    master = master or (None if submitted else DEFAULT_MASTER)
+    local = LOCAL.match(master or "")
     if local:
         os.environ["PYSPARK_PYTHON"] = sys.executable
     else:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = (
-        SparkSession.builder.master(master).appName("newsfuse batch")
+        SparkSession.builder.appName("newsfuse batch")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
     )
+    if master:
+        builder = builder.master(master)
     if local:
         cores = {None: 1, "*": os.cpu_count() or 1}.get(local[1]) or int(local[1])
         builder = builder.config("spark.sql.shuffle.partitions", str(cores))

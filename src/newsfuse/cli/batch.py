@@ -31,13 +31,12 @@ def batch(
     words: Words = DEFAULT_WORDS,
     method: Method = summarizers.DEFAULT_METHOD,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes for --engine local.")] = 1,
-    master: Annotated[str, typer.Option("--master", help="Spark master URL for --engine spark.")] = "local[2]",
+    master: Annotated[str | None, typer.Option("--master", help="Spark master URL for --engine spark (default local[2], or spark-submit's).")] = None,
     window_days: Annotated[int, typer.Option("--window-days", min=1, help="Time window for grouping articles without a story.")] = grouping.WINDOW_DAYS,
 ) -> None:
-    """Summarize every cluster (or story of articles) in a large input; bad records are reported, not fatal.
+    """Summarize every cluster (or story of articles) of a large input; bad records are reported, not fatal.
 
-    Articles without a story key are grouped into stories: near-duplicates by MinHash LSH, then
-    story assignment per time window.  Both engines give the same rows in the same order.
+    Articles without a story key are grouped into stories (near-duplicates by MinHash LSH, then story assignment per time window). Both engines give the same rows in the same order; Spark writes OUTPUT as a directory of part files.
     """
     if method not in summarizers.SUMMARIZERS:
         fail(escape(f"unknown method {method!r}; choose one of {', '.join(sorted(summarizers.SUMMARIZERS))}"))
@@ -53,7 +52,7 @@ def batch(
         raise typer.Exit(1)
 
 
-def _spark(input: str, output: str, settings: Settings, master: str) -> local.Counts:
+def _spark(input: str, output: str, settings: Settings, master: str | None) -> local.Counts:
     from newsfuse.batch import spark
 
     reason = spark.missing()
@@ -62,8 +61,16 @@ def _spark(input: str, output: str, settings: Settings, master: str) -> local.Co
     try:
         session = spark.session(master)
     except Exception as error:  # noqa: BLE001  (Java or the master may be unusable in many ways)
-        fail(escape(f"Spark did not start ({str(error).splitlines()[0] if str(error) else type(error).__name__}); {spark.MISSING}"))
+        fail(escape(f"Spark did not start ({_first_line(error)}); {spark.MISSING}"))
     try:
         return spark.run(session, input, output, settings)
+    except InputError:
+        raise
+    except Exception as error:  # noqa: BLE001  (a failed job is reported in one line, never a JVM trace)
+        fail(escape(f"the Spark job failed ({_first_line(error)})"))
     finally:
         session.stop()
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
