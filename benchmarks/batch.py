@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from newsfuse.batch import grouping, io, local, spark
-from newsfuse.batch.stages import ARTICLE, Settings, record
+from newsfuse.batch.stages import ARTICLE, Settings, record, window
 
 WORDS = 100
 
@@ -128,15 +128,18 @@ def article_rates(clusters: Path, folder: Path, limit: int) -> None:
     staged = [item for item in staged if item.kind == ARTICLE]
     keyed = [grouping.Keyed(item.window, item.position, item.signature, item.bands) for item in staged]
     edge_seconds, edges = timed(grouping.duplicate_edges, keyed)
+    links = [(edge.position, edge.head) for edge in edges]
+    assign_seconds, _ = timed(window, [(item.position, item.row) for item in staged], links)
     total_seconds, counts = timed(local.run, articles, folder / "articles-out.jsonl", settings, 1)
     raw = statistics.mean(len(line.encode()) for line in lines)
     row = statistics.mean(len(item.row.encode()) for item in staged)
-    band_row = 8 * (1 + 1 + 1 + 1 + len(keyed[0].signature))  # window, position, band, key, signature (longs)
+    band_row = 4 + 8 + 4 + 8  # window (int), position (long), band (int), key (long)
     print(f"\nKey-less articles: {count} val documents as articles without story or date (one window), 1 worker\n")
     print("| measure | value |")
     print("|---|---:|")
     print(f"| articles/s, first pass (read, clean, MinHash) | {count / first_seconds:.0f} |")
     print(f"| articles/s, near-duplicate band join (local) | {count / max(edge_seconds, 1e-9):.0f} |")
+    print(f"| articles/s, story assignment of one window (clean again, assign; sequential) | {count / assign_seconds:.0f} |")
     print(f"| articles/s, whole job (first pass, assignment, story summaries) | {count / total_seconds:.1f} |")
     print(f"| stories / near-duplicate links | {counts.summaries} / {len(edges)} |")
     print(f"| bytes per input article (JSON) | {raw:.0f} |")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import MULTINEWS_VAL, needs_val
 
-from newsfuse.batch import local, spark
+from newsfuse.batch import grouping, local, spark
 from newsfuse.batch.io import read_rows
-from newsfuse.batch.stages import Settings
+from newsfuse.batch.stages import ARTICLE, Settings, record
 
 DATA = Path(__file__).parent / "data" / "batch"
 
@@ -87,3 +87,14 @@ def test_failed_write_leaves_the_old_output(session, tmp_path: Path) -> None:
         raise RuntimeError("job failed")
     assert target.read_text() == "old\n"
     assert [path.name for path in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_band_join_finds_the_same_near_duplicates(session) -> None:
+    settings = Settings("articles.jsonl", 60, "centroid")
+    lines = (DATA / "articles.jsonl").read_text().splitlines()
+    staged = [record(settings, position, line) for position, line in enumerate(lines)]
+    keyless = [item for item in staged if item.kind == ARTICLE and not item.story]
+    expected = grouping.duplicate_edges(grouping.Keyed(item.window, item.position, item.signature, item.bands) for item in keyless)
+    frame = session.createDataFrame([tuple(item) for item in keyless], spark.STAGED)
+    found = sorted(grouping.Edge(*row) for row in spark._duplicate_edges(frame).collect())
+    assert found == expected and len(found) == 1

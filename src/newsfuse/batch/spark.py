@@ -168,24 +168,30 @@ def _stories(articles: DataFrame, settings: Settings, assign: bool) -> DataFrame
 def _duplicate_edges(keyless: DataFrame) -> DataFrame:
     """:func:`grouping.duplicate_edges` as a band join: (window, position, head).
 
+    Band rows carry no signature (32 bytes each instead of ~550); signatures are joined to the
+    few candidate pairs only.
+
     Columns are re-aliased first: the edges are cogrouped with the articles they came from,
     and Spark refuses to cogroup a plan with itself.
     """
     from pyspark.sql import functions as F
 
     keyless = keyless.select(*(F.col(name).alias(name) for name in ("window", "position", "signature", "bands")))
-    bands = keyless.select("window", "position", "signature", F.posexplode("bands").alias("band", "key"))
+    bands = keyless.select("window", "position", F.posexplode("bands").alias("band", "key"))
     heads = (
         bands.groupBy("window", "band", "key").agg(F.min("position").alias("head"), F.count("*").alias("size"))
         .where(F.col("size") > 1).drop("size")
     )
-    head_signatures = keyless.select(F.col("position").alias("head"), F.col("signature").alias("head_signature"))
-    pairs = bands.join(heads, ["window", "band", "key"]).where(F.col("position") != F.col("head")).join(head_signatures, "head")
+    candidates = bands.join(heads, ["window", "band", "key"]).where(F.col("position") != F.col("head"))
+    signatures = keyless.select("position", "signature")
+    pairs = candidates.select("window", "position", "head").distinct().join(signatures, "position").join(
+        signatures.select(F.col("position").alias("head"), F.col("signature").alias("head_signature")), "head"
+    )
     agreeing = F.aggregate(
         F.zip_with("signature", "head_signature", lambda left, right: F.when(left == right, 1).otherwise(0)),
         F.lit(0), lambda total, same: total + same,
     )
-    return pairs.where(agreeing >= grouping.AGREE).select("window", "position", "head").distinct()
+    return pairs.where(agreeing >= grouping.AGREE).select("window", "position", "head")
 
 
 def _assign(articles: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
