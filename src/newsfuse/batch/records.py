@@ -21,6 +21,7 @@ from newsfuse.render import to_record
 if TYPE_CHECKING:
     import pyarrow as pa
 
+
 @functools.cache
 def summary_schema() -> pa.Schema:
     """An output row as Arrow types, so Parquet output is typed and nested like the JSON.
