@@ -4,7 +4,9 @@ Timing: ``prepare`` (cleaning and sentence splitting) is done once per cluster a
 it is timed once and its total is added to the summarization time of every system that reads
 the prepared cluster (newsfuse's methods, the sumy peers, the oracle), as each would pay it
 alone.  External outputs cost nothing here.  ROUGE scoring is never timed.  clusters/s is
-single-core throughput: clusters divided by that time, also when ``jobs`` > 1.
+single-core throughput: clusters divided by that time, also when ``jobs`` > 1.  Times are
+CPU time of the process (``time.process_time``), not wall time, so a machine busy with other
+work slows the run but does not change the speeds it reports.
 """
 
 from __future__ import annotations
@@ -39,14 +41,14 @@ class Outcome:
 
 def evaluate_cluster(cluster: Cluster, systems: Sequence[System], budget: int, truncate_at: int | None) -> Outcome:
     references = [rouge.sentences_of(text) for text in cluster.references]
-    started = time.perf_counter()
+    started = time.process_time()
     prepared = prepare(cluster)
-    prepare_seconds = time.perf_counter() - started
+    prepare_seconds = time.process_time() - started
     outcome = Outcome(cluster.id, prepare_seconds, {}, {}, {}, [])
     for system in systems:
-        started = time.perf_counter()
+        started = time.process_time()
         summary = system.summarize(prepared if system.prepared else cluster, budget)
-        outcome.seconds[system.name] = time.perf_counter() - started
+        outcome.seconds[system.name] = time.process_time() - started
         outcome.words[system.name] = sum(len(sentence.split()) for sentence in rouge.truncate(summary, truncate_at))
         outcome.scores[system.name] = rouge.score(summary, references, truncate_at)
         if isinstance(system, External) and cluster.id not in system:
