@@ -40,7 +40,11 @@ def read(name: str | Path, format: str = "auto") -> Iterator[Cluster | InputErro
         elif kind == "directory":
             yield Cluster(documents=_directory(Path(name), format), id=Path(name).name)
         else:
-            yield Cluster(documents=documents_from_text(_text(name), name, kind), id=Path(name).stem)
+            documents = documents_from_text(_text(name), name, kind)
+            for document in documents:
+                if document.id == name:
+                    document.id = Path(name).name
+            yield Cluster(documents=documents, id=Path(name).stem)
     except InputError as error:
         yield error
 
