@@ -82,6 +82,7 @@ def evaluate(
         dataset=dataset, clusters=len(results.ids), budget=budget, truncate_at=cut,
         baseline=baseline if baseline in results.systems else None,
         command=shlex.join(["newsfuse", *sys.argv[1:]]), date=dt.date.today().isoformat(), skipped=len(results.skipped),
+        prepare_seconds=results.prepare_seconds,
     )
     if output is Output.json:
         write(report.to_json(table, meta))
