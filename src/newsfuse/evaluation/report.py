@@ -135,7 +135,7 @@ def plot(rows: list[Row], meta: Meta, path: Path) -> None:
 
     figure, axes = plt.subplots(figsize=(8, 5), dpi=120)
     shown: set[str] = set()
-    for row in rows:
+    for number, row in enumerate(rows):
         if not row.clusters_per_second:
             continue
         marker, colour, label = STYLE.get(row.kind, STYLE["newsfuse"])
@@ -146,7 +146,8 @@ def plot(rows: list[Row], meta: Meta, path: Path) -> None:
             label=None if label in shown else label,
         )
         shown.add(label)
-        axes.annotate(row.system, (row.clusters_per_second, mean), textcoords="offset points", xytext=(6, 4), fontsize=8)
+        # labels of neighbouring points alternate height so they do not print over each other
+        axes.annotate(row.system, (row.clusters_per_second, mean), textcoords="offset points", xytext=(6, 9 * (number % 3) - 9), fontsize=8)
     for row in rows:
         if not row.clusters_per_second:
             axes.axhline(100 * row.mean[PRIMARY], linestyle=":", linewidth=1, color="grey")
