@@ -166,3 +166,19 @@ def test_pronoun_skips_a_person_of_the_other_gender() -> None:
         "“I felt fast today,” he said."
     )
     assert quotes_of(article) == [("We ran hard for ninety minutes,", "Hanna Berg"), ("I felt fast today,", "Tomas Lind")]
+
+
+def test_attribution_in_the_next_short_sentence_and_company_spokespeople() -> None:
+    article = (
+        "“Our servers were never breached.” Orvane tweeted on Tuesday.\n"
+        "“We are reviewing every account,” wrote an Orvane spokeswoman in an email.\n"
+        "“Nobody reads the terms.” Sen. Pia Horvath, a critic of the firm, said in an interview on Monday.\n"
+        "“The rules are clear,” said Pia Horvath. “We will see.” Mayor Ola Brandt said the firm had ignored them."
+    )
+    assert quotes_of(article) == [
+        ("Our servers were never breached.", "Orvane"),
+        ("We are reviewing every account,", "Orvane"),
+        ("Nobody reads the terms.", "Pia Horvath"),
+        ("The rules are clear,", "Pia Horvath"),
+        ("We will see.", "Pia Horvath"),
+    ]

@@ -40,7 +40,7 @@ VERBS = (
     "mused boasted bragged cautioned echoed lamented reiterated"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
-VERB = re.compile(r"\b(?:according to|went on|pointed out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
+VERB = re.compile(r"\b(?:according to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
 PRONOUNS = frozenset("he she they".split())
 GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
@@ -59,6 +59,7 @@ GROUP_ROLES = frozenset(
     university hospital organization organisation ministry office station channel outlet site website
     service board council committee court commission authority government administration union""".split()
 )
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
@@ -66,6 +67,10 @@ SKIPPED = frozenset(
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
+ATTRIBUTION_TAIL = re.compile(
+    r"\s*(?:(?:in|on|at|to|during|via|from|after|before|late|early|last|this|earlier|later|while|when|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
+)
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
@@ -164,6 +169,9 @@ class Attributor:
         if later:
             high = min(high, later[0])
         context = self.text[low:high]
+        if not context.strip():
+            high = self._attribution_sentence(low, min([self._paragraph(low)[1], *later]))
+            context = self.text[low:high]
         named = self._mentions_between(low, high)
         reach = AFTER_REACH
         if named and not context[: named[0].start - low].strip(" ,\"'”’") and self.text.startswith(",", named[0].end):
@@ -176,6 +184,22 @@ class Attributor:
             if subject is not None:
                 return subject
         return None
+
+    def _attribution_sentence(self, low: int, limit: int) -> int:
+        """End of the next sentence when it only attributes the quote before it ("…." Trump
+        tweeted. / "…?" Gov. Chris Christie, a rival, said in an interview.), else ``low``."""
+        start = low + len(self.text[low:limit]) - len(self.text[low:limit].lstrip())
+        if start >= limit:
+            return low
+        end = min(self._sentence(start)[1], limit)
+        sentence = self.text[start:end]
+        verb = VERB.search(sentence)
+        if verb is None or len(WORD.findall(sentence[: verb.start()])) > APPOSITIVE_REACH:
+            return low
+        tail = sentence[verb.end() :]
+        if ATTRIBUTION_TAIL.fullmatch(tail) or verb.group() in NOT_INVERTED and len(WORD.findall(tail)) <= 6:
+            return end
+        return low
 
     def _before(self, span: Span, previous: Span | None) -> Subject | None:
         sentence_start = self._sentence(span.opened)[0]
@@ -225,12 +249,16 @@ class Attributor:
         if phrase:
             if following[phrase.end() :].startswith(" of a"):
                 return Subject("anonymous", phrase.group(3), position)
-            return self._phrase(phrase.group(1).lower(), phrase.group(3), position)
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), position + phrase.start(3), phrase.group(2))
         return None
 
-    @staticmethod
-    def _phrase(determiner: str, head: str, position: int) -> Subject:
-        """A noun phrase subject: anonymous when indefinite or a plural group, else a role."""
+    def _phrase(self, determiner: str, head: str, position: int, modifiers: str = "") -> Subject:
+        """A noun phrase subject: anonymous when indefinite or a plural group, else a role; an
+        unnamed spokesperson of a named organisation ("a Google spokeswoman") is the organisation."""
+        if head in SPOKESPEOPLE:
+            named = self._mentions_between(position - len(modifiers) - 1, position)
+            if named:
+                return Subject("name", named[-1].name, named[-1].start)
         if head in DOCUMENTS:
             return Subject("phrase", head, position)
         plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
@@ -271,7 +299,7 @@ class Attributor:
             return Subject(kind, bare.group(1), low + bare.start(1))
         phrase = NOUN_PHRASE.search(trimmed)
         if phrase:
-            return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(3))
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(3), phrase.group(2))
         if trimmed.endswith(","):
             return self._appositive(low, end)
         return None
