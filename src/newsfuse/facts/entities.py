@@ -37,7 +37,7 @@ TITLES = {
     "speaker": "speaker", "leader": "leader", "congressman": "congressman", "congresswoman": "congresswoman",
     "chair": "chair", "chairman": "chairman", "chairwoman": "chairwoman", "director": "director",
     "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
-    "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
+    "premier": "premier", "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
 }
 ROLE_NOUNS = frozenset(
     """singer rapper actor actress comedian musician star model host anchor reporter journalist author writer
@@ -69,6 +69,7 @@ TIME_WORDS = frozenset(
 )
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+DETERMINERS = frozenset("another many every everyone everybody nobody none anyone anybody someone somebody several".split())
 SPACY_MODEL = "en_core_web_sm"
 SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
 
@@ -139,7 +140,7 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return []
     first = run[0].group()
     key = first.lower().rstrip(".")
-    if key in STOPWORDS or key in TIME_WORDS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
+    if key in STOPWORDS or key in TIME_WORDS or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
         return _names(text, run[1:], lower)
     if _contraction(first):
         return _names(text, run[1:], lower)

@@ -57,7 +57,8 @@ UNNAMED_ROLES = frozenset(
 GROUP_ROLES = frozenset(
     """network company agency department paper newspaper magazine campaign team club group firm school
     university hospital organization organisation ministry office station channel outlet site website
-    service board council committee court commission authority government administration union""".split()
+    service board council committee court commission authority government administration union library
+    museum zoo bank church party foundation institute center centre coalition association""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
 ANONYMOUS = frozenset("a an one another some two three several".split())
@@ -268,7 +269,9 @@ class Attributor:
 
     @staticmethod
     def _only_titles(gap: str) -> bool:
-        """Words between a verb and a name that only describe the name ("GOP Chair", "fellow")."""
+        """Words between a verb and a name that only describe the name ("GOP Chair", "fellow",
+        "'s friend and adviser")."""
+        gap = re.sub(r"^['’‘]s\s", " ", gap).replace(" and ", " ")
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
