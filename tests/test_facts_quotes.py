@@ -182,3 +182,8 @@ def test_attribution_in_the_next_short_sentence_and_company_spokespeople() -> No
         ("The rules are clear,", "Pia Horvath"),
         ("We will see.", "Pia Horvath"),
     ]
+
+
+def test_they_after_two_named_people_is_both() -> None:
+    article = "Ada Mirel and Joss Varn closed the gala with a duet.\n“We never rehearsed this,” they said, laughing."
+    assert quotes_of(article) == [("We never rehearsed this,", "Ada Mirel and Joss Varn")]

@@ -341,7 +341,9 @@ class Attributor:
             return None
         if subject.kind == "pronoun":
             if subject.text == "they":
-                return previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
+                return self._pair(subject.start, previous) or (
+                    previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
+                )
             gender = GENDERS[subject.text]
             speaker = self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
             if speaker:
@@ -357,6 +359,15 @@ class Attributor:
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start)
         return self._nearest_person(subject.start)
+
+    def _pair(self, position: int, previous: Span | None) -> str | None:
+        """"They" after "Pink and Kelly Clarkson ..." is the two of them (a duet, a joint statement)."""
+        low = previous.after if previous is not None else max(0, position - PRONOUN_REACH)
+        named = [mention for mention in self._mentions_between(low, position) if self._is_person(mention)]
+        for left, right in zip(reversed(named[:-1]), reversed(named[1:])):
+            if self.text[left.end : right.start] == " and ":
+                return f"{left.name} and {right.name}"
+        return None
 
     def _nearest_org(self, position: int) -> str | None:
         for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
