@@ -9,7 +9,7 @@ are matched on their words instead (Dice overlap of word tokens >= 0.8, one-to-o
 extraction errors.  The baseline pairs quotation marks and names the nearest capitalised
 name before or after the quote.
 
-Speaker accuracy is over matched quotes: a prediction is right when both are ``None`` or the
+Speaker and kind (full/partial) accuracy are over matched quotes: a prediction is right when both are ``None`` or the
 surnames agree (accents and case folded; a joint label "A and B" accepts either).
 
 Clusters are split by a hash of their id into a dev half (used while writing the rules) and
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "benchmarks/data/quote_labels.json"
 MATCH = 0.8
 
-Prediction = tuple[str, str | None]  # quoted text, speaker
+Prediction = tuple[str, str | None, str]  # quoted text, speaker, kind (full/partial)
 
 
 def load(shared: Path) -> dict[str, list[tuple[str, str]]]:
@@ -72,7 +72,7 @@ def newsfuse_predictions(documents: list[tuple[str, str]], clean: bool) -> dict[
     for quote in reports(cluster, EntityIndex(cluster)):
         for citation in quote.citations:
             text = cluster.documents[citation.document].text[citation.start : citation.end]
-            found[citation.document_id].append((text, quote.speaker))
+            found[citation.document_id].append((text, quote.speaker, quote.kind))
     return found
 
 
@@ -90,7 +90,7 @@ def baseline_predictions(documents: list[tuple[str, str]]) -> dict[str, list[Pre
             before = [(match.start() - name.end(), name.group()) for name in NAME.finditer(text, max(0, match.start() - 150), match.start())]
             after = [(name.start() - match.end(), name.group()) for name in NAME.finditer(text, match.end(), match.end() + 150)]
             nearest = min(before + after, default=None)
-            items.append((quoted, nearest[1] if nearest else None))
+            items.append((quoted, nearest[1] if nearest else None, "full" if quoted[:1].isupper() else "partial"))
         found[key] = items
     return found
 
@@ -133,6 +133,7 @@ def score(predictions: dict[str, list[Prediction]], gold: dict[str, list[Predict
             counts["matched"] += 1
             right = same_speaker(predicted[i][1], expected[j][1])
             counts["speaker"] += right
+            counts["kind"] += predicted[i][2] == expected[j][2]
             if show and not right:
                 print(f"  SPEAKER {key}: {predicted[i][1]!r} != {expected[j][1]!r} | {expected[j][0][:70]!r}")
         if show:
@@ -149,7 +150,8 @@ def row(name: str, counts: Counter[str], seconds: float) -> str:
     precision = counts["matched"] / max(counts["predicted"], 1)
     recall = counts["matched"] / max(counts["gold"], 1)
     accuracy = counts["speaker"] / max(counts["matched"], 1)
-    return f"| {name:<22} | {precision:9.3f} | {recall:6.3f} | {accuracy:9.3f} | {counts['matched']:4d}/{counts['gold']:<4d} | {seconds:7.2f} |"
+    kind = counts["kind"] / max(counts["matched"], 1)
+    return f"| {name:<23} | {precision:9.3f} | {recall:6.3f} | {accuracy:9.3f} | {kind:6.3f} | {counts['matched']:4d}/{counts['gold']:<4d} | {seconds:7.2f} |"
 
 
 def main() -> None:
@@ -167,8 +169,8 @@ def main() -> None:
     }
     documents = sum(len(docs) for docs in clusters.values())
     print(f"split {args.split}: {len(clusters)} clusters, {documents} documents")
-    print("| system                 | precision | recall | speaker ✓ | matched   | seconds |")
-    print("|------------------------|-----------|--------|-----------|-----------|---------|")
+    print("| system                  | precision | recall | speaker ✓ | kind ✓ | matched   | seconds |")
+    print("|-------------------------|-----------|--------|-----------|--------|-----------|---------|")
     results = {}
     for name, system in systems.items():
         totals: Counter[str] = Counter()
@@ -176,7 +178,7 @@ def main() -> None:
         outputs = {cluster: system(docs) for cluster, docs in clusters.items()}
         seconds = time.perf_counter() - started
         for cluster, docs in clusters.items():
-            gold = {key: [(text[label["start"] : label["end"]], label["speaker"]) for label in labels[key]] for key, text in docs}
+            gold = {key: [(text[label["start"] : label["end"]], label["speaker"], label["kind"]) for label in labels[key]] for key, text in docs}
             if args.show and name.startswith("newsfuse (raw"):
                 print(f"== {cluster}")
             totals += score(outputs[cluster], gold, show=args.show and name.startswith("newsfuse (raw"))

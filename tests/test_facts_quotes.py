@@ -187,3 +187,9 @@ def test_attribution_in_the_next_short_sentence_and_company_spokespeople() -> No
 def test_they_after_two_named_people_is_both() -> None:
     article = "Ada Mirel and Joss Varn closed the gala with a duet.\n“We never rehearsed this,” they said, laughing."
     assert quotes_of(article) == [("We never rehearsed this,", "Ada Mirel and Joss Varn")]
+
+
+def test_lowercase_quote_after_that_is_a_full_clause() -> None:
+    article = "Economist Lea Strand said that “prices will fall by spring” and called the plan “a gamble.”"
+    facts = extract(prepare(to_cluster([article])))
+    assert [(quote.text, quote.kind) for quote in facts.quotes] == [("prices will fall by spring", "full"), ("a gamble.", "partial")]

@@ -17,6 +17,7 @@ MARK = re.compile(r"[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
+CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
 
@@ -95,13 +96,14 @@ def is_title(quoted: str) -> bool:
 
 
 def kind(text: str, span: Span) -> str:
-    """"full" when the quoted words start a sentence or clause, "partial" when they finish the
-    reporter's own sentence (called it "a disgrace")."""
-    before = text[max(0, span.opened - 3) : span.opened].rstrip()
+    """"full" when the quoted words start a sentence or a clause of their own ("He said that
+    "prices will fall""), "partial" when they finish the reporter's sentence (called it "a
+    disgrace")."""
     quoted = text[span.start : span.end]
-    if quoted[:1].isupper() or quoted[:1].isdigit() or not before or before[-1] in ":,\n":
+    if quoted[:1].isupper() or quoted[:1].isdigit():
         return "full"
-    return "full" if quoted.rstrip()[-1:] == "," else "partial"
+    before = WORD.findall(text[max(0, span.opened - 20) : span.opened])
+    return "full" if before and before[-1].lower() in CLAUSE_OPENERS else "partial"
 
 
 def looks_like_speech(quoted: str, attributed: bool) -> bool:
