@@ -69,7 +69,10 @@ TIME_WORDS = frozenset(
 )
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
-DETERMINERS = frozenset("another many every everyone everybody nobody none anyone anybody someone somebody several".split())
+DETERMINERS = frozenset(
+    """another many every everyone everybody nobody none anyone anybody someone somebody several among amid
+    despite following throughout within without unlike image photo video caption credit advertisement""".split()
+)  # capitalised at a sentence or caption start, never names
 SPACY_MODEL = "en_core_web_sm"
 SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
 

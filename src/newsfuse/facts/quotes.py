@@ -91,7 +91,7 @@ def is_title(quoted: str) -> bool:
     words = WORD.findall(quoted)
     if not words or len(words) > 8 or SENTENCE_PUNCTUATION.search(quoted.rstrip(".,")):
         return False
-    content = [word for word in words if word not in TITLE_LOWER] or words
+    content = [word for word in words if word not in TITLE_LOWER and word != "I"] or words
     return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
 
 

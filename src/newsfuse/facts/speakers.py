@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.facts.entities import PLATFORMS, Mention
-from newsfuse.facts.quotes import Span
+from newsfuse.facts.quotes import Span, is_title
 from newsfuse.text import STOPWORDS
 
 VERBS = (
@@ -67,6 +67,11 @@ SKIPPED = frozenset(
     quickly just reportedly initially earlier since last first finally""".split()
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
+INVERTED_PHRASE = re.compile(
+    r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b"
+    r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing)\b))"
+)
+LOWER_VERB = re.compile(r"\s+(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r")\b)[a-z]+\b")
 DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
 ATTRIBUTION_TAIL = re.compile(
     r"\s*(?:(?:in|on|at|to|during|via|from|after|before|late|early|last|this|earlier|later|while|when|"
@@ -113,6 +118,7 @@ class Attributor:
         self.kind_of = kind_of
         self.mentions = [mention for mention in mentions if self._can_speak(mention)]
         self._uses = Counter(mention.name for mention in self.mentions)
+        self._surnames = Counter(_surname(mention.name) for mention in self.mentions)
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
         self.mention_ends = [mention.end for mention in self.mentions]
 
@@ -125,17 +131,21 @@ class Attributor:
         results: list[tuple[str | None, bool]] = []
         previous: Span | None = None
         previous_speaker: str | None = None
+        previous_attributed = False
         for span in spans:
+            if is_title(self.text[span.start : span.end]):
+                results.append((None, False))  # a song or a nickname: neither speech nor context
+                continue
             subject = self._after(span, spans) or self._before(span, previous)
             if subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
-            elif previous is not None and results[-1][1] and self._continues(previous, span):
+            elif previous is not None and previous_attributed and self._continues(previous, span):
                 speaker, attributed = previous_speaker, True
             else:
                 speaker, attributed = None, False
             results.append((speaker, attributed))
-            previous, previous_speaker = span, speaker
+            previous, previous_speaker, previous_attributed = span, speaker, attributed
         return results
 
     def _drop_quoted(self, spans: Sequence[Span]) -> None:
@@ -184,6 +194,20 @@ class Attributor:
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
             if subject is not None:
                 return subject
+        return self._any_verb_after(span, low, high)
+
+    def _any_verb_after(self, span: Span, low: int, high: int) -> Subject | None:
+        """``"…," Jamie Foxx began the show``: a quote ending in a comma, then a name or a
+        pronoun and a verb, is attributed to that name even without a speech verb."""
+        if self.text[span.start : span.end][-1:] not in ",?!" and self.text[span.after : span.after + 1] != ",":
+            return None
+        context = self.text[low:high]
+        named = self._mentions_between(low, high)
+        if named and not context[: named[0].start - low].strip(" ,") and LOWER_VERB.match(self.text, named[0].end):
+            return Subject("name", named[0].name, named[0].start)
+        pronoun = re.match(r"[\s,]*(he|she|they)\b", context)
+        if pronoun and LOWER_VERB.match(context, pronoun.end()):
+            return Subject("pronoun", pronoun.group(1), low + pronoun.start(1))
         return None
 
     def _attribution_sentence(self, low: int, limit: int) -> int:
@@ -234,7 +258,7 @@ class Attributor:
             chosen = named[0]
             for mention in named[1:]:
                 gap = self.text[chosen.end : mention.start]
-                if not (gap.strip() and self._only_titles(gap)):
+                if "," in gap or not (gap.strip() and self._only_titles(gap)):
                     break
                 chosen = mention
             return Subject("name", chosen.name, chosen.start)
@@ -246,18 +270,24 @@ class Attributor:
         words = WORD.findall(following[:40])
         if words and words[0].lower() in PRONOUNS:
             return Subject("pronoun", words[0].lower(), position)
-        phrase = re.match(r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b(?=\s*(?:,|\.|$| in | on | at | of | to | who | from ))", following)
+        phrase = INVERTED_PHRASE.match(following)
         if phrase:
-            if following[phrase.end() :].startswith(" of a"):
+            rest = following[phrase.end() :]
+            if rest.startswith(" of a"):
                 return Subject("anonymous", phrase.group(3), position)
-            return self._phrase(phrase.group(1).lower(), phrase.group(3), position + phrase.start(3), phrase.group(2))
+            issuer = re.match(r"\s+(?:from|by)\s+(?:the\s+)?", rest)
+            if phrase.group(3) in DOCUMENTS and issuer:
+                named = self._mentions_between(position + phrase.end() + issuer.end(), high)
+                if named and named[0].start - (position + phrase.end() + issuer.end()) < 30:
+                    return Subject("name", named[0].name, named[0].start)
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), position + phrase.start(1), phrase.group(2))
         return None
 
     def _phrase(self, determiner: str, head: str, position: int, modifiers: str = "") -> Subject:
         """A noun phrase subject: anonymous when indefinite or a plural group, else a role; an
         unnamed spokesperson of a named organisation ("a Google spokeswoman") is the organisation."""
         if head in SPOKESPEOPLE:
-            named = self._mentions_between(position - len(modifiers) - 1, position)
+            named = self._mentions_between(position, position + len(determiner) + len(modifiers) + 2)
             if named:
                 return Subject("name", named[-1].name, named[-1].start)
         if head in DOCUMENTS:
@@ -302,7 +332,7 @@ class Attributor:
             return Subject(kind, bare.group(1), low + bare.start(1))
         phrase = NOUN_PHRASE.search(trimmed)
         if phrase:
-            return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(3), phrase.group(2))
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
         if trimmed.endswith(","):
             return self._appositive(low, end)
         return None
@@ -358,15 +388,20 @@ class Attributor:
             return named
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start)
-        return self._nearest_person(subject.start)
+        return self._subject_person(subject.start)
 
     def _pair(self, position: int, previous: Span | None) -> str | None:
-        """"They" after "Pink and Kelly Clarkson ..." is the two of them (a duet, a joint statement)."""
+        """"They" after "Pink and Kelly Clarkson ..." (or after two people named since the last
+        quote) is the two of them: a duet, a joint statement."""
         low = previous.after if previous is not None else max(0, position - PRONOUN_REACH)
         named = [mention for mention in self._mentions_between(low, position) if self._is_person(mention)]
         for left, right in zip(reversed(named[:-1]), reversed(named[1:])):
             if self.text[left.end : right.start] == " and ":
                 return f"{left.name} and {right.name}"
+        distinct = list(dict.fromkeys(_surname(mention.name) for mention in reversed(named)))
+        if previous is not None and len(distinct) >= 2:
+            last = {_surname(mention.name): mention.name for mention in named}
+            return f"{last[distinct[1]]} and {last[distinct[0]]}"
         return None
 
     def _nearest_org(self, position: int) -> str | None:
@@ -391,21 +426,24 @@ class Attributor:
         return not gender or self._genders.get(_surname(name), gender) == gender
 
     def _subject_person(self, position: int, people_only: bool = True, low: int | None = None, gender: str = "") -> str | None:
-        """The first person named in the nearest sentence before ``position`` that names one."""
+        """The first person named in the nearest sentence before ``position`` that names one;
+        within the two nearest such sentences, people the document names again are preferred to
+        one-off names ("Mother Monster")."""
         around = self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
         around = [mention for mention in around if self._fits(mention.name, gender)]
         candidates = [mention for mention in around if self._kind(mention) == "person" or not people_only and self._kind(mention) in ("org", "")]
         candidates = candidates or [mention for mention in around if self._is_person(mention)]
-        if not candidates:
-            return None
-        sentence = self._sentence(candidates[-1].start)
-        return next(mention.name for mention in candidates if mention.start >= sentence[0])
-
-    def _nearest_person(self, position: int, people_only: bool = True, low: int | None = None) -> str | None:
-        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)):
-            if self._is_person(mention) or not people_only and self._kind(mention) in ("org", ""):
-                return mention.name
-        return None
+        groups: list[list[Mention]] = []
+        for mention in candidates:
+            if groups and self._sentence(mention.start) == self._sentence(groups[-1][0].start):
+                groups[-1].append(mention)
+            else:
+                groups.append([mention])
+        for group in reversed(groups[-2:]):
+            for mention in group:
+                if self._surnames[_surname(mention.name)] > 1:
+                    return mention.name
+        return groups[-1][0].name if groups else None
 
     def _kind(self, mention: Mention) -> str:
         return self.kind_of(mention.name) or mention.kind
