@@ -37,7 +37,8 @@ VERBS = (
     "quipped exclaimed yelled shouted sang sings belts belted captioned stressed emphasized suggested concluded "
     "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
-    "mused boasted bragged cautioned echoed lamented reiterated"
+    "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
+    "criticized criticised condemned denounced hailed"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(r"\b(?:according to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
@@ -67,6 +68,7 @@ SKIPPED = frozenset(
     quickly just reportedly initially earlier since last first finally""".split()
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
+ISSUED = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENTS)) + r")s?\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][a-z]{0,3}\.?\s+)?")
 INVERTED_PHRASE = re.compile(
     r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b"
     r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing)\b))"
@@ -118,7 +120,7 @@ class Attributor:
         self.kind_of = kind_of
         self.mentions = [mention for mention in mentions if self._can_speak(mention)]
         self._uses = Counter(mention.name for mention in self.mentions)
-        self._surnames = Counter(_surname(mention.name) for mention in self.mentions)
+        self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
         self.mention_ends = [mention.end for mention in self.mentions]
 
@@ -323,6 +325,8 @@ class Attributor:
                 index -= 1
             return Subject("name", named[index].name, named[index].start)
         words = trimmed.split()
+        if words and words[-1] in ("It", "it"):
+            return Subject("phrase", "it", end)
         if words and words[-1].lower().strip("“”\"") in PRONOUNS | FIRST_PERSON:
             word = words[-1].lower().strip("“”\"")
             return Subject("anonymous" if word in FIRST_PERSON else "pronoun", word, end)
@@ -381,14 +385,23 @@ class Attributor:
             return speaker
         if subject.text in INSTITUTIONS:
             return subject.text
-        if subject.text in DOCUMENTS:
-            return self._since(previous, subject.start, previous_speaker, people_only=False)
+        if subject.text in DOCUMENTS or subject.text == "it":
+            low = previous.after if previous is not None else max(0, subject.start - PRONOUN_REACH)
+            return self._issuer(low, subject.start) or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start)
         if named or subject.text in UNNAMED_ROLES:
             return named
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start)
         return self._subject_person(subject.start)
+
+    def _issuer(self, low: int, position: int) -> str | None:
+        """Who sent the document a quote is read from: "... the letter from Sir Paul."""
+        for match in reversed(list(ISSUED.finditer(self.text, low, position))):
+            named = self._mentions_between(match.end(), min(position, match.end() + 60))
+            if named and named[0].start - match.end() < 2:
+                return named[0].name
+        return None
 
     def _pair(self, position: int, previous: Span | None) -> str | None:
         """"They" after "Pink and Kelly Clarkson ..." (or after two people named since the last
@@ -439,11 +452,17 @@ class Attributor:
                 groups[-1].append(mention)
             else:
                 groups.append([mention])
+        if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
+            return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
         for group in reversed(groups[-2:]):
             for mention in group:
-                if self._surnames[_surname(mention.name)] > 1:
+                if self._established(mention.name):
                     return mention.name
         return groups[-1][0].name if groups else None
+
+    def _established(self, name: str) -> bool:
+        """Named more than once in the document (any part of the name: "Kelly", "Clarkson")."""
+        return any(self._tokens[token] > 1 for token in name.lower().split())
 
     def _kind(self, mention: Mention) -> str:
         return self.kind_of(mention.name) or mention.kind
