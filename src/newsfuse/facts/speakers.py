@@ -10,11 +10,13 @@ News copy attributes a quote in a handful of ways, tried in this order:
    (``"…," he said. "…"`` or a paragraph that is only a quote).
 
 A pronoun ("she") resolves to the first person named in the nearest sentence since the
-previous quote (the subject who was just introduced), else to that quote's speaker; a role
-("the singer") to the person introduced with it ("singer Kelly Clarkson"), a spokesperson to
-whom they speak for, an organisation noun ("the network") to the nearest organisation, a
-document ("the statement said") like a pronoun but organisations allowed.  Anonymous subjects
-("a White House official", "one source", "the official") give ``None``.
+previous quote (the subject who was just introduced; names the document repeats win over
+one-off names), else to that quote's speaker; "they" to two people named together.  A role
+("the singer") resolves to the person introduced with it ("singer Kelly Clarkson"), else, when
+it is a role people are named by (singer, president, winner), to the nearest named person; a
+spokesperson to whom they speak for; an organisation noun ("the network") to the nearest
+organisation; a document ("the statement said", "it read") to its issuer ("a letter from X").
+Anonymous subjects ("a White House official", "one source", "the ex-parishioner") give ``None``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.facts.entities import PLATFORMS, Mention
+from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention
 from newsfuse.facts.quotes import Span, is_title
 from newsfuse.text import STOPWORDS
 
@@ -62,6 +64,7 @@ GROUP_ROLES = frozenset(
     museum zoo bank church party foundation institute center centre coalition association""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
+PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate".split())) - {""}
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
@@ -393,7 +396,7 @@ class Attributor:
             return named
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start)
-        return self._subject_person(subject.start)
+        return self._subject_person(subject.start) if subject.text in PERSON_ROLES else None
 
     def _issuer(self, low: int, position: int) -> str | None:
         """Who sent the document a quote is read from: "... the letter from Sir Paul."""
