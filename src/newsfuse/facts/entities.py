@@ -246,10 +246,22 @@ def _compatible(first: str, other: str) -> bool:
     return first == other or first.startswith(other) or other.startswith(first)
 
 
+def _one_typo(left: str, right: str) -> bool:
+    """One letter added, dropped or changed, in words long enough for that to be a typo."""
+    if min(len(left), len(right)) < 5 or abs(len(left) - len(right)) > 1:
+        return False
+    if len(left) == len(right):
+        return sum(a != b for a, b in zip(left, right)) == 1
+    shorter, longer = sorted((left, right), key=len)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
+
+
 def same_person(name: str, other: str) -> bool:
     """Whether two person names can denote one person (bare surnames match any first name)."""
     left, right = _parts(name), _parts(other)
     if left[-1] != right[-1]:
+        if len(left) > 1 and len(right) > 1 and left[0] == right[0] and _one_typo(left[-1], right[-1]):
+            return True  # "Jacinda Arden" / "Jacinda Ardern": same first name, a misspelt surname
         return len(left) == 1 and left[0] == right[0] or len(right) == 1 and right[0] == left[0]
     if len(left) == 1 or len(right) == 1:
         return True
