@@ -193,3 +193,23 @@ def test_lowercase_quote_after_that_is_a_full_clause() -> None:
     article = "Economist Lea Strand said that “prices will fall by spring” and called the plan “a gamble.”"
     facts = extract(prepare(to_cluster([article])))
     assert [(quote.text, quote.kind) for quote in facts.quotes] == [("prices will fall by spring", "full"), ("a gamble.", "partial")]
+
+
+def test_two_single_marks_close_a_double_quote() -> None:
+    text = "“The roads are open again,’’ the post said."
+    assert [text[span.start : span.end] for span in spans(text)] == ["The roads are open again,"]
+
+
+def test_noun_phrase_subjects_are_not_the_names_inside_them() -> None:
+    article = (
+        "A spokesman for the Harbour Police said the pier would stay shut. “We will not guess at a cause,” he said.\n"
+        "A friend close to the Varga family said: “They are holding up well.”\n"
+        "The Lenby fire department said that crews were “still on site at midnight.”\n"
+        "Coach Mara Solt praised the crowd and has promised a “bigger show next year.”"
+    )
+    assert quotes_of(article) == [
+        ("We will not guess at a cause,", "Harbour Police"),
+        ("They are holding up well.", None),
+        ("still on site at midnight.", "Lenby fire department"),
+        ("bigger show next year.", "Mara Solt"),
+    ]

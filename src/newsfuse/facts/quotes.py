@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARK = re.compile(r"[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
+MARK = re.compile(r"’’|‘‘|[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
+DOUBLED = {"’’": "”", "‘‘": "“"}  # two single marks typed for a double one
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -52,11 +53,11 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
     single = False
     depth = 0
     for mark in MARK.finditer(text, start, end):
-        char = mark.group()
+        char = DOUBLED.get(mark.group(), mark.group())
         if opened is None:
             if char in "”’":
                 continue
-            opened, depth, single = mark.start(), 1, char == "‘"
+            opened, depth, single = mark.end() - 1, 1, char == "‘"
             continue
         if single != (char in "‘’"):
             if char == "“":

@@ -72,6 +72,13 @@ SKIPPED = frozenset(
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENTS)) + r")s?\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][a-z]{0,3}\.?\s+)?")
+SPOKESMAN_FOR = re.compile(
+    r"(?i:\b(?:a|an|the)\s+)(?:[\w’'-]+\s+){0,2}?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
+    r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})$"
+)
+HEADED_BY_NOUN = re.compile(
+    r"(?i:\b(the|a|an|one|another)\s+)((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\s+(?:close to|for|of|at|with|from|near)\s+(?:the\s+)?$"
+)
 INVERTED_PHRASE = re.compile(
     r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b"
     r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing)\b))"
@@ -221,7 +228,9 @@ class Attributor:
         start = low + len(self.text[low:limit]) - len(self.text[low:limit].lstrip())
         if start >= limit:
             return low
-        end = min(self._sentence(start)[1], limit)
+        end = self._sentence(start)[1]
+        if end > limit:  # the sentence runs into the next quote: it is not only an attribution
+            return low
         sentence = self.text[start:end]
         verb = VERB.search(sentence)
         if verb is None or len(WORD.findall(sentence[: verb.start()])) > APPOSITIVE_REACH:
@@ -297,6 +306,8 @@ class Attributor:
                 return Subject("name", named[-1].name, named[-1].start)
         if head in DOCUMENTS:
             return Subject("phrase", head, position)
+        if head in GROUP_ROLES and modifiers[:1].isupper():  # "The San Francisco police department"
+            return Subject("name", f"{modifiers}{head}".strip(), position)
         plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
         if determiner in ANONYMOUS or plural:
             return Subject("anonymous", head, position)
@@ -321,11 +332,17 @@ class Attributor:
         end = low + len(trimmed)
         if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
             return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        spokes = SPOKESMAN_FOR.search(trimmed)
+        if spokes:
+            return Subject("name", spokes.group(1), low + spokes.start(1))
         named = self._mentions_between(low, end)
         if named and re.fullmatch(r"(?:['’‘]s?)?", self.text[named[-1].end : end]):
             index = len(named) - 1
             while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
                 index -= 1
+            head = HEADED_BY_NOUN.search(self.text[low : named[index].start])
+            if head:  # "A source close to the McCanns said": the source, not the McCanns
+                return self._phrase(head.group(1).lower(), head.group(3), low + head.start(1), head.group(2))
             return Subject("name", named[index].name, named[index].start)
         words = trimmed.split()
         if words and words[-1] in ("It", "it"):
@@ -338,10 +355,17 @@ class Attributor:
             kind = "phrase" if bare.group(1) in INSTITUTIONS else "anonymous"
             return Subject(kind, bare.group(1), low + bare.start(1))
         phrase = NOUN_PHRASE.search(trimmed)
-        if phrase:
+        if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
         if trimmed.endswith(","):
             return self._appositive(low, end)
+        if words and words[-1] in ("and", "but"):  # "She hopes to ... and has promised": the clause's subject
+            opening = re.match(r"\s*(He|She|They)\b", self.text[low:end])
+            if opening:
+                return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
+            named = self._mentions_between(low, end)
+            if named and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s+)?", self.text[low : named[0].start]):
+                return Subject("name", named[0].name, named[0].start)
         return None
 
     def _appositive(self, low: int, end: int) -> Subject | None:
@@ -433,10 +457,30 @@ class Attributor:
         never someone a pronoun of the other gender already referred to."""
         if previous_speaker and not self._fits(previous_speaker, gender):
             previous_speaker = None
+        introduced = self._introduced(position, previous)
+        if introduced is not None:
+            return introduced.text if introduced.kind == "name" else None
         if previous is not None and position - previous.after < PRONOUN_REACH:
             named = self._subject_person(position, people_only, low=previous.after, gender=gender)
             return named or previous_speaker or self._subject_person(position, people_only, gender=gender)
         return self._subject_person(position, people_only, gender=gender)
+
+    def _introduced(self, position: int, previous: Span | None) -> Subject | None:
+        """"A spokesman for the police said ... "…," he said": when the sentence before the
+        pronoun's has a speech verb whose subject is a noun phrase, the pronoun is that phrase."""
+        sentence_start = self._sentence(position)[0]
+        if sentence_start == 0:
+            return None
+        before = self._sentence(sentence_start - 1)
+        if previous is not None and previous.after > before[0]:
+            return None
+        verb = VERB.search(self.text, before[0], before[1])
+        if verb is None:
+            return None
+        subject = self._left_of(verb.start(), before[0])
+        if subject is None or subject.kind == "pronoun" or subject.kind == "name" and not SPOKESMAN_FOR.search(self.text[before[0] : verb.start()].rstrip()):
+            return None
+        return subject if subject.kind in ("anonymous", "name") else None
 
     def _fits(self, name: str, gender: str) -> bool:
         return not gender or self._genders.get(_surname(name), gender) == gender
