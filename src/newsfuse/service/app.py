@@ -1,0 +1,136 @@
+"""The HTTP service: the summarizer, the story store and the web page behind one FastAPI app.
+
+Handlers parse and check, then hand the CPU work to the :class:`Worker`; every error leaves
+as ``{"error": "one line a person can act on"}`` with a fitting status.  The service reads
+only what a client sends: it never fetches a URL nor opens a path named in a request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from starlette.exceptions import HTTPException
+
+import newsfuse
+from newsfuse import summarizers
+from newsfuse.cli.summarize import example_paths
+from newsfuse.model import Cluster, Summary
+from newsfuse.pipeline import summarize_cluster
+from newsfuse.readers import InputError
+from newsfuse.readers.decode import decode
+from newsfuse.service.limits import BodyLimit, Busy, Limits, TimedOut, Worker
+from newsfuse.service.page import PageHeaders, static_files
+from newsfuse.service.schemas import Documents, SummarizeRequest
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(db: Path | None = None, limits: Limits | None = None) -> FastAPI:
+    """The service; ``db`` is the story store's file (``None``: stories are not served)."""
+    limits = limits or Limits()
+    worker = Worker(limits)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        worker.close()
+
+    app = FastAPI(
+        title="newsfuse",
+        version=newsfuse.__version__,
+        summary="Many raw news articles about one event in, one cited summary out.",
+        lifespan=lifespan,
+    )
+    app.state.limits = limits
+    app.state.worker = worker
+    app.add_middleware(PageHeaders)
+    app.add_middleware(BodyLimit, max_bytes=limits.max_bytes)
+    _add_error_handlers(app)
+
+    @app.get("/healthz", tags=["service"])
+    async def healthz() -> dict[str, Any]:
+        """Liveness, plus what a client needs to build a request: methods and limits."""
+        return {
+            "status": "ok",
+            "version": newsfuse.__version__,
+            "methods": sorted(summarizers.SUMMARIZERS),
+            "default_method": summarizers.DEFAULT_METHOD,
+            "limits": limits.to_dict(),
+            "pending": worker.pending,
+        }
+
+    @app.post("/summarize", tags=["summaries"])
+    async def summarize(request: SummarizeRequest) -> dict[str, Any]:
+        """One cited summary of the articles, with their cleaned texts (citation offsets point into them)."""
+        _check_documents(request, limits)
+        if request.words > limits.max_words:
+            raise HTTPException(422, f"words: at most {limits.max_words}, not {request.words}")
+        if request.method not in summarizers.SUMMARIZERS:
+            raise HTTPException(422, f"unknown method {request.method!r}; choose one of {', '.join(sorted(summarizers.SUMMARIZERS))}")
+        return await worker.run(_summarize, request)
+
+    @app.get("/example", tags=["summaries"])
+    async def example() -> dict[str, Any]:
+        """The built-in example cluster's files as published (text and HTML), for trying the service."""
+        files = [{"name": path.name, "text": decode(path.read_bytes(), path.name)} for path in example_paths()]
+        return {"documents": files}
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", static_files(), name="static")
+    return app
+
+
+def _summarize(request: SummarizeRequest) -> dict[str, Any]:
+    summary = summarize_cluster(Cluster(documents=request.to_documents()), request.words, request.method)
+    return summary_response(summary)
+
+
+def summary_response(summary: Summary) -> dict[str, Any]:
+    """``Summary.to_dict()`` with each document's cleaned text and outlet, for rendering citations."""
+    result = summary.to_dict()
+    result["words"] = summary.words
+    result["documents"] = [{**document.to_dict(), "outlet": document.outlet} for document in summary.cluster.documents]
+    return result
+
+
+def _check_documents(request: Documents, limits: Limits) -> None:
+    if len(request.documents) > limits.max_documents:
+        raise HTTPException(413, f"too many documents ({len(request.documents)}; the limit is {limits.max_documents})")
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(_: Request, error: HTTPException) -> JSONResponse:
+        return _error(error.status_code, str(error.detail), error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+        problems = error.errors()
+        first = problems[0] if problems else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(part) for part in first["loc"] if part != "body")
+        return _error(422, f"{where}: {first['msg']}" if where else str(first["msg"]))
+
+    @app.exception_handler(InputError)
+    async def bad_input(_: Request, error: InputError) -> JSONResponse:
+        return _error(422, str(error))
+
+    @app.exception_handler(Busy)
+    async def busy(_: Request, error: Busy) -> JSONResponse:
+        return _error(503, str(error), {"Retry-After": "1"})
+
+    @app.exception_handler(TimedOut)
+    async def timed_out(_: Request, error: TimedOut) -> JSONResponse:
+        return _error(504, str(error))

@@ -1,0 +1,275 @@
+"use strict";
+// The newsfuse page.  Articles are untrusted: every piece of text from them (or from the API)
+// enters the page as a text node or an attribute value, never as markup.
+
+const $ = (id) => document.getElementById(id);
+const state = { result: null, limits: null };
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null) continue;
+    if (key === "class") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+async function api(path, body) {
+  const options = body === undefined ? {} : {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  };
+  const response = await fetch(path, options);
+  let data;
+  try {
+    data = await response.json();
+  } catch {
+    data = { error: `${response.status} ${response.statusText}` };
+  }
+  if (!response.ok) throw new Error(data.error || `request failed (${response.status})`);
+  return data;
+}
+
+function setStatus(id, message, kind = "") {
+  const status = $(id);
+  status.textContent = message;
+  status.className = `status ${kind}`;
+}
+
+const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+const safeUrl = (url) => (/^https?:\/\//i.test(url || "") ? url : null);
+
+// ---- articles ---------------------------------------------------------------------------
+
+function looksLikeHtml(name, text) {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  return /\.html?$/i.test(name) || head.startsWith("<!doctype html") || head.startsWith("<html")
+    || head.includes("<body") || head.includes("<p>");
+}
+
+function addArticle(name = "", text = "") {
+  const nameInput = el("input", { type: "text", class: "article-name", placeholder: "name (optional)", "aria-label": "article name" });
+  nameInput.value = name;
+  const body = el("textarea", { class: "article-text", rows: "7", placeholder: "Paste the article: plain text or HTML", "aria-label": "article text" });
+  body.value = text;
+  const card = el("div", { class: "article" },
+    el("div", { class: "article-head" },
+      nameInput,
+      el("button", { type: "button", class: "remove", title: "Remove this article", "aria-label": "remove article",
+        onclick: () => { card.remove(); updateHint(); } }, "×")),
+    body);
+  $("articles").append(card);
+  updateHint();
+  return card;
+}
+
+function articleCards() {
+  return [...$("articles").querySelectorAll(".article")];
+}
+
+function clearEmptyArticles() {
+  for (const card of articleCards()) {
+    if (!card.querySelector(".article-text").value.trim()) card.remove();
+  }
+}
+
+function updateHint() {
+  $("drop-hint").hidden = articleCards().length > 0;
+}
+
+function articlesPayload() {
+  return articleCards().flatMap((card) => {
+    const name = card.querySelector(".article-name").value.trim();
+    const text = card.querySelector(".article-text").value;
+    if (!text.trim()) return [];
+    const article = { [looksLikeHtml(name, text) ? "html" : "text"]: text };
+    if (name) article.id = name;
+    return [article];
+  });
+}
+
+async function loadExample() {
+  try {
+    const example = await api("/example");
+    for (const card of articleCards()) card.remove();
+    for (const file of example.documents) addArticle(file.name, file.text);
+    setStatus("status", `Loaded the built-in example: ${plural(example.documents.length, "article")}.`);
+  } catch (error) {
+    setStatus("status", error.message, "error");
+  }
+}
+
+async function addFiles(files) {
+  clearEmptyArticles();
+  for (const file of files) addArticle(file.name, await file.text());
+  setStatus("status", `Added ${plural(files.length, "file")}.`);
+}
+
+// ---- summary ----------------------------------------------------------------------------
+
+async function summarize() {
+  const documents = articlesPayload();
+  if (!documents.length) {
+    setStatus("status", "Add at least one article first (or load the example).", "error");
+    return;
+  }
+  const button = $("summarize");
+  button.disabled = true;
+  setStatus("status", `Summarizing ${plural(documents.length, "article")}…`);
+  try {
+    const result = await api("/summarize", {
+      documents,
+      words: Number($("words").value) || 120,
+      method: $("method").value || undefined,
+    });
+    renderResult(result);
+    setStatus("status", "");
+  } catch (error) {
+    setStatus("status", error.message, "error");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function renderResult(result) {
+  state.result = result;
+  $("result").hidden = false;
+  $("summary-meta").textContent = `${result.words} words · ${result.method} · ${plural(result.documents.length, "article")}`;
+  const summary = $("summary");
+  summary.replaceChildren();
+  if (!result.sentences.length) {
+    summary.append(el("p", { class: "empty" }, "No summary: the articles have no usable sentences."));
+  }
+  result.sentences.forEach((sentence, index) => summary.append(renderSentence(sentence, index)));
+  $("document-tabs").replaceChildren(...result.documents.map((document, index) =>
+    el("button", { type: "button", class: "document-tab", role: "tab", dataset: { document: index },
+      onclick: () => showDocument(index) },
+      el("span", { class: "number" }, `[${index + 1}]`), " ", document.outlet || `document ${index + 1}`)));
+  $("facts").replaceChildren(...renderFacts(result.facts));
+  const first = result.sentences.length ? result.sentences[0].citations[0].document : 0;
+  if (result.documents.length) showDocument(first);
+}
+
+function renderSentence(sentence, index) {
+  const outlets = [...new Set(sentence.citations.map((citation) => citation.outlet))];
+  return el("p", { class: "sentence", dataset: { sentence: index } },
+    el("span", { class: "sentence-text" }, sentence.text),
+    " ",
+    sentence.citations.map((citation, position) =>
+      el("button", { type: "button", class: position === 0 ? "cite source" : "cite",
+        title: `${position === 0 ? "Source" : "Also reported by"}: ${citation.outlet}, sentence ${citation.sentence + 1}`,
+        dataset: { sentence: index, citation: position },
+        onclick: () => showCitation(index, position) }, `[${citation.document + 1}]`)),
+    " ",
+    el("span", { class: sentence.corroboration > 1 ? "corroboration confirmed" : "corroboration",
+      title: `Reported by: ${outlets.join(", ")}` },
+      sentence.corroboration > 1 ? `${sentence.corroboration} outlets` : "1 outlet"));
+}
+
+function showCitation(sentenceIndex, position) {
+  const citation = state.result.sentences[sentenceIndex].citations[position];
+  for (const button of document.querySelectorAll(".cite.active, .sentence.active")) button.classList.remove("active");
+  document.querySelector(`.cite[data-sentence="${sentenceIndex}"][data-citation="${position}"]`).classList.add("active");
+  document.querySelector(`.sentence[data-sentence="${sentenceIndex}"]`).classList.add("active");
+  showDocument(citation.document, citation);
+}
+
+function citedSpans(documentIndex) {
+  // Every span of this document that the summary cites, once, in text order.
+  const spans = new Map();
+  state.result.sentences.forEach((sentence, index) => {
+    sentence.citations.forEach((citation, position) => {
+      if (citation.document === documentIndex && !spans.has(citation.start)) {
+        spans.set(citation.start, { ...citation, summarySentence: index, position });
+      }
+    });
+  });
+  return [...spans.values()].sort((a, b) => a.start - b.start);
+}
+
+function showDocument(index, highlight = null) {
+  const documentData = state.result.documents[index];
+  for (const tab of document.querySelectorAll(".document-tab")) {
+    tab.setAttribute("aria-selected", String(Number(tab.dataset.document) === index));
+  }
+  const details = [documentData.title, documentData.author, documentData.date].filter(Boolean).join(" · ");
+  const url = safeUrl(documentData.url);
+  $("document-header").replaceChildren(...[
+    el("h3", {}, `[${index + 1}] ${documentData.outlet || `document ${index + 1}`}`),
+    details ? el("p", { class: "meta" }, details) : null,
+    url ? el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank", class: "meta" }, url) : null,
+  ].filter(Boolean));
+  const text = documentData.text;
+  const nodes = [];
+  let cursor = 0;
+  let marked = null;
+  for (const span of citedSpans(index)) {
+    if (span.start < cursor) continue;
+    nodes.push(text.slice(cursor, span.start));
+    const active = highlight !== null && highlight.start === span.start;
+    const mark = el("mark", { class: active ? "cited highlight" : "cited",
+      title: `In the summary, sentence ${span.summarySentence + 1}`,
+      onclick: () => showCitation(span.summarySentence, span.position) }, text.slice(span.start, span.end));
+    if (active) marked = mark;
+    nodes.push(mark);
+    cursor = span.end;
+  }
+  nodes.push(text.slice(cursor));
+  const container = $("document-text");
+  container.replaceChildren(...nodes.map((node) => (node instanceof Node ? node : document.createTextNode(node))));
+  container.scrollTop = marked ? Math.max(0, marked.offsetTop - container.clientHeight / 3) : 0;
+}
+
+// ---- facts ------------------------------------------------------------------------------
+
+function renderFacts(facts) {
+  if (!facts) return [];
+  return [];
+}
+
+// ---- wiring -----------------------------------------------------------------------------
+
+function showView(name) {
+  for (const view of ["summarize", "stories"]) {
+    $(`${view}-view`).hidden = view !== name;
+    $(`tab-${view}`).setAttribute("aria-selected", String(view === name));
+  }
+}
+
+async function init() {
+  $("load-example").addEventListener("click", loadExample);
+  $("add-article").addEventListener("click", () => addArticle().querySelector("textarea").focus());
+  $("summarize").addEventListener("click", summarize);
+  $("files").addEventListener("change", (event) => addFiles([...event.target.files]));
+  $("tab-summarize").addEventListener("click", () => showView("summarize"));
+  $("tab-stories").addEventListener("click", () => showView("stories"));
+  const drop = $("articles");
+  drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("dragging"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("dragging");
+    if (event.dataTransfer.files.length) addFiles([...event.dataTransfer.files]);
+  });
+  addArticle();
+  addArticle();
+  try {
+    const health = await api("/healthz");
+    state.limits = health.limits;
+    $("method").replaceChildren(...health.methods.map((method) =>
+      el("option", { value: method, selected: method === health.default_method ? "" : null }, method)));
+    $("words").max = String(health.limits.max_words);
+  } catch (error) {
+    setStatus("status", `The service does not answer: ${error.message}`, "error");
+  }
+}
+
+document.addEventListener("DOMContentLoaded", init);
