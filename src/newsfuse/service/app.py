@@ -25,10 +25,8 @@ from newsfuse.pipeline import summarize_cluster
 from newsfuse.readers import InputError
 from newsfuse.readers.decode import decode
 from newsfuse.service.limits import BodyLimit, Busy, Limits, TimedOut, Worker
-from newsfuse.service.page import PageHeaders, static_files
+from newsfuse.service.page import STATIC_DIR, PageHeaders, static_files
 from newsfuse.service.schemas import Documents, SummarizeRequest
-
-STATIC = Path(__file__).parent / "static"
 
 
 def create_app(db: Path | None = None, limits: Limits | None = None) -> FastAPI:
@@ -83,7 +81,7 @@ def create_app(db: Path | None = None, limits: Limits | None = None) -> FastAPI:
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html")
+        return FileResponse(STATIC_DIR / "index.html")
 
     app.mount("/static", static_files(), name="static")
     return app
@@ -118,10 +116,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
-        problems = error.errors()
-        first = problems[0] if problems else {"loc": (), "msg": "invalid request"}
-        where = ".".join(str(part) for part in first["loc"] if part != "body")
-        return _error(422, f"{where}: {first['msg']}" if where else str(first["msg"]))
+        # Of a union's alternatives, the most specific (deepest) problem is the helpful one.
+        problem = max(error.errors(), key=lambda item: len(item["loc"]), default={"loc": (), "msg": "invalid request"})
+        where = ".".join(str(part) for part in problem["loc"] if part != "body")
+        return _error(422, f"{where}: {problem['msg']}" if where else str(problem["msg"]))
 
     @app.exception_handler(InputError)
     async def bad_input(_: Request, error: InputError) -> JSONResponse:

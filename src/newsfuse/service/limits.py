@@ -111,4 +111,4 @@ class Worker:
 
 
 def _size(count: int) -> str:
-    return f"{count / 2**20:g} MB" if count >= 2**20 else f"{count / 2**10:g} KB" if count >= 2**10 else f"{count} bytes"
+    return f"{count / 2**20:.4g} MB" if count >= 2**20 else f"{count / 2**10:.4g} KB" if count >= 2**10 else f"{count} bytes"

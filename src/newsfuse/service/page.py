@@ -6,9 +6,12 @@ markup into the page could not run an inline script or event handler.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+STATIC_DIR = Path(__file__).parent / "static"
 POLICY = (
     b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     b"connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
