@@ -111,6 +111,7 @@ def test_example_summary_citation_highlights_source_and_injection_stays_text(
     assert not browser.find_elements(By.CSS_SELECTOR, "#result img, #result script, #articles img, #articles script")
 
     citation.click()
+    browser.execute_script("document.getElementById('result').scrollIntoView()")
     screenshot = tmp_path / "newsfuse-page.png"
     assert browser.save_screenshot(str(screenshot)) and screenshot.stat().st_size > 10_000
     if os.environ.get("NEWSFUSE_SCREENSHOT"):

@@ -174,11 +174,21 @@ function renderSentence(sentence, index) {
       sentence.corroboration > 1 ? `${sentence.corroboration} outlets` : "1 outlet"));
 }
 
+function clearActive() {
+  for (const node of document.querySelectorAll(".active")) node.classList.remove("active");
+}
+
 function showCitation(sentenceIndex, position) {
   const citation = state.result.sentences[sentenceIndex].citations[position];
-  for (const button of document.querySelectorAll(".cite.active, .sentence.active")) button.classList.remove("active");
-  document.querySelector(`.cite[data-sentence="${sentenceIndex}"][data-citation="${position}"]`).classList.add("active");
+  clearActive();
+  document.querySelector(`#summary .cite[data-sentence="${sentenceIndex}"][data-citation="${position}"]`).classList.add("active");
   document.querySelector(`.sentence[data-sentence="${sentenceIndex}"]`).classList.add("active");
+  showDocument(citation.document, citation);
+}
+
+function showFact(citation, button) {
+  clearActive();
+  button.classList.add("active");
   showDocument(citation.document, citation);
 }
 
@@ -188,11 +198,22 @@ function citedSpans(documentIndex) {
   state.result.sentences.forEach((sentence, index) => {
     sentence.citations.forEach((citation, position) => {
       if (citation.document === documentIndex && !spans.has(citation.start)) {
-        spans.set(citation.start, { ...citation, summarySentence: index, position });
+        spans.set(citation.start, { start: citation.start, end: citation.end, summarySentence: index, position });
       }
     });
   });
-  return [...spans.values()].sort((a, b) => a.start - b.start);
+  return [...spans.values()];
+}
+
+function markedSpans(documentIndex, highlight) {
+  // The summary's spans plus the one to highlight (a quote or a date may lie inside a sentence).
+  const spans = citedSpans(documentIndex).filter((span) =>
+    !highlight || span.end <= highlight.start || span.start >= highlight.end
+    || (span.start === highlight.start && span.end === highlight.end));
+  if (highlight && !spans.some((span) => span.start === highlight.start && span.end === highlight.end)) {
+    spans.push({ start: highlight.start, end: highlight.end });
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 function showDocument(index, highlight = null) {
@@ -211,28 +232,64 @@ function showDocument(index, highlight = null) {
   const nodes = [];
   let cursor = 0;
   let marked = null;
-  for (const span of citedSpans(index)) {
+  for (const span of markedSpans(index, highlight)) {
     if (span.start < cursor) continue;
-    nodes.push(text.slice(cursor, span.start));
-    const active = highlight !== null && highlight.start === span.start;
-    const mark = el("mark", { class: active ? "cited highlight" : "cited",
-      title: `In the summary, sentence ${span.summarySentence + 1}`,
-      onclick: () => showCitation(span.summarySentence, span.position) }, text.slice(span.start, span.end));
+    nodes.push(document.createTextNode(text.slice(cursor, span.start)));
+    const active = highlight !== null && highlight.start === span.start && highlight.end === span.end;
+    const inSummary = span.summarySentence !== undefined;
+    const mark = el("mark", {
+      class: [inSummary ? "cited" : "", active ? "highlight" : ""].join(" ").trim(),
+      title: inSummary ? `In the summary, sentence ${span.summarySentence + 1}` : null,
+      onclick: inSummary ? () => showCitation(span.summarySentence, span.position) : null,
+    }, text.slice(span.start, span.end));
     if (active) marked = mark;
     nodes.push(mark);
     cursor = span.end;
   }
-  nodes.push(text.slice(cursor));
+  nodes.push(document.createTextNode(text.slice(cursor)));
   const container = $("document-text");
-  container.replaceChildren(...nodes.map((node) => (node instanceof Node ? node : document.createTextNode(node))));
+  container.replaceChildren(...nodes);
   container.scrollTop = marked ? Math.max(0, marked.offsetTop - container.clientHeight / 3) : 0;
 }
 
 // ---- facts ------------------------------------------------------------------------------
 
+function factCitations(citations) {
+  return citations.map((citation) =>
+    el("button", { type: "button", class: "cite", title: `${citation.outlet}: show where`,
+      onclick: (event) => showFact(citation, event.currentTarget) }, `[${citation.document + 1}]`));
+}
+
+function outletBadge(outlets) {
+  return el("span", { class: outlets.length > 1 ? "corroboration confirmed" : "corroboration", title: outlets.join(", ") },
+    plural(outlets.length, "outlet"));
+}
+
+function factSection(title, items, render, listTag = "ul") {
+  if (!items || !items.length) return null;
+  return el("section", { class: "facts" }, el("h3", {}, title, " ", el("span", { class: "meta" }, String(items.length))),
+    el(listTag, {}, items.map((item) => el("li", {}, render(item)))));
+}
+
 function renderFacts(facts) {
   if (!facts) return [];
-  return [];
+  const entities = [...facts.entities].sort((a, b) => b.mentions - a.mentions).slice(0, 15);
+  return [
+    factSection("Quotes", facts.quotes, (quote) => [
+      el("span", { class: "quote-text" }, `“${quote.text}”`), " — ",
+      el("span", { class: quote.speaker ? "speaker" : "speaker unknown" }, quote.speaker || "speaker unknown"), " ",
+      factCitations(quote.citations), " ", outletBadge(quote.outlets)]),
+    factSection("Timeline", facts.timeline, (event) => [
+      el("span", { class: "timeline-date", title: event.expression }, event.value || event.expression),
+      el("span", {}, event.text), " ", factCitations([event.citation])], "ol"),
+    factSection("Conflicting reports", facts.conflicts, (conflict) => [
+      el("span", { class: "speaker" }, conflict.what), ": ",
+      conflict.claims.map((claim, index) => [index ? "; " : "", el("strong", {}, claim.value), " ",
+        el("span", { class: "meta" }, `(${claim.outlets.join(", ")})`), " ", factCitations(claim.citations)])]),
+    factSection("People, organisations and places", entities, (entity) => [
+      el("span", { class: "speaker" }, entity.name), " ",
+      el("span", { class: "meta" }, `${entity.kind} · ${plural(entity.mentions, "mention")} in ${plural(entity.documents.length, "article")}`)]),
+  ].filter(Boolean);
 }
 
 // ---- wiring -----------------------------------------------------------------------------
