@@ -212,3 +212,19 @@ def test_busy_and_timed_out_requests_get_503_and_504(monkeypatch: pytest.MonkeyP
 def test_limits_must_be_positive(field: str) -> None:
     with pytest.raises(ValueError, match=field):
         Limits(**{field: 0})
+
+
+def test_serve_command_runs_uvicorn_on_loopback_with_the_limits_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app as cli
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(uvicorn, "run", lambda service, host, port, **options: calls.append((service, host, port)))
+    result = CliRunner().invoke(cli, ["serve", "--port", "8123", "--max-documents", "3", "--max-mb", "0.5", "--timeout", "5"])
+    assert result.exit_code == 0, result.output
+    (service, host, port), = calls
+    assert (host, port) == ("127.0.0.1", 8123)
+    assert service.state.limits == Limits(max_bytes=2**19, max_documents=3, timeout=5.0)
+    assert CliRunner().invoke(cli, ["serve", "--port", "0"]).exit_code != 0
