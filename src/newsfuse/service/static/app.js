@@ -14,7 +14,7 @@ function el(tag, props = {}, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -265,9 +265,10 @@ function outletBadge(outlets) {
     plural(outlets.length, "outlet"));
 }
 
-function factSection(title, items, render, listTag = "ul") {
+function factSection(title, items, render, { listTag = "ul", open = true } = {}) {
   if (!items || !items.length) return null;
-  return el("section", { class: "facts" }, el("h3", {}, title, " ", el("span", { class: "meta" }, String(items.length))),
+  return el("details", { class: "facts", open: open ? "" : null },
+    el("summary", {}, el("h3", {}, title, " ", el("span", { class: "meta" }, String(items.length)))),
     el(listTag, {}, items.map((item) => el("li", {}, render(item)))));
 }
 
@@ -281,14 +282,15 @@ function renderFacts(facts) {
       factCitations(quote.citations), " ", outletBadge(quote.outlets)]),
     factSection("Timeline", facts.timeline, (event) => [
       el("span", { class: "timeline-date", title: event.expression }, event.value || event.expression),
-      el("span", {}, event.text), " ", factCitations([event.citation])], "ol"),
+      el("span", {}, event.text), " ", factCitations([event.citation])], { listTag: "ol" }),
     factSection("Conflicting reports", facts.conflicts, (conflict) => [
       el("span", { class: "speaker" }, conflict.what), ": ",
       conflict.claims.map((claim, index) => [index ? "; " : "", el("strong", {}, claim.value), " ",
         el("span", { class: "meta" }, `(${claim.outlets.join(", ")})`), " ", factCitations(claim.citations)])]),
     factSection("People, organisations and places", entities, (entity) => [
       el("span", { class: "speaker" }, entity.name), " ",
-      el("span", { class: "meta" }, `${entity.kind} · ${plural(entity.mentions, "mention")} in ${plural(entity.documents.length, "article")}`)]),
+      el("span", { class: "meta" }, `${entity.kind} · ${plural(entity.mentions, "mention")} in ${plural(entity.documents.length, "article")}`)],
+    { open: false }),
   ].filter(Boolean);
 }
 
