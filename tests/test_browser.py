@@ -84,6 +84,12 @@ def test_example_summary_citation_highlights_source_and_injection_stays_text(
     browser.find_element(By.ID, "load-example").click()
     _wait(browser, lambda driver: len(driver.find_elements(By.CSS_SELECTOR, ".article")) == 4)
 
+    notice = tmp_path / "ferry-notice.txt"
+    notice.write_text("The city added ferry runs between Eastbank and downtown on Monday while the bridge stays shut.\n")
+    browser.find_element(By.ID, "files").send_keys(str(notice))
+    _wait(browser, lambda driver: len(driver.find_elements(By.CSS_SELECTOR, ".article")) == 5)
+    assert browser.find_elements(By.CSS_SELECTOR, ".article-name")[-1].get_attribute("value") == "ferry-notice.txt"
+
     browser.find_element(By.ID, "add-article").click()
     card = browser.find_elements(By.CSS_SELECTOR, ".article")[-1]
     card.find_element(By.CSS_SELECTOR, ".article-name").send_keys(INJECTION_NAME)
