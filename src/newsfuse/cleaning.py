@@ -43,19 +43,26 @@ CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 SLASH_CREDIT = re.compile(r"^[\w.'’ -]{2,40}/[\w.'’ -]{2,40}$")
-PROMO = re.compile(
-    r"""(?:independently\ selected|we\ may\ (?:earn|receive)|affiliate\ (?:link|commission)|
-    earn\ (?:a\ )?commission|sign\ up\ (?:for|to)|newsletter|subscribe\ (?:now|today|to)|
-    delivered\ (?:to|straight\ to)\ your\ inbox|click\ here|tap\ here|
-    ©|\(c\)\ \d{4}|copyright\ \d{4}|all\ rights\ reserved|privacy\ policy|terms\ of\ (?:use|service)|
-    cookie\ (?:policy|settings)|we\ use\ cookies|this\ material\ may\ not\ be\ published|
-    javascript|your\ browser|ad\ blocker|follow\ us\ on|get\ the\ latest\ .*\ (?:app|alerts)|
-    image\ (?:copyright|caption)|media\ (?:playback|caption)|flash\ player|click\ for\ more|
-    ^follow\ [\w@.\ ]{1,40}\ on\ (?:twitter|facebook|instagram)|
-    download\ (?:our|the)\ [\w\ ]{0,30}app\b|stay\ with\ [\w\ ]{0,30}for\ (?:updates|more)|log\ in\ to\ comment|join\ the\ conversation|
-    has\ been\ updated|(?:video|photos?|gallery|clip)\ (?:below|above)|^tags?\b|^topics?:|^filed\ under|this\ article\ was\ originally|we'?re\ sorry|something\ went\ wrong)""",
-    re.IGNORECASE | re.VERBOSE,
+# Promotions, legal footers and player chrome.  Literal phrases are tested with ``in`` on the
+# lower-cased line (fast); the few phrases with a variable middle go through one regex.
+PROMO_PHRASES = (
+    "independently selected", "we may earn", "we may receive", "affiliate link", "affiliate commission",
+    "earn a commission", "earn commission", "sign up for", "sign up to", "newsletter", "subscribe now",
+    "subscribe today", "subscribe to", "to your inbox", "click here", "tap here", "©", "all rights reserved",
+    "privacy policy", "terms of use", "terms of service", "cookie policy", "cookie settings", "we use cookies",
+    "this material may not be published", "javascript", "your browser", "ad blocker", "follow us on",
+    "image copyright", "image caption", "media playback", "media caption", "flash player", "click for more",
+    "log in to comment", "join the conversation", "has been updated", "this article was originally",
+    "we're sorry", "were sorry", "something went wrong", "video below", "video above", "photos below",
+    "photo below", "photos above", "gallery below", "clip below", "clip above",
 )
+PROMO_PATTERN = re.compile(
+    r"""\(c\)\ \d{4}|copyright\ \d{4}|get\ the\ latest\ .*\ (?:app|alerts)|
+    ^follow\ [\w@.\ ]{1,40}\ on\ (?:twitter|facebook|instagram)|download\ (?:our|the)\ [\w\ ]{0,30}app\b|
+    stay\ with\ [\w\ ]{0,30}for\ (?:updates|more)|^tags?\b|^topics?:|^filed\ under""",
+    re.VERBOSE,
+)
+PATTERN_HINTS = ("(c)", "copyright", "latest", "follow", "download", "stay with", "tag", "topic", "filed")
 SPEECH = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.IGNORECASE)
 BYLINE = re.compile(r"^by\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}\s*(?:\||,.*)?$", re.IGNORECASE)
 TIMESTAMP = re.compile(
@@ -72,7 +79,7 @@ def is_boilerplate(line: str, first: bool = False) -> bool:
     text = BULLET.sub("", line).strip()
     words = text.split()
     sentence = bool(SENTENCE_END.search(text)) and len(words) >= 3
-    if PROMO.search(text) and len(words) < 60:
+    if len(words) < 60 and _is_promo(text.lower()):
         return True
     if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and len(words) < 12:
         return True
@@ -86,6 +93,12 @@ def is_boilerplate(line: str, first: bool = False) -> bool:
     if first or len(words) > 25 or text.endswith(":") or SPEECH.search(text):
         return False
     return True
+
+
+def _is_promo(lowered: str) -> bool:
+    if any(phrase in lowered for phrase in PROMO_PHRASES):
+        return True
+    return any(hint in lowered for hint in PATTERN_HINTS) and PROMO_PATTERN.search(lowered) is not None
 
 
 def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[int]:
