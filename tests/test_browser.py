@@ -35,6 +35,13 @@ INJECTION = (
     "the public works department said."
 )
 
+# A file dropped on the articles area, as the browser delivers it.
+DROP = """
+const transfer = new DataTransfer();
+transfer.items.add(new File([arguments[1]], arguments[0], {type: "text/plain"}));
+document.getElementById("articles").dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+"""
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -89,6 +96,10 @@ def test_example_summary_citation_highlights_source_and_injection_stays_text(
     browser.find_element(By.ID, "files").send_keys(str(notice))
     _wait(browser, lambda driver: len(driver.find_elements(By.CSS_SELECTOR, ".article")) == 5)
     assert browser.find_elements(By.CSS_SELECTOR, ".article-name")[-1].get_attribute("value") == "ferry-notice.txt"
+    browser.find_elements(By.CSS_SELECTOR, ".article .remove")[-1].click()
+    browser.execute_script(DROP, "dropped-notice.txt", notice.read_text())
+    _wait(browser, lambda driver: len(driver.find_elements(By.CSS_SELECTOR, ".article")) == 5)
+    assert browser.find_elements(By.CSS_SELECTOR, ".article-name")[-1].get_attribute("value") == "dropped-notice.txt"
 
     browser.find_element(By.ID, "add-article").click()
     card = browser.find_elements(By.CSS_SELECTOR, ".article")[-1]
