@@ -119,6 +119,12 @@ def test_example_summary_citation_highlights_source_and_injection_stays_text(
     color = browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", highlight)
     assert color not in ("rgba(0, 0, 0, 0)", "transparent")
 
+    quote = browser.find_element(By.CSS_SELECTOR, "#facts li:has(.quote-text)")
+    assert quote.find_element(By.CSS_SELECTOR, ".speaker").text.strip()
+    quote.find_element(By.CSS_SELECTOR, ".cite").click()
+    quoted = quote.find_element(By.CSS_SELECTOR, ".quote-text").text.strip("“”")
+    assert quoted in browser.find_element(By.CSS_SELECTOR, "#document-text mark.highlight").text
+
     tab = next(tab for tab in browser.find_elements(By.CSS_SELECTOR, ".document-tab") if "onerror" in tab.text)
     assert INJECTION_NAME in tab.text
     tab.click()
@@ -133,3 +139,20 @@ def test_example_summary_citation_highlights_source_and_injection_stays_text(
     assert browser.save_screenshot(str(screenshot)) and screenshot.stat().st_size > 10_000
     if os.environ.get("NEWSFUSE_SCREENSHOT"):
         shutil.copy(screenshot, os.environ["NEWSFUSE_SCREENSHOT"])
+
+
+def test_stories_view_ingests_lists_and_opens_a_story(server: str, browser: webdriver.Chrome) -> None:
+    browser.get(server + "/")
+    _wait(browser, lambda driver: driver.find_elements(By.CSS_SELECTOR, "#method option"))
+    browser.find_element(By.ID, "load-example").click()
+    _wait(browser, lambda driver: len(driver.find_elements(By.CSS_SELECTOR, ".article")) == 4)
+    browser.find_element(By.ID, "tab-stories").click()
+    browser.find_element(By.ID, "ingest").click()
+    _wait(browser, lambda driver: "Stored 4 new articles" in driver.find_element(By.ID, "stories-status").text)
+    stories = browser.find_elements(By.CSS_SELECTOR, "#story-list li")
+    assert stories and "Harbor Street Bridge" in " ".join(story.text for story in stories)
+    stories[0].click()
+    _wait(browser, lambda driver: driver.find_elements(By.CSS_SELECTOR, "#story .members li"))
+    browser.find_element(By.CSS_SELECTOR, "#story button.primary").click()
+    _wait(browser, lambda driver: driver.find_element(By.ID, "summarize-view").is_displayed())
+    assert browser.find_elements(By.CSS_SELECTOR, "#summary .sentence .cite")

@@ -228,3 +228,66 @@ def test_serve_command_runs_uvicorn_on_loopback_with_the_limits_given(monkeypatc
     assert (host, port) == ("127.0.0.1", 8123)
     assert service.state.limits == Limits(max_bytes=2**19, max_documents=3, timeout=5.0)
     assert CliRunner().invoke(cli, ["serve", "--port", "0"]).exit_code != 0
+
+
+QUOTED = [
+    f'{WIRE} "The shelters will stay open all week," Mayor Ann Oduya said on Monday.',
+    f"{WIRE} Rescue crews used boats to reach the elderly, officials said.",
+]
+
+
+def test_summary_carries_facts_whose_citations_point_at_the_fact(client: TestClient) -> None:
+    result = client.post("/summarize", json={"documents": QUOTED, "words": 80}).json()
+    facts = result["facts"]
+    assert set(facts) >= {"quotes", "entities", "timeline", "corroboration", "conflicts"}
+    quote = next(quote for quote in facts["quotes"] if "shelters will stay open" in quote["text"])
+    assert quote["speaker"] and "Oduya" in quote["speaker"]
+    for citation in quote["citations"]:
+        assert quote["text"] in result["documents"][citation["document"]]["text"][citation["start"] : citation["end"]]
+
+
+@pytest.fixture()
+def stories(tmp_path: Path) -> TestClient:
+    with TestClient(create_app(tmp_path / "stories.db", Limits(max_documents=5))) as client:
+        yield client
+
+
+def test_ingest_then_list_and_read_a_story_with_its_summary(stories: TestClient) -> None:
+    report = stories.post("/ingest", json={"documents": [{"text": text, "source": f"Outlet {n}"} for n, text in enumerate(ARTICLES)]}).json()
+    assert report["new"] + report["duplicates"] == 3 and report["articles"] == 3 and report["stories"] >= 1
+    listing = stories.get("/stories", params={"limit": 10}).json()
+    assert listing["total"] == report["stories"] and listing["articles"] == 3
+    biggest = max(listing["stories"], key=lambda story: story["articles"] + story["duplicates"])
+    story = stories.get(f"/stories/{biggest['id']}", params={"words": 40}).json()
+    assert story["id"] == biggest["id"] and len(story["members"]) == biggest["articles"] + biggest["duplicates"]
+    summary = story["summary"]
+    assert summary["sentences"] and "facts" in summary
+    source = summary["sentences"][0]["citations"][0]
+    assert summary["documents"][source["document"]]["text"][source["start"] : source["end"]] == summary["sentences"][0]["text"]
+    again = stories.post("/ingest", json={"documents": [{"text": text, "source": f"Outlet {n}"} for n, text in enumerate(ARTICLES)]}).json()
+    assert again["skipped"] == 3 and again["articles"] == 3
+
+
+def test_story_errors_are_clear(stories: TestClient) -> None:
+    assert stories.get("/stories/999").json() == {"error": "no story 999"}
+    assert stories.get("/stories/999").status_code == 404
+    assert stories.get("/stories", params={"limit": 0}).status_code == 422
+    assert stories.get("/stories/1", params={"method": "magic"}).status_code == 422
+    assert stories.post("/ingest", json={"documents": ARTICLES * 2}).status_code == 413
+
+
+def test_without_a_store_the_story_endpoints_say_how_to_get_one(client: TestClient) -> None:
+    for response in (client.get("/stories"), client.get("/stories/1"), client.post("/ingest", json={"documents": ARTICLES})):
+        assert response.status_code == 503 and "--db" in response.json()["error"]
+    assert client.get("/healthz").json()["stories"] is False
+
+
+def test_serve_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app as cli
+
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database" * 100)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(junk)])
+    assert result.exit_code == 1 and "not a usable story store" in result.output

@@ -27,11 +27,12 @@ def serve(
     import uvicorn
 
     from newsfuse.service import create_app
+    from newsfuse.stories.store import StoreError
 
     limits = Limits(max_bytes=int(max_mb * 2**20), max_documents=max_documents, timeout=timeout, workers=workers)
     try:
         service = create_app(db, limits)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, StoreError) as error:
         fail(f"cannot start the service: {error}")
     stderr.print(f"newsfuse serving on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it", highlight=False)
     uvicorn.run(service, host=host, port=port, log_level="warning")

@@ -44,7 +44,7 @@ function setStatus(id, message, kind = "") {
   status.className = `status ${kind}`;
 }
 
-const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+const plural = (count, word, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
 const safeUrl = (url) => (/^https?:\/\//i.test(url || "") ? url : null);
 
 // ---- articles ---------------------------------------------------------------------------
@@ -294,6 +294,79 @@ function renderFacts(facts) {
   ].filter(Boolean);
 }
 
+// ---- stories ----------------------------------------------------------------------------
+
+function dayRange(first, last) {
+  const [from, to] = [first.slice(0, 10), last.slice(0, 10)];
+  return from === to ? from : `${from} – ${to}`;
+}
+
+async function loadStories() {
+  try {
+    const data = await api("/stories?limit=100");
+    const shown = data.total > data.stories.length ? `; the ${data.stories.length} most recent are listed` : "";
+    setStatus("stories-status", data.total
+      ? `${plural(data.total, "story", "stories")} from ${plural(data.articles, "article")}${shown}.`
+      : "The store is empty: add the articles above, or run newsfuse ingest.");
+    $("story-list").replaceChildren(...data.stories.map((story) =>
+      el("li", { tabindex: "0", role: "button", dataset: { story: story.id },
+        onclick: () => openStory(story.id),
+        onkeydown: (event) => { if (event.key === "Enter") openStory(story.id); } },
+        el("strong", {}, story.headline),
+        el("div", { class: "meta" },
+          `${plural(story.articles, "article")}${story.duplicates ? ` + ${plural(story.duplicates, "copy", "copies")}` : ""}`
+          + ` · ${dayRange(story.first_seen, story.last_seen)}`),
+        el("div", { class: "meta" }, story.outlets.join(", ")))));
+  } catch (error) {
+    setStatus("stories-status", error.message, "error");
+    $("story-list").replaceChildren();
+  }
+}
+
+async function openStory(id) {
+  for (const item of $("story-list").children) item.setAttribute("aria-selected", String(item.dataset.story === String(id)));
+  try {
+    const words = Number($("words").value) || 120;
+    const story = await api(`/stories/${encodeURIComponent(id)}?words=${words}&method=${encodeURIComponent($("method").value)}`);
+    const summary = story.summary;
+    $("story").replaceChildren(
+      el("h2", {}, story.headline),
+      el("p", { class: "meta" }, `Story ${story.id} · ${plural(story.articles, "article")} · ${dayRange(story.first_seen, story.last_seen)}`),
+      el("div", { class: "summary" }, summary.sentences.map((sentence) => el("p", {}, sentence.text, " ",
+        el("span", { class: sentence.corroboration > 1 ? "corroboration confirmed" : "corroboration" }, plural(sentence.corroboration, "outlet"))))),
+      el("button", { type: "button", class: "primary", onclick: () => {
+        renderResult(summary);
+        showView("summarize");
+        setStatus("status", `Story ${story.id}: ${story.headline}`);
+        $("result").scrollIntoView();
+      } }, "Read with sources and facts"),
+      el("h3", { class: "members-title" }, "Articles"),
+      el("ol", { class: "members" }, story.members.map((member) => el("li", {},
+        el("strong", {}, member.outlet || member.external_id), " — ", member.title || member.external_id,
+        el("span", { class: "meta" }, ` ${member.published || member.seen.slice(0, 10)}`),
+        member.duplicate_of ? el("span", { class: "meta" }, ` (a copy of article ${member.duplicate_of})`) : null))));
+  } catch (error) {
+    $("story").replaceChildren(el("p", { class: "status error" }, error.message));
+  }
+}
+
+async function ingest() {
+  const documents = articlesPayload();
+  if (!documents.length) {
+    setStatus("stories-status", "Add articles on the Summarize tab first (or load the example).", "error");
+    return;
+  }
+  try {
+    const report = await api("/ingest", { documents });
+    await loadStories();
+    setStatus("stories-status", `Stored ${plural(report.new, "new article")} (${plural(report.duplicates, "copy", "copies")}, `
+      + `${report.skipped} already stored, ${report.empty} empty): ${plural(report.stories_new, "new story", "new stories")}, `
+      + `${report.stories_touched} touched.`);
+  } catch (error) {
+    setStatus("stories-status", error.message, "error");
+  }
+}
+
 // ---- wiring -----------------------------------------------------------------------------
 
 function showView(name) {
@@ -309,7 +382,9 @@ async function init() {
   $("summarize").addEventListener("click", summarize);
   $("files").addEventListener("change", (event) => addFiles([...event.target.files]));
   $("tab-summarize").addEventListener("click", () => showView("summarize"));
-  $("tab-stories").addEventListener("click", () => showView("stories"));
+  $("tab-stories").addEventListener("click", () => { showView("stories"); loadStories(); });
+  $("refresh-stories").addEventListener("click", loadStories);
+  $("ingest").addEventListener("click", ingest);
   const drop = $("articles");
   drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("dragging"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
