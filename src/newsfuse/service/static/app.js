@@ -307,7 +307,7 @@ async function loadStories() {
     const shown = data.total > data.stories.length ? `; the ${data.stories.length} most recent are listed` : "";
     setStatus("stories-status", data.total
       ? `${plural(data.total, "story", "stories")} from ${plural(data.articles, "article")}${shown}.`
-      : "The store is empty: add the articles above, or run newsfuse ingest.");
+      : "The store is empty: add the pasted articles, or run newsfuse ingest.");
     $("story-list").replaceChildren(...data.stories.map((story) =>
       el("li", { tabindex: "0", role: "button", dataset: { story: story.id },
         onclick: () => openStory(story.id),
