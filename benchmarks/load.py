@@ -25,8 +25,8 @@ from pathlib import Path
 import httpx
 
 from newsfuse.cli.summarize import example_paths
-from newsfuse.pipeline import summarize_cluster
-from newsfuse.readers import read_cluster
+from newsfuse.service.app import summarize_request
+from newsfuse.service.schemas import SummarizeRequest
 
 HOST = "127.0.0.1"
 
@@ -37,12 +37,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def example_request(words: int, method: str) -> dict:
+def example_request(words: int, method: str, facts: bool) -> dict:
     documents = []
     for path in example_paths():
         kind = "html" if path.suffix == ".html" else "text"
         documents.append({"id": path.name, kind: path.read_text(encoding="utf-8")})
-    return {"documents": documents, "words": words, "method": method}
+    return {"documents": documents, "words": words, "method": method, "facts": facts}
 
 
 def start_server(port: int, workers: int) -> subprocess.Popen:
@@ -98,12 +98,11 @@ def run_clients(url: str, body: dict, clients: int, seconds: float, max_requests
 
 
 def in_process(body: dict, seconds: float) -> float:
-    """Summaries per second with no HTTP: read, clean, segment and summarize the same files."""
-    paths = [str(path) for path in example_paths()]
+    """Requests per second with no HTTP: the same work (read, clean, summarize, facts) in one thread."""
     done = 0
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        summarize_cluster(read_cluster(paths), body["words"], body["method"])
+        summarize_request(SummarizeRequest.model_validate(body))
         done += 1
     return done / (time.perf_counter() - start)
 
@@ -121,11 +120,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="server threads doing CPU work")
     parser.add_argument("--words", type=int, default=120)
     parser.add_argument("--method", default="centroid")
+    parser.add_argument("--no-facts", action="store_true", help="ask for the summary only (no quotes, timeline, ...)")
     args = parser.parse_args()
     if not (1 <= args.clients <= 256 and 0 < args.seconds <= 600 and 1 <= args.max_requests <= 100_000):
         parser.error("keep it bounded: 1-256 clients, at most 600 s and 100000 requests")
 
-    body = example_request(args.words, args.method)
+    body = example_request(args.words, args.method, not args.no_facts)
     port = free_port()
     server = start_server(port, args.workers)
     try:
@@ -140,13 +140,14 @@ def main() -> None:
     ok = outcomes.pop("ok", 0)
     errors = sum(outcomes.values())
     throughput = ok / elapsed
-    print(f"newsfuse serve, {args.clients} clients, {elapsed:.1f} s, example cluster ({len(body['documents'])} articles, {args.words} words, {args.method})")
+    work = f"{len(body['documents'])} articles, {args.words} words, {args.method}, {'no facts' if args.no_facts else 'with facts'}"
+    print(f"newsfuse serve, {args.clients} clients, {elapsed:.1f} s, example cluster ({work})")
     print(f"  requests      {ok + errors} ({ok} ok, {errors} errors{': ' + ', '.join(f'{k} x{v}' for k, v in outcomes.items()) if errors else ''})")
     print(f"  throughput    {throughput:.1f} summaries/s")
     if latencies:
         print(f"  latency       p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms, "
               f"mean {statistics.fmean(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms")
-    print(f"baseline: in-process, one thread, no HTTP: {baseline:.1f} summaries/s")
+    print(f"baseline: the same requests in-process, one thread, no HTTP: {baseline:.1f} summaries/s")
     print(f"  service / in-process throughput: {throughput / baseline:.2f}x")
     if errors:
         raise SystemExit(1)

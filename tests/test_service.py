@@ -196,7 +196,7 @@ def test_worker_refuses_when_its_queue_is_full_and_gives_up_at_the_deadline() ->
 
 def test_busy_and_timed_out_requests_get_503_and_504(monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
-    monkeypatch.setattr(service_app, "_summarize", lambda request: release.wait())
+    monkeypatch.setattr(service_app, "summarize_request", lambda request: release.wait())
     with TestClient(create_app(None, Limits(timeout=0.05))) as client:
         response = client.post("/summarize", json={"documents": ARTICLES})
         release.set()
@@ -237,6 +237,7 @@ QUOTED = [
 
 
 def test_summary_carries_facts_whose_citations_point_at_the_fact(client: TestClient) -> None:
+    assert "facts" not in client.post("/summarize", json={"documents": QUOTED, "facts": False}).json()
     result = client.post("/summarize", json={"documents": QUOTED, "words": 80}).json()
     facts = result["facts"]
     assert set(facts) >= {"quotes", "entities", "timeline", "corroboration", "conflicts"}

@@ -73,7 +73,7 @@ def create_app(db: Path | None = None, limits: Limits | None = None) -> FastAPI:
         """One cited summary of the articles, with their cleaned texts (citation offsets point into them)."""
         _check_documents(request, limits)
         _check_options(request.words, request.method, limits)
-        return await worker.run(_summarize, request)
+        return await worker.run(summarize_request, request)
 
     @app.post("/ingest", tags=["stories"])
     async def ingest(request: Documents) -> dict[str, Any]:
@@ -106,9 +106,10 @@ def create_app(db: Path | None = None, limits: Limits | None = None) -> FastAPI:
     return app
 
 
-def _summarize(request: SummarizeRequest) -> dict[str, Any]:
+def summarize_request(request: SummarizeRequest) -> dict[str, Any]:
+    """The work behind ``POST /summarize``, without HTTP: read, clean, summarize, find facts."""
     summary = summarize_cluster(Cluster(documents=request.to_documents()), request.words, request.method)
-    return summary_response(summary)
+    return summary_response(summary, request.facts)
 
 
 def _ingest(store: Store, request: Documents) -> dict[str, Any]:
@@ -127,12 +128,13 @@ def _story(store: Store, story: int, words: int, method: str) -> dict[str, Any]:
     return {**store.story(story).to_dict(), "summary": summary_response(store.summary(story, words, method))}
 
 
-def summary_response(summary: Summary) -> dict[str, Any]:
+def summary_response(summary: Summary, facts: bool = True) -> dict[str, Any]:
     """``Summary.to_dict()`` plus its facts, and each document's cleaned text and outlet for rendering citations."""
     result = summary.to_dict()
     result["words"] = summary.words
     result["documents"] = [{**document.to_dict(), "outlet": document.outlet} for document in summary.cluster.documents]
-    result["facts"] = extract(summary.cluster, summary).to_dict()
+    if facts:
+        result["facts"] = extract(summary.cluster, summary).to_dict()
     return result
 
 

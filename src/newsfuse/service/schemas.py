@@ -46,3 +46,4 @@ class SummarizeRequest(Documents):
 
     words: int = Field(DEFAULT_WORDS, ge=1, description="Word budget of the summary.")
     method: str = Field(summarizers.DEFAULT_METHOD, description=f"One of: {', '.join(sorted(summarizers.SUMMARIZERS))}.")
+    facts: bool = Field(True, description="Also extract quotes, entities, timeline and conflicts (most of the time taken).")
