@@ -208,6 +208,16 @@ def test_busy_and_timed_out_requests_get_503_and_504(monkeypatch: pytest.MonkeyP
         assert response.status_code == 503 and response.headers["retry-after"] == "1"
 
 
+def test_a_bug_still_answers_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(service_app, "summarize_request", broken)
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        response = client.post("/summarize", json={"documents": ARTICLES})
+    assert response.status_code == 500 and response.json()["error"].startswith("internal error (RuntimeError)")
+
+
 @pytest.mark.parametrize("field", ["max_bytes", "timeout", "workers"])
 def test_limits_must_be_positive(field: str) -> None:
     with pytest.raises(ValueError, match=field):

@@ -25,9 +25,9 @@ from newsfuse.model import Cluster, Summary
 from newsfuse.pipeline import summarize_cluster
 from newsfuse.readers import InputError
 from newsfuse.readers.decode import decode
+from newsfuse.selection import DEFAULT_WORDS
 from newsfuse.service.limits import BodyLimit, Busy, Limits, TimedOut, Worker
 from newsfuse.service.page import STATIC_DIR, PageHeaders, static_files
-from newsfuse.selection import DEFAULT_WORDS
 from newsfuse.service.schemas import Documents, SummarizeRequest
 from newsfuse.stories.store import Store, StoreError, StoryNotFound
 
@@ -191,3 +191,8 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(TimedOut)
     async def timed_out(_: Request, error: TimedOut) -> JSONResponse:
         return _error(504, str(error))
+
+    @app.exception_handler(Exception)
+    async def failed(_: Request, error: Exception) -> JSONResponse:
+        # A bug, not bad input: the client still gets JSON; the traceback goes to the server log.
+        return _error(500, f"internal error ({type(error).__name__}); the server log has the details")
