@@ -149,11 +149,13 @@ function renderResult(result) {
     summary.append(el("p", { class: "empty" }, "No summary: the articles have no usable sentences."));
   }
   result.sentences.forEach((sentence, index) => summary.append(renderSentence(sentence, index)));
-  $("document-tabs").replaceChildren(...result.documents.map((document, index) =>
+  $("document-tabs").replaceChildren(...result.documents.map((item, index) =>
     el("button", { type: "button", class: "document-tab", role: "tab", dataset: { document: index },
       onclick: () => showDocument(index) },
-      el("span", { class: "number" }, `[${index + 1}]`), " ", document.outlet || `document ${index + 1}`)));
+      el("span", { class: "number" }, `[${index + 1}]`), " ", item.outlet || `document ${index + 1}`)));
   $("facts").replaceChildren(...renderFacts(result.facts));
+  $("document-header").replaceChildren();
+  $("document-text").replaceChildren();
   const first = result.sentences.length ? result.sentences[0].citations[0].document : 0;
   if (result.documents.length) showDocument(first);
 }
