@@ -213,3 +213,11 @@ def test_noun_phrase_subjects_are_not_the_names_inside_them() -> None:
         ("still on site at midnight.", "Lenby fire department"),
         ("bigger show next year.", "Mara Solt"),
     ]
+
+
+def test_pronoun_goes_to_the_speaker_just_introduced_not_an_earlier_repeated_name() -> None:
+    article = (
+        "“We ran out of sandbags by noon,” Chief Ivo Tamm said at the briefing. Tamm said the river crested twice.\n"
+        "Mayor Lina Sorel said the town would rebuild. “Every family will get help,” she said."
+    )
+    assert quotes_of(article)[-1] == ("Every family will get help,", "Lina Sorel")

@@ -501,6 +501,8 @@ class Attributor:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
+        if groups and any(VERB.match(self.text, mention.end + 1) for mention in groups[-1][:1]):
+            return groups[-1][0].name  # "Mayor Elena Ruiz-Hartley said ...": a speaker just introduced
         for group in reversed(groups[-2:]):
             for mention in group:
                 if self._established(mention.name):
