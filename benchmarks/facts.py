@@ -9,13 +9,21 @@ are matched on their words instead (Dice overlap of word tokens >= 0.8, one-to-o
 extraction errors.  The baseline pairs quotation marks and names the nearest capitalised
 name before or after the quote.
 
-Speaker accuracy is over matched quotes: a prediction is right when both are ``None`` or the
+Speaker and kind (full/partial) accuracy are over matched quotes: a prediction is right when both are ``None`` or the
 surnames agree (accents and case folded; a joint label "A and B" accepts either).
 
-Clusters are split by a hash of their id into a dev half (used while writing the rules) and
-a test half (reported; not looked at while tuning).
+Clusters are split by a hash of their id into a dev half (12 clusters, 98 quotes) and a test
+half (12 clusters, 114 quotes).  The rules were written on the dev half and on unlabelled
+clusters; the test half was held out until commit 93e7c81, where it scored precision 0.991,
+recall 0.956, speaker accuracy 0.752 (dev: 1.000 / 0.959 / 0.936).  Its errors were examined
+after that, so test numbers since are NOT held-out.  ``--split heldout`` (the default) scores
+benchmarks/data/quote_labels_heldout.json instead: 5 more clusters (75 quotes), labelled after
+the rules were frozen from clusters the rules had never been run on.  Scored once at commit
+da91580: precision 0.959, recall 0.947, speaker accuracy 0.704 (baseline 0.217).  Its errors
+were then examined too (commit 39da1d0 fixes the general patterns they showed), so no
+held-out number remains after da91580 either: the next helper should label fresh clusters.
 
-    python benchmarks/facts.py [--shared ../shared] [--split dev|test|all] [--show]
+    python benchmarks/facts.py [--shared ../shared] [--split heldout|dev|test|all] [--show]
 """
 
 from __future__ import annotations
@@ -37,14 +45,15 @@ from newsfuse.text import words
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "benchmarks/data/quote_labels.json"
+HELDOUT = ROOT / "benchmarks/data/quote_labels_heldout.json"
 MATCH = 0.8
 
-Prediction = tuple[str, str | None]  # quoted text, speaker
+Prediction = tuple[str, str | None, str]  # quoted text, speaker, kind (full/partial)
 
 
-def load(shared: Path) -> dict[str, list[tuple[str, str]]]:
+def load(shared: Path, path: Path = LABELS) -> dict[str, list[tuple[str, str]]]:
     """Labelled clusters: cluster name -> [(document key, raw text)]."""
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))["documents"]
+    labels = json.loads(path.read_text(encoding="utf-8"))["documents"]
     raw: dict[str, list[str]] = {}
     with open(shared / "data/multinews-raw/sample.jsonl", encoding="utf-8") as handle:
         for line in handle:
@@ -72,7 +81,7 @@ def newsfuse_predictions(documents: list[tuple[str, str]], clean: bool) -> dict[
     for quote in reports(cluster, EntityIndex(cluster)):
         for citation in quote.citations:
             text = cluster.documents[citation.document].text[citation.start : citation.end]
-            found[citation.document_id].append((text, quote.speaker))
+            found[citation.document_id].append((text, quote.speaker, quote.kind))
     return found
 
 
@@ -90,7 +99,7 @@ def baseline_predictions(documents: list[tuple[str, str]]) -> dict[str, list[Pre
             before = [(match.start() - name.end(), name.group()) for name in NAME.finditer(text, max(0, match.start() - 150), match.start())]
             after = [(name.start() - match.end(), name.group()) for name in NAME.finditer(text, match.end(), match.end() + 150)]
             nearest = min(before + after, default=None)
-            items.append((quoted, nearest[1] if nearest else None))
+            items.append((quoted, nearest[1] if nearest else None, "full" if quoted[:1].isupper() else "partial"))
         found[key] = items
     return found
 
@@ -133,6 +142,7 @@ def score(predictions: dict[str, list[Prediction]], gold: dict[str, list[Predict
             counts["matched"] += 1
             right = same_speaker(predicted[i][1], expected[j][1])
             counts["speaker"] += right
+            counts["kind"] += predicted[i][2] == expected[j][2]
             if show and not right:
                 print(f"  SPEAKER {key}: {predicted[i][1]!r} != {expected[j][1]!r} | {expected[j][0][:70]!r}")
         if show:
@@ -149,17 +159,19 @@ def row(name: str, counts: Counter[str], seconds: float) -> str:
     precision = counts["matched"] / max(counts["predicted"], 1)
     recall = counts["matched"] / max(counts["gold"], 1)
     accuracy = counts["speaker"] / max(counts["matched"], 1)
-    return f"| {name:<22} | {precision:9.3f} | {recall:6.3f} | {accuracy:9.3f} | {counts['matched']:4d}/{counts['gold']:<4d} | {seconds:7.2f} |"
+    kind = counts["kind"] / max(counts["matched"], 1)
+    return f"| {name:<23} | {precision:9.3f} | {recall:6.3f} | {accuracy:9.3f} | {kind:6.3f} | {counts['matched']:4d}/{counts['gold']:<4d} | {seconds:7.2f} |"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
-    parser.add_argument("--show", action="store_true", help="print every error (use on dev only)")
+    parser.add_argument("--split", choices=["dev", "test", "all", "heldout"], default="heldout")
+    parser.add_argument("--show", action="store_true", help="print every error of the raw-text run")
     args = parser.parse_args()
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))["documents"]
-    clusters = {name: docs for name, docs in load(args.shared).items() if args.split in ("all", split_of(name))}
+    path = HELDOUT if args.split == "heldout" else LABELS
+    labels = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    clusters = {name: docs for name, docs in load(args.shared, path).items() if args.split in ("all", "heldout", split_of(name))}
     systems = {
         "newsfuse (prepared)": lambda documents: newsfuse_predictions(documents, clean=True),
         "newsfuse (raw text)": lambda documents: newsfuse_predictions(documents, clean=False),
@@ -167,8 +179,8 @@ def main() -> None:
     }
     documents = sum(len(docs) for docs in clusters.values())
     print(f"split {args.split}: {len(clusters)} clusters, {documents} documents")
-    print("| system                 | precision | recall | speaker ✓ | matched   | seconds |")
-    print("|------------------------|-----------|--------|-----------|-----------|---------|")
+    print("| system                  | precision | recall | speaker ✓ | kind ✓ | matched   | seconds |")
+    print("|-------------------------|-----------|--------|-----------|--------|-----------|---------|")
     results = {}
     for name, system in systems.items():
         totals: Counter[str] = Counter()
@@ -176,7 +188,7 @@ def main() -> None:
         outputs = {cluster: system(docs) for cluster, docs in clusters.items()}
         seconds = time.perf_counter() - started
         for cluster, docs in clusters.items():
-            gold = {key: [(text[label["start"] : label["end"]], label["speaker"]) for label in labels[key]] for key, text in docs}
+            gold = {key: [(text[label["start"] : label["end"]], label["speaker"], label["kind"]) for label in labels[key]] for key, text in docs}
             if args.show and name.startswith("newsfuse (raw"):
                 print(f"== {cluster}")
             totals += score(outputs[cluster], gold, show=args.show and name.startswith("newsfuse (raw"))

@@ -33,6 +33,7 @@ def test_name_variants_merge_across_documents() -> None:
     assert same_person("Carmen Yulín Cruz", "Carmen Yulin Cruz")
     assert same_person("Matt Lesser", "Matthew Lesser")
     assert not same_person("Donald Trump", "Ivanka Trump")
+    assert same_person("Jacinda Arden", "Jacinda Ardern") and not same_person("Jan Holm", "Jan Helm")
     cluster = prepare(to_cluster([FIRST, SECOND]))
     people = {entity.name: entity for entity in EntityIndex(cluster).entities if entity.kind == "person"}
     assert "Jonas Pelt" in people and set(people["Jonas Pelt"].variants) == {"Jonas Pelt", "Pelt"}

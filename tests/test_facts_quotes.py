@@ -166,3 +166,58 @@ def test_pronoun_skips_a_person_of_the_other_gender() -> None:
         "“I felt fast today,” he said."
     )
     assert quotes_of(article) == [("We ran hard for ninety minutes,", "Hanna Berg"), ("I felt fast today,", "Tomas Lind")]
+
+
+def test_attribution_in_the_next_short_sentence_and_company_spokespeople() -> None:
+    article = (
+        "“Our servers were never breached.” Orvane tweeted on Tuesday.\n"
+        "“We are reviewing every account,” wrote an Orvane spokeswoman in an email.\n"
+        "“Nobody reads the terms.” Sen. Pia Horvath, a critic of the firm, said in an interview on Monday.\n"
+        "“The rules are clear,” said Pia Horvath. “We will see.” Mayor Ola Brandt said the firm had ignored them."
+    )
+    assert quotes_of(article) == [
+        ("Our servers were never breached.", "Orvane"),
+        ("We are reviewing every account,", "Orvane"),
+        ("Nobody reads the terms.", "Pia Horvath"),
+        ("The rules are clear,", "Pia Horvath"),
+        ("We will see.", "Pia Horvath"),
+    ]
+
+
+def test_they_after_two_named_people_is_both() -> None:
+    article = "Ada Mirel and Joss Varn closed the gala with a duet.\n“We never rehearsed this,” they said, laughing."
+    assert quotes_of(article) == [("We never rehearsed this,", "Ada Mirel and Joss Varn")]
+
+
+def test_lowercase_quote_after_that_is_a_full_clause() -> None:
+    article = "Economist Lea Strand said that “prices will fall by spring” and called the plan “a gamble.”"
+    facts = extract(prepare(to_cluster([article])))
+    assert [(quote.text, quote.kind) for quote in facts.quotes] == [("prices will fall by spring", "full"), ("a gamble.", "partial")]
+
+
+def test_two_single_marks_close_a_double_quote() -> None:
+    text = "“The roads are open again,’’ the post said."
+    assert [text[span.start : span.end] for span in spans(text)] == ["The roads are open again,"]
+
+
+def test_noun_phrase_subjects_are_not_the_names_inside_them() -> None:
+    article = (
+        "A spokesman for the Harbour Police said the pier would stay shut. “We will not guess at a cause,” he said.\n"
+        "A friend close to the Varga family said: “They are holding up well.”\n"
+        "The Lenby fire department said that crews were “still on site at midnight.”\n"
+        "Coach Mara Solt praised the crowd and has promised a “bigger show next year.”"
+    )
+    assert quotes_of(article) == [
+        ("We will not guess at a cause,", "Harbour Police"),
+        ("They are holding up well.", None),
+        ("still on site at midnight.", "Lenby fire department"),
+        ("bigger show next year.", "Mara Solt"),
+    ]
+
+
+def test_pronoun_goes_to_the_speaker_just_introduced_not_an_earlier_repeated_name() -> None:
+    article = (
+        "“We ran out of sandbags by noon,” Chief Ivo Tamm said at the briefing. Tamm said the river crested twice.\n"
+        "Mayor Lina Sorel said the town would rebuild. “Every family will get help,” she said."
+    )
+    assert quotes_of(article)[-1] == ("Every family will get help,", "Lina Sorel")

@@ -77,3 +77,9 @@ def test_huge_document_is_summarized_from_its_opening(tmp_path) -> None:
     assert summary.sentences
     assert all(sentence.citation.sentence < 1500 for sentence in summary.sentences)
     assert len(summary.cluster.documents[0].sentences) == 20000
+
+
+def test_long_one_line_article_is_text_not_a_path() -> None:
+    article = "The council met for a long session about the new ferry schedule and its costs. " * 10
+    summary = newsfuse.summarize([article.strip()], words=30)
+    assert summary.sentences

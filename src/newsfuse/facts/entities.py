@@ -37,7 +37,7 @@ TITLES = {
     "speaker": "speaker", "leader": "leader", "congressman": "congressman", "congresswoman": "congresswoman",
     "chair": "chair", "chairman": "chairman", "chairwoman": "chairwoman", "director": "director",
     "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
-    "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
+    "premier": "premier", "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
 }
 ROLE_NOUNS = frozenset(
     """singer rapper actor actress comedian musician star model host anchor reporter journalist author writer
@@ -69,6 +69,10 @@ TIME_WORDS = frozenset(
 )
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+DETERMINERS = frozenset(
+    """another many every everyone everybody nobody none anyone anybody someone somebody several among amid
+    despite following throughout within without unlike image photo video caption credit advertisement""".split()
+)  # capitalised at a sentence or caption start, never names
 SPACY_MODEL = "en_core_web_sm"
 SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
 
@@ -139,7 +143,7 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return []
     first = run[0].group()
     key = first.lower().rstrip(".")
-    if key in STOPWORDS or key in TIME_WORDS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
+    if key in STOPWORDS or key in TIME_WORDS or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
         return _names(text, run[1:], lower)
     if _contraction(first):
         return _names(text, run[1:], lower)
@@ -242,10 +246,22 @@ def _compatible(first: str, other: str) -> bool:
     return first == other or first.startswith(other) or other.startswith(first)
 
 
+def _one_typo(left: str, right: str) -> bool:
+    """One letter added, dropped or changed, in words long enough for that to be a typo."""
+    if min(len(left), len(right)) < 5 or abs(len(left) - len(right)) > 1:
+        return False
+    if len(left) == len(right):
+        return sum(a != b for a, b in zip(left, right)) == 1
+    shorter, longer = sorted((left, right), key=len)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
+
+
 def same_person(name: str, other: str) -> bool:
     """Whether two person names can denote one person (bare surnames match any first name)."""
     left, right = _parts(name), _parts(other)
     if left[-1] != right[-1]:
+        if len(left) > 1 and len(right) > 1 and left[0] == right[0] and _one_typo(left[-1], right[-1]):
+            return True  # "Jacinda Arden" / "Jacinda Ardern": same first name, a misspelt surname
         return len(left) == 1 and left[0] == right[0] or len(right) == 1 and right[0] == left[0]
     if len(left) == 1 or len(right) == 1:
         return True

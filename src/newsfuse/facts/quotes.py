@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARK = re.compile(r"[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
+MARK = re.compile(r"’’|‘‘|[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
+DOUBLED = {"’’": "”", "‘‘": "“"}  # two single marks typed for a double one
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
+CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
 
@@ -51,11 +53,11 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
     single = False
     depth = 0
     for mark in MARK.finditer(text, start, end):
-        char = mark.group()
+        char = DOUBLED.get(mark.group(), mark.group())
         if opened is None:
             if char in "”’":
                 continue
-            opened, depth, single = mark.start(), 1, char == "‘"
+            opened, depth, single = mark.end() - 1, 1, char == "‘"
             continue
         if single != (char in "‘’"):
             if char == "“":
@@ -90,18 +92,19 @@ def is_title(quoted: str) -> bool:
     words = WORD.findall(quoted)
     if not words or len(words) > 8 or SENTENCE_PUNCTUATION.search(quoted.rstrip(".,")):
         return False
-    content = [word for word in words if word not in TITLE_LOWER] or words
+    content = [word for word in words if word not in TITLE_LOWER and word != "I"] or words
     return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
 
 
 def kind(text: str, span: Span) -> str:
-    """"full" when the quoted words start a sentence or clause, "partial" when they finish the
-    reporter's own sentence (called it "a disgrace")."""
-    before = text[max(0, span.opened - 3) : span.opened].rstrip()
+    """"full" when the quoted words start a sentence or a clause of their own ("He said that
+    "prices will fall""), "partial" when they finish the reporter's sentence (called it "a
+    disgrace")."""
     quoted = text[span.start : span.end]
-    if quoted[:1].isupper() or quoted[:1].isdigit() or not before or before[-1] in ":,\n":
+    if quoted[:1].isupper() or quoted[:1].isdigit():
         return "full"
-    return "full" if quoted.rstrip()[-1:] == "," else "partial"
+    before = WORD.findall(text[max(0, span.opened - 20) : span.opened])
+    return "full" if before and before[-1].lower() in CLAUSE_OPENERS else "partial"
 
 
 def looks_like_speech(quoted: str, attributed: bool) -> bool:

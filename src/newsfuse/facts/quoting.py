@@ -32,7 +32,7 @@ def document_quotes(cluster: Cluster, index: int, entities: EntityIndex) -> list
         quoted = document.text[span.start : span.end]
         if not quotes.looks_like_speech(quoted, attributed):
             continue
-        name = entities.canonical(speaker) if speaker else None
+        name = " and ".join(entities.canonical(part) for part in speaker.split(" and ")) if speaker else None
         found.append(Quote(quoted, name, quotes.kind(document.text, span), [_cite(document, index, span)]))
     return found
 

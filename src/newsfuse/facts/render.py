@@ -11,7 +11,7 @@ def to_text(facts: Facts, markdown: bool = False) -> str:
     sections = [
         ("Quotes", [_quote(quote.text, quote.speaker, quote.outlets) for quote in facts.quotes]),
         ("People, organisations, places", [
-            f"{entity.name} ({entity.kind}; {entity.mentions} mentions" + (f"; also {', '.join(entity.variants[1:4])}" if len(entity.variants) > 1 else "") + ")"
+            f"{entity.name} ({entity.kind}; {entity.mentions} mention{'s' if entity.mentions != 1 else ''}" + (f"; also {', '.join(entity.variants[1:4])}" if len(entity.variants) > 1 else "") + ")"
             for entity in facts.entities[:MAX_ENTITIES]
         ]),
         ("Timeline", [f"{event.value or '?'} ({event.expression}): {event.text} [{event.citation.outlet}]" for event in facts.timeline]),
