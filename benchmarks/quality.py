@@ -48,7 +48,9 @@ def evaluate(path: Path, limit: int | None, jobs: int, words: int, truncate: boo
         task = bar.add_task(path.name, total=limit)
         results = run(datasets.load(path, limit), systems.available(), words, cut, jobs, lambda: bar.advance(task))
     seconds = time.perf_counter() - started
-    meta = report.Meta(str(path), len(results.ids), words, cut, "lead", skipped=len(results.skipped))
+    meta = report.Meta(
+        str(path), len(results.ids), words, cut, "lead", skipped=len(results.skipped), prepare_seconds=results.prepare_seconds
+    )
     return rows(results, "lead"), meta, seconds
 
 

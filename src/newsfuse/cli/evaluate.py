@@ -64,7 +64,8 @@ def evaluate(
         TimeElapsedColumn(), console=stderr, transient=True,
     )
     with progress:
-        task = progress.add_task(f"scoring {len(specs)} systems", total=limit)
+        total = datasets.size(dataset)
+        task = progress.add_task(f"scoring {len(specs)} systems", total=min(filter(None, (total, limit)), default=None))
         results = run(datasets.load(dataset, limit), specs, budget, cut, jobs, lambda: progress.advance(task))
     for reason in results.skipped[:5]:
         stderr.print(f"skipped {reason}", highlight=False, markup=False)
@@ -74,11 +75,14 @@ def evaluate(
         fail(f"{dataset}: no cluster with a reference summary to score")
     for name, count in results.missing.items():
         stderr.print(f"warning: {name} has no summary for {count} clusters; they score 0", highlight=False, markup=False)
+    if baseline not in results.systems:
+        stderr.print(f"warning: baseline {baseline} is not in this run, so there are no p-values", highlight=False, markup=False)
     table = rows(results, baseline if baseline in results.systems else None, samples, seed)
     meta = report.Meta(
         dataset=dataset, clusters=len(results.ids), budget=budget, truncate_at=cut,
         baseline=baseline if baseline in results.systems else None,
         command=shlex.join(["newsfuse", *sys.argv[1:]]), date=dt.date.today().isoformat(), skipped=len(results.skipped),
+        prepare_seconds=results.prepare_seconds,
     )
     if output is Output.json:
         write(report.to_json(table, meta))

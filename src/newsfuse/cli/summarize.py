@@ -27,10 +27,9 @@ class Output(str, Enum):
 
 
 def show(summary: Summary, output: Output) -> str:
-    if output is Output.json:
-        return render.to_json(summary)
-    if output is Output.jsonl:
-        return render.to_json(summary, indent=None)
+    if output in (Output.json, Output.jsonl):
+        data = render.to_record(summary)
+        return json.dumps(data, ensure_ascii=False, indent=2 if output is Output.json else None)
     return render.to_text(summary, markdown=output is Output.markdown)
 
 

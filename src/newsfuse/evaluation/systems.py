@@ -20,6 +20,7 @@ one may cross it.
 from __future__ import annotations
 
 import json
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -142,7 +143,10 @@ class Sumy(System):
         )
         if not document.sentences:
             return []
-        return [str(sentence) for sentence in self._summarizer(document, _budget(words))]
+        with warnings.catch_warnings():
+            # LSA warns on every cluster with fewer distinct words than sentences; it still ranks them
+            warnings.simplefilter("ignore", UserWarning)
+            return [str(sentence) for sentence in self._summarizer(document, _budget(words))]
 
 
 class External(System):

@@ -17,12 +17,12 @@ from newsfuse.model import Cluster, Document
 from newsfuse.readers.decode import MAX_BYTES, decode
 from newsfuse.readers.errors import InputError
 from newsfuse.readers.html import looks_like_html, read_html
-from newsfuse.readers.jsonl import iter_jsonl
+from newsfuse.readers.jsonl import iter_articles, iter_jsonl
 from newsfuse.readers.multinews import iter_multinews, looks_like_multinews
 from newsfuse.readers.plain import read_text
 from newsfuse.readers.sgml import looks_like_sgml, read_sgml
 
-__all__ = ["FORMATS", "InputError", "detect", "documents_from_text", "is_collection", "read", "read_cluster"]
+__all__ = ["FORMATS", "InputError", "articles", "detect", "documents_from_text", "is_collection", "read", "read_cluster"]
 
 FORMATS = ("auto", "text", "html", "jsonl", "multinews", "sgml")
 COLLECTIONS = ("jsonl", "multinews")
@@ -40,9 +40,31 @@ def read(name: str | Path, format: str = "auto") -> Iterator[Cluster | InputErro
         elif kind == "directory":
             yield Cluster(documents=_directory(Path(name), format), id=Path(name).name)
         else:
-            yield Cluster(documents=documents_from_text(_text(name), name, kind), id=Path(name).stem)
+            documents = documents_from_text(_text(name), name, kind)
+            for document in documents:
+                if document.id == name:
+                    document.id = Path(name).name
+            yield Cluster(documents=documents, id=Path(name).stem)
     except InputError as error:
         yield error
+
+
+def articles(name: str | Path, format: str = "auto") -> Iterator[Document | InputError]:
+    """Every article in one input, one by one in input order: how streams are ingested.
+
+    Unlike :func:`read`, article lines of a JSONL file are not grouped into clusters, so a feed
+    of any length is read in constant memory.
+    """
+    name = str(name)
+    try:
+        if detect(name, format) == "jsonl":
+            yield from iter_articles(_lines(name), name)
+            return
+    except InputError as error:
+        yield error
+        return
+    for item in read(name, format):
+        yield from ([item] if isinstance(item, InputError) else item.documents)
 
 
 def read_cluster(names: Sequence[str | Path], format: str = "auto") -> Cluster:
@@ -106,14 +128,17 @@ def documents_from_text(text: str, name: str, kind: str) -> list[Document]:
     return [read_text(text, name)]
 
 
-_stdin_cache: list[bytes] = []
+_stdin_cache: dict[int, bytes] = {}
 
 
 def _bytes(name: str) -> bytes:
     if name == STDIN:
-        if not _stdin_cache:
-            _stdin_cache.append(sys.stdin.buffer.read(MAX_BYTES + 1))
-        return _stdin_cache[0]
+        # Read once per stream: detection and reading both need the bytes.
+        key = id(sys.stdin)
+        if key not in _stdin_cache:
+            _stdin_cache.clear()
+            _stdin_cache[key] = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return _stdin_cache[key]
     path = Path(name)
     try:
         if path.stat().st_size > MAX_BYTES and not name.endswith(".gz"):

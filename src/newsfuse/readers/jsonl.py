@@ -28,7 +28,7 @@ def document_from(value: Any, name: str) -> Document:
     if isinstance(markup, str) and markup.strip() and not (isinstance(text, str) and text.strip()):
         document = read_html(markup, name, url=str(value.get("url") or ""))
     elif isinstance(text, str):
-        document = Document(text=text, id=name)
+        document = read_text(text, name)
     else:
         raise InputError(name, "a document object needs a 'text' or 'html' string")
     document.id = str(value.get("id") or document.id or name)
@@ -55,6 +55,26 @@ def cluster_from(record: dict[str, Any], name: str) -> Cluster:
 def iter_jsonl(lines: Iterable[str], name: str) -> Iterator[Cluster | InputError]:
     """Clusters (or errors) from JSON lines, in input order; article lines are grouped at the end."""
     stories: dict[str, list[Document]] = {}
+    for item, story in _records(lines, name):
+        if isinstance(item, Document):
+            stories.setdefault(story, []).append(item)
+        else:
+            yield item
+    for story, documents in stories.items():
+        yield Cluster(documents=documents, id=story or name)
+
+
+def iter_articles(lines: Iterable[str], name: str) -> Iterator[Document | InputError]:
+    """Articles (or errors) one by one in input order, for streams; a cluster line gives its documents."""
+    for item, _ in _records(lines, name):
+        if isinstance(item, Cluster):
+            yield from item.documents
+        else:
+            yield item
+
+
+def _records(lines: Iterable[str], name: str) -> Iterator[tuple[Cluster | Document | InputError, str]]:
+    """Each line as a cluster, an article with the story it names, or an error."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -62,19 +82,16 @@ def iter_jsonl(lines: Iterable[str], name: str) -> Iterator[Cluster | InputError
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputError(where, f"invalid JSON ({error.msg} at column {error.colno})")
+            yield InputError(where, f"invalid JSON ({error.msg} at column {error.colno})"), ""
             continue
         if not isinstance(record, dict):
-            yield InputError(where, "each line must be a JSON object")
+            yield InputError(where, "each line must be a JSON object"), ""
             continue
         try:
             if "documents" in record:
-                yield cluster_from(record, where)
+                yield cluster_from(record, where), ""
             else:
                 document = document_from(record, str(record.get("id") or where))
-                story = str(record.get("story") or record.get("cluster") or "")
-                stories.setdefault(story, []).append(document)
+                yield document, str(record.get("story") or record.get("cluster") or "")
         except InputError as error:
-            yield error
-    for story, documents in stories.items():
-        yield Cluster(documents=documents, id=story or name)
+            yield error, ""

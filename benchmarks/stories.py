@@ -1,0 +1,206 @@
+"""Story detection on a stream built from Multi-News val: newsfuse vs a single-pass TF-IDF baseline.
+
+The stream: the non-empty documents of N val clusters, each cluster a gold story.  Stories start
+uniformly over N / 100 days (about 100 new stories a day, so the density of concurrent stories
+does not depend on N) and each document is published an exponentially distributed delay (mean
+1 day, capped at 4) after its story starts; the stream is ordered by these timestamps.  B-cubed
+precision/recall/F1 compare predicted stories with the gold clusters.
+
+Thresholds were tuned (``--tune``) on streams drawn from the FIRST half of val only (clusters
+0-599).  Reported streams never use those clusters: N=500 comes from the second half of val
+(clusters 2811-5621); N=5,000 needs more clusters than the second half holds, so it draws from
+clusters 600-5621, disjoint from the tuning clusters.
+
+The baseline is classic single-pass clustering (TDT, Allan et al. 1998): sklearn TF-IDF (sublinear
+tf, English stop words, IDF fitted on the whole stream, which favours it); each document joins
+the most cosine-similar centroid among ALL clusters so far when above its own tuned threshold,
+else starts a cluster.  No window, no duplicate detection.
+
+Usage (from the repository root):
+    NEWSFUSE_SHARED=/work/shared PYTHONPATH=src python benchmarks/stories.py [--sizes 500 5000]
+    ... --tune       grid-search both thresholds on tuning streams
+    ... --memory     peak traced memory of the assigner vs stream length
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import gzip
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsfuse.model import Document
+from newsfuse.stories.assign import THRESHOLD, StoryAssigner, featurize
+from newsfuse.stories.evaluate import bcubed
+from newsfuse.stories.ingest import prepare_article
+
+SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+VAL = SHARED / "data" / "multinews" / "val.jsonl.gz"
+STORIES_PER_DAY = 100
+START = dt.datetime(2024, 1, 1)
+TUNE = slice(0, 600)
+HELD_OUT = {500: slice(2811, None), 5000: slice(600, None)}
+BASELINE_THRESHOLD = 0.3
+
+
+@dataclass(slots=True)
+class Stream:
+    documents: list[Document]
+    gold: list[int]
+
+
+def load_val() -> list[list[str]]:
+    with gzip.open(VAL, "rt", encoding="utf-8") as handle:
+        return [[text for text in json.loads(line)["documents"] if text.strip()] for line in handle]
+
+
+def make_stream(pool: Sequence[list[str]], size: int, seed: int) -> Stream:
+    """N clusters of the pool as one time-ordered stream of dated documents."""
+    rng = random.Random(seed)
+    chosen = rng.sample(range(len(pool)), size)
+    span = size / STORIES_PER_DAY
+    items = []
+    for label in chosen:
+        start = rng.uniform(0, span)
+        for number, text in enumerate(pool[label]):
+            when = START + dt.timedelta(days=start + min(rng.expovariate(1.0), 4.0))
+            items.append((when, label, Document(text=text, id=f"{label}/{number}", date=when)))
+    items.sort(key=lambda item: item[0])
+    return Stream([prepare_article(document) or document for _, _, document in items], [label for _, label, _ in items])
+
+
+def newsfuse_labels(stream: Stream, threshold: float = THRESHOLD) -> list[int]:
+    assigner = StoryAssigner(threshold=threshold)
+    articles = [featurize(document, key) for key, document in enumerate(stream.documents)]
+    return [assigner.assign(article).story for article in articles]
+
+
+def timed_newsfuse(stream: Stream, threshold: float = THRESHOLD) -> tuple[list[int], float]:
+    """Labels and seconds for featurizing + assigning (cleaning is done when the stream is built)."""
+    started = time.perf_counter()
+    labels = newsfuse_labels(stream, threshold)
+    return labels, time.perf_counter() - started
+
+
+def baseline_labels(stream: Stream, threshold: float = BASELINE_THRESHOLD) -> list[int]:
+    """Single-pass TF-IDF clustering against every centroid so far."""
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(d.text for d in stream.documents)
+    by_term = matrix.tocsc()
+    labels = np.full(matrix.shape[0], -1, dtype=np.int64)
+    norms2: list[float] = []
+    for row in range(matrix.shape[0]):
+        vector = matrix[row]
+        dots = np.asarray((by_term @ vector.T).todense()).ravel()[:row]
+        if row and len(norms2):
+            cluster_dots = np.bincount(labels[:row], weights=dots, minlength=len(norms2))
+            scores = cluster_dots / np.sqrt(norms2)
+            best = int(np.argmax(scores))
+            if scores[best] >= threshold:
+                labels[row] = best
+                norms2[best] += 2 * cluster_dots[best] + vector.multiply(vector).sum()
+                continue
+        labels[row] = len(norms2)
+        norms2.append(float(vector.multiply(vector).sum()))
+    return labels.tolist()
+
+
+def timed(function: Callable[..., list[int]], stream: Stream, **options) -> tuple[list[int], float]:
+    started = time.perf_counter()
+    labels = function(stream, **options)
+    return labels, time.perf_counter() - started
+
+
+def store_rate(stream: Stream) -> float:
+    """Articles per second through the whole store: clean, dedup, assign and SQLite writes."""
+    from newsfuse.stories.store import Store
+
+    raw = [Document(text=d.text, id=d.id, date=d.date) for d in stream.documents]
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "bench.db")
+        started = time.perf_counter()
+        store.ingest(raw)
+        return len(raw) / (time.perf_counter() - started)
+
+
+def tune(pool: Sequence[list[str]]) -> None:
+    streams = [make_stream(pool, 500, seed) for seed in (1, 2, 3)]
+    for name, function, grid in (
+        ("newsfuse", newsfuse_labels, np.arange(0.10, 0.42, 0.02)),
+        ("baseline", baseline_labels, np.arange(0.10, 0.52, 0.04)),
+    ):
+        for threshold in grid:
+            scores = [bcubed(function(stream, threshold=float(threshold)), stream.gold).f1 for stream in streams]
+            print(f"{name} threshold {threshold:.2f}: B-cubed F1 {np.mean(scores):.4f}", flush=True)
+
+
+def memory(pool: Sequence[list[str]]) -> None:
+    """Peak traced memory of the assigner's state after increasing stream lengths."""
+    stream = make_stream(pool, len(pool), 7)
+    articles = [featurize(document, key) for key, document in enumerate(stream.documents)]
+    assigner = StoryAssigner()
+    gc.collect()
+    tracemalloc.start()
+    marks = {len(articles) * share // 8 for share in range(1, 9)}
+    print("| articles | stream days | open stories | traced memory now (MB) | peak so far (MB) |")
+    print("|---:|---:|---:|---:|---:|")
+    for count, article in enumerate(articles, 1):
+        assigner.assign(article)
+        if count in marks:
+            current, peak = tracemalloc.get_traced_memory()
+            days = (stream.documents[count - 1].date - START).days
+            print(f"| {count} | {days} | {assigner.open_stories} | {current / 2**20:.1f} | {peak / 2**20:.1f} |", flush=True)
+    tracemalloc.stop()
+
+
+def report(val: list[list[str]], sizes: Sequence[int], with_store: bool) -> None:
+    print(f"newsfuse story benchmark, {dt.date.today().isoformat()}, python {sys.version.split()[0]}")
+    header = "| N clusters | articles | system | B3 precision | B3 recall | B3 F1 | articles/s |"
+    print(header)
+    print("|---:|---:|---|---:|---:|---:|---:|")
+    for size in sizes:
+        pool = val[HELD_OUT[size]]
+        stream = make_stream(pool, size, seed=size)
+        rates = {}
+        for name, function in (("newsfuse", newsfuse_labels), ("single-pass TF-IDF", baseline_labels)):
+            labels, seconds = timed(function, stream)
+            score = bcubed(labels, stream.gold)
+            rates[name] = len(labels) / seconds
+            print(f"| {size} | {len(labels)} | {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} | {rates[name]:,.0f} |", flush=True)
+        if with_store:
+            print(f"| {size} | {len(stream.gold)} | newsfuse store (clean+dedup+assign+SQLite) | | | | {store_rate(stream):,.0f} |", flush=True)
+        print(f"speed ratio newsfuse/baseline at N={size}: {rates['newsfuse'] / rates['single-pass TF-IDF']:.1f}x", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000], choices=sorted(HELD_OUT))
+    parser.add_argument("--tune", action="store_true", help="grid-search thresholds on first-half streams")
+    parser.add_argument("--memory", action="store_true", help="assigner memory vs stream length")
+    parser.add_argument("--store", action="store_true", help="also time the full store ingest")
+    args = parser.parse_args()
+    if not VAL.exists():
+        sys.exit(f"missing {VAL}; set NEWSFUSE_SHARED")
+    val = load_val()
+    if args.tune:
+        tune(val[TUNE])
+    elif args.memory:
+        memory(val[HELD_OUT[5000]])
+    else:
+        report(val, args.sizes, args.store)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""``newsfuse ingest``, ``newsfuse stories`` and ``newsfuse story``: stories from a stream of articles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsfuse import render, summarizers
+from newsfuse.cli.app import app, fail, stderr, write
+from newsfuse.model import Document
+from newsfuse.readers import FORMATS, InputError
+from newsfuse.selection import DEFAULT_WORDS
+from newsfuse.stories.ingest import read_articles
+from newsfuse.stories.store import Store, StoreError, StoryInfo
+
+Database = Annotated[Path, typer.Option("--db", help="The story store (an SQLite file).")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _open(db: Path, must_exist: bool) -> Store:
+    if must_exist and not db.exists():
+        fail(f"{db}: no story store here; create one with `newsfuse ingest SOURCE --db {db}`")
+    try:
+        return Store(db)
+    except StoreError as error:
+        fail(str(error))
+
+
+def _counted(documents: Iterable[Document], progress: Progress) -> Iterator[Document]:
+    task = progress.add_task("ingesting", total=None)
+    for document in documents:
+        yield document
+        progress.advance(task)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, JSONL of articles {id?, url?, source?, title?, date?, text|html}, or - for stdin.")],
+    db: Database = Path("stories.db"),
+    format: Annotated[str, typer.Option("--format", "-f", help=f"Input format: {', '.join(FORMATS)}.")] = "auto",
+    as_json: Json = False,
+) -> None:
+    """Add articles to the story store in arrival order: clean, link copies, group into stories."""
+    if format not in FORMATS:
+        fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    for source in sources:
+        if source != "-" and not Path(source).exists():
+            fail(f"{source}: no such file or directory")
+    store = _open(db, must_exist=False)
+    errors: list[InputError] = []
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(), console=stderr, transient=True,
+    )
+    with progress:
+        report = store.ingest(_counted(read_articles(sources, format, errors), progress))
+    for error in errors:
+        stderr.print(f"skipped {error}", highlight=False, markup=False, soft_wrap=True)
+    if as_json:
+        write(_dump({**report.to_dict(), "errors": [str(error) for error in errors]}))
+    else:
+        write(
+            f"{report.new} new articles, {report.duplicates} duplicates linked, {report.skipped} already stored,"
+            f" {report.empty} empty; {report.stories_new} new stories, {report.stories_touched} stories updated"
+        )
+    if errors and not report.seen:
+        raise typer.Exit(1)
+
+
+def _line(info: StoryInfo) -> str:
+    copies = f" +{info.duplicates} copies" if info.duplicates else ""
+    outlets = ", ".join(info.outlets[:5]) + (f" +{len(info.outlets) - 5}" if len(info.outlets) > 5 else "")
+    return f"{info.id:>6}  {info.headline}\n        {info.articles} articles{copies} · {outlets} · {info.first_seen} → {info.last_seen}"
+
+
+@app.command()
+def stories(
+    db: Database = Path("stories.db"),
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many stories.")] = 50,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the most recent ones.")] = 0,
+    as_json: Json = False,
+) -> None:
+    """List stories, most recently updated first."""
+    listed = _open(db, must_exist=True).stories(limit=limit, offset=offset)
+    if as_json:
+        write(_dump([info.to_dict() for info in listed]))
+    else:
+        write("\n".join(_line(info) for info in listed) or "(no stories)")
+
+
+@app.command()
+def story(
+    story_id: Annotated[int, typer.Argument(metavar="ID", help="The story's id (see `newsfuse stories`).")],
+    db: Database = Path("stories.db"),
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget of the summary.")] = DEFAULT_WORDS,
+    method: Annotated[str, typer.Option("--method", "-m", help=f"Summarizer: {', '.join(sorted(summarizers.SUMMARIZERS))}.")] = summarizers.DEFAULT_METHOD,
+    as_json: Json = False,
+) -> None:
+    """Print a story's cited summary and its articles."""
+    if method not in summarizers.SUMMARIZERS:
+        fail(f"unknown method {method!r}; choose one of {', '.join(sorted(summarizers.SUMMARIZERS))}")
+    store = _open(db, must_exist=True)
+    try:
+        info = store.story(story_id)
+        summary = store.summary(story_id, words=words, method=method)
+    except StoreError as error:
+        fail(f"{db}: {error}")
+    if as_json:
+        write(_dump({"story": info.to_dict(), "summary": summary.to_dict()}))
+        return
+    members = [
+        f"  {member.id:>6}  {member.outlet}: {member.title or member.external_id}"
+        + (f" (copy of {member.duplicate_of})" if member.duplicate_of else "")
+        for member in info.members
+    ]
+    write("\n".join([_line(info), "", render.to_text(summary), "", "Articles:", *members]))

@@ -1,0 +1,257 @@
+"""Online story assignment: each arriving article joins the most similar open story or starts one.
+
+An article is a unit-length TF-IDF vector over hashed stemmed terms (``newsfuse.text.terms``
+weighted by the shipped IDF table), with its title terms and mid-sentence capitalised words
+(names) counted extra, truncated to its strongest terms.  A story is the sum of its members'
+vectors; an article joins the open story whose centroid is most cosine-similar if that
+similarity reaches the threshold.  Stories are found through an inverted index from terms to
+open stories, so the cost per article depends on its terms, not on the number of stories.
+
+Stories not seen for ``window`` days of stream time are closed and dropped from memory, so the
+state is bounded by the stream's rate, not its length.  Near-duplicates (``dedup``) join their
+original's story without moving its centroid: a reprint is not new reporting.
+
+Everything here is pure and storage-free: :func:`assign_stream` gives the same labels the
+store gets for the same time-ordered articles, which is what the Spark job calls per partition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse.model import Document
+from newsfuse.stories.dedup import Deduplicator, signature
+from newsfuse.text import stem, terms
+from newsfuse.vectors import load_idf
+
+BUCKETS = 1 << 22
+TOP_TERMS = 60
+TITLE_BOOST = 2.0
+NAME_BOOST = 1.5
+THRESHOLD = 0.2
+WINDOW = 3.0
+
+NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+
+_buckets: dict[str, int] = {}
+
+
+def bucket(term: str) -> int:
+    """A stable (process-independent) hash of a term into the vector's index space."""
+    cached = _buckets.get(term)
+    if cached is None:
+        cached = _buckets[term] = zlib.crc32(term.encode()) % BUCKETS
+    return cached
+
+
+def days(date: dt.date | None) -> float | None:
+    """Stream time in days; a ``datetime`` keeps its time of day."""
+    if date is None:
+        return None
+    if isinstance(date, dt.datetime):
+        return date.toordinal() + (date.hour * 3600 + date.minute * 60 + date.second) / 86400
+    return float(date.toordinal())
+
+
+@dataclass(slots=True)
+class Article:
+    """What assignment needs of an article: its vector, time and near-duplicate signature."""
+
+    key: int
+    vector: dict[int, float]
+    time: float | None = None
+    signature: np.ndarray | None = None
+
+    def to_bytes(self) -> bytes:
+        """Vector and signature packed for storage (the key and time are stored apart)."""
+        indices = np.fromiter(self.vector.keys(), dtype="<u4", count=len(self.vector))
+        weights = np.fromiter(self.vector.values(), dtype="<f8", count=len(self.vector))
+        head = np.asarray([len(self.vector)], dtype="<u4")
+        tail = self.signature.astype("<u4") if self.signature is not None else np.empty(0, dtype="<u4")
+        return head.tobytes() + indices.tobytes() + weights.tobytes() + tail.tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, key: int, time: float | None) -> Article:
+        size = int(np.frombuffer(data, dtype="<u4", count=1)[0])
+        indices = np.frombuffer(data, dtype="<u4", count=size, offset=4)
+        weights = np.frombuffer(data, dtype="<f8", count=size, offset=4 + 4 * size)
+        tail = np.frombuffer(data, dtype="<u4", offset=4 + 12 * size)
+        vector = dict(zip(indices.tolist(), weights.tolist()))
+        return cls(key, vector, time, tail.astype(np.uint32) if tail.size else None)
+
+
+def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> Article:
+    """The article's hashed TF-IDF vector (unit length), time and MinHash signature."""
+    idf = load_idf()
+    counts: Counter[str] = Counter(terms(document.text))
+    for term in terms(document.title):
+        counts[term] += TITLE_BOOST
+    names = {stem(name.lower()) for name in NAME.findall(document.text)}
+    weights: dict[int, float] = defaultdict(float)
+    for term, count in counts.items():
+        boost = NAME_BOOST if term in names else 1.0
+        weights[bucket(term)] += (1.0 + math.log(count)) * idf[term] * boost
+    strongest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:top_terms]
+    norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
+    vector = {index: weight / norm for index, weight in strongest}
+    return Article(key, vector, days(document.date), signature(document.text))
+
+
+@dataclass(slots=True, frozen=True)
+class StoryDecision:
+    """Where an article went: its story, whether that story is new, and why."""
+
+    article: int
+    story: int
+    new: bool
+    similarity: float
+    time: float
+    duplicate_of: int | None = None
+    closed: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class _Story:
+    first: float
+    last: float
+    centroid: dict[int, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    members: list[int] = field(default_factory=list)
+
+
+class StoryAssigner:
+    """Groups a time-ordered stream of articles into stories, one article at a time."""
+
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        window: float = WINDOW,
+        dedup: bool = True,
+        next_story: int = 1,
+        top_terms: int = TOP_TERMS,
+    ) -> None:
+        self.threshold = threshold
+        self.window = window
+        self.top_terms = top_terms
+        self.dedup = Deduplicator(window=window) if dedup else None
+        self.next_story = next_story
+        self.clock = -math.inf
+        self._stories: dict[int, _Story] = {}
+        self._postings: dict[int, dict[int, float]] = {}
+        self._story_of: dict[int, int] = {}
+        self._auto_key = 0
+
+    @property
+    def open_stories(self) -> int:
+        return len(self._stories)
+
+    def assign(self, article: Article | Document, key: int | None = None) -> StoryDecision:
+        """Place one article (a :class:`Document` is featurized first, ``key`` names it)."""
+        if isinstance(article, Document):
+            article = featurize(article, self._auto_key if key is None else key, self.top_terms)
+            self._auto_key += 1
+        time = self._advance(article.time)
+        closed = self._close()
+        match = self.dedup.find(article.signature) if self.dedup is not None else None
+        if match is not None and self._story_of.get(match.original) in self._stories:
+            story = self._story_of[match.original]
+            self._touch(story, article, time, centroid=False)
+            if self.dedup is not None:
+                self.dedup.add(article.key, article.signature, time, match.original)
+            return StoryDecision(article.key, story, False, match.similarity, time, match.original, closed)
+        story, similarity = self._nearest(article.vector)
+        new = similarity < self.threshold
+        if new:
+            story = self._open(time)
+        self._touch(story, article, time, centroid=True)
+        if self.dedup is not None:
+            self.dedup.add(article.key, article.signature, time)
+        return StoryDecision(article.key, story, new, similarity, time, None, closed)
+
+    def restore(self, article: Article, story: int, duplicate_of: int | None = None) -> None:
+        """Replay a stored placement, to rebuild the open stories of a re-opened store."""
+        time = self._advance(article.time)
+        if story not in self._stories:
+            self._stories[story] = _Story(time, time)
+            self.next_story = max(self.next_story, story + 1)
+        self._touch(story, article, time, centroid=duplicate_of is None)
+        if self.dedup is not None:
+            self.dedup.add(article.key, article.signature, time, duplicate_of)
+
+    def close_expired(self) -> tuple[int, ...]:
+        """Close the stories that fell out of the window (after a :meth:`restore` replay)."""
+        return self._close()
+
+    def _advance(self, time: float | None) -> float:
+        if time is None:
+            time = self.clock if self.clock > -math.inf else 0.0
+        self.clock = max(self.clock, time)
+        return time
+
+    def _close(self) -> tuple[int, ...]:
+        horizon = self.clock - self.window
+        closed = tuple(story for story, state in self._stories.items() if state.last < horizon)
+        for story in closed:
+            state = self._stories.pop(story)
+            for index in state.centroid:
+                posting = self._postings[index]
+                del posting[story]
+                if not posting:
+                    del self._postings[index]
+            for member in state.members:
+                self._story_of.pop(member, None)
+        if self.dedup is not None:
+            self.dedup.expire(self.clock)
+        return closed
+
+    def _nearest(self, vector: dict[int, float]) -> tuple[int, float]:
+        dots: dict[int, float] = defaultdict(float)
+        postings = self._postings
+        for index, weight in vector.items():
+            posting = postings.get(index)
+            if posting:
+                for story, value in posting.items():
+                    dots[story] += weight * value
+        best, similarity = 0, 0.0
+        stories = self._stories
+        for story, dot in dots.items():
+            score = dot / math.sqrt(stories[story].norm2)
+            if score > similarity:
+                best, similarity = story, score
+        return best, similarity
+
+    def _open(self, time: float) -> int:
+        story = self.next_story
+        self.next_story += 1
+        self._stories[story] = _Story(time, time)
+        return story
+
+    def _touch(self, story: int, article: Article, time: float, centroid: bool) -> None:
+        state = self._stories[story]
+        state.first = min(state.first, time)
+        state.last = max(state.last, time)
+        state.members.append(article.key)
+        self._story_of[article.key] = story
+        if not centroid:
+            return
+        values = state.centroid
+        for index, weight in article.vector.items():
+            old = values.get(index, 0.0)
+            new = old + weight
+            values[index] = new
+            state.norm2 += new * new - old * old
+            self._postings.setdefault(index, {})[story] = new
+
+
+def assign_stream(documents: Iterable[Document], **options) -> list[int]:
+    """Story labels for time-ordered, already cleaned documents (the store's logic, no storage)."""
+    assigner = StoryAssigner(**options)
+    return [assigner.assign(document, key).story for key, document in enumerate(documents)]

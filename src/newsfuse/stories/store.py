@@ -1,0 +1,463 @@
+"""The story store: articles, stories, memberships, duplicate links and cached summaries in SQLite.
+
+Why SQLite in WAL mode: one file, no server, readers (a web service) never wait for the
+ingesting writer.  Ingest commits in batches; each article's row, its membership, its
+duplicate link and its story's counters are written in the same transaction, so a crash (even
+``kill -9``) leaves whole articles in whole stories and loses nothing that was committed.
+Re-ingesting an input is a no-op: every article is keyed by a hash of its raw content.
+
+The schema carries a version (``PRAGMA user_version``) and is upgraded step by step by
+:data:`MIGRATIONS` when an older file is opened.
+
+The open stories live in memory (a :class:`StoryAssigner`); they are rebuilt from the file the
+first time a store ingests, so ingest can resume after a restart or a crash, and are dropped if
+a transaction fails, so memory never holds what the file does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from newsfuse import summarizers
+from newsfuse.model import Citation, Cluster, Document, Summary, SummarySentence
+from newsfuse.pipeline import prepare, summarize_cluster
+from newsfuse.readers.decode import parse_date
+from newsfuse.selection import DEFAULT_WORDS
+from newsfuse.stories.assign import THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
+from newsfuse.stories.ingest import prepare_article
+
+BATCH = 256
+HEADLINE_WORDS = 20
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
+            external_id TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            source TEXT NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            author TEXT NOT NULL,
+            published TEXT,
+            time REAL NOT NULL,
+            text TEXT NOT NULL,
+            features BLOB NOT NULL)""",
+        """CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            headline TEXT NOT NULL,
+            first_seen REAL NOT NULL,
+            last_seen REAL NOT NULL,
+            articles INTEGER NOT NULL)""",
+        """CREATE TABLE memberships (
+            article INTEGER PRIMARY KEY REFERENCES articles(id),
+            story INTEGER NOT NULL REFERENCES stories(id),
+            similarity REAL NOT NULL)""",
+        "CREATE INDEX memberships_by_story ON memberships(story, article)",
+        """CREATE TABLE duplicates (
+            article INTEGER PRIMARY KEY REFERENCES articles(id),
+            original INTEGER NOT NULL REFERENCES articles(id),
+            similarity REAL NOT NULL)""",
+    ],
+    2: [
+        "ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX stories_by_last_seen ON stories(last_seen DESC, id DESC)",
+        """CREATE TABLE summaries (
+            story INTEGER NOT NULL REFERENCES stories(id),
+            method TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            revision INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (story, method, words))""",
+    ],
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """A store that cannot be used as asked: a one-line reason for the user."""
+
+
+class StoryNotFound(StoreError, LookupError):
+    def __init__(self, story: int) -> None:
+        super().__init__(f"no story {story}")
+        self.story = story
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did; ``skipped`` articles were already stored, ``empty`` had no text left."""
+
+    new: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    empty: int = 0
+    stories_new: int = 0
+    stories_touched: int = 0
+
+    @property
+    def seen(self) -> int:
+        return self.new + self.duplicates + self.skipped + self.empty
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "empty": self.empty,
+            "stories_new": self.stories_new,
+            "stories_touched": self.stories_touched,
+        }
+
+
+@dataclass(slots=True)
+class ArticleInfo:
+    id: int
+    external_id: str
+    outlet: str
+    title: str
+    url: str
+    published: str | None
+    seen: str
+    similarity: float
+    duplicate_of: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "external_id": self.external_id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "seen": self.seen,
+            "similarity": round(self.similarity, 4),
+            "duplicate_of": self.duplicate_of,
+        }
+
+
+@dataclass(slots=True)
+class StoryInfo:
+    """A story as listed: headline, original articles, syndicated copies, outlets, time span."""
+
+    id: int
+    headline: str
+    articles: int
+    duplicates: int
+    outlets: list[str]
+    first_seen: str
+    last_seen: str
+    revision: int
+    members: list[ArticleInfo] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {
+            "id": self.id,
+            "headline": self.headline,
+            "articles": self.articles,
+            "duplicates": self.duplicates,
+            "outlets": self.outlets,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "revision": self.revision,
+        }
+        if self.members:
+            data["members"] = [member.to_dict() for member in self.members]
+        return data
+
+
+def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Upgrade the schema to ``target``, one version per transaction; returns the old version."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"the store has schema version {version}, newer than this newsfuse ({SCHEMA_VERSION}); upgrade newsfuse")
+    for step in range(version + 1, target + 1):
+        with _transaction(connection):
+            if connection.execute("PRAGMA user_version").fetchone()[0] >= step:
+                continue  # another process migrated meanwhile
+            for statement in MIGRATIONS[step]:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {step}")
+    return version
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def content_hash(document: Document) -> str:
+    """The identity of an input article: same outlet, address, title and raw text."""
+    key = json.dumps([document.outlet, document.url, document.title, document.text], ensure_ascii=False)
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _iso(days_value: float) -> str:
+    whole = int(days_value)
+    moment = dt.datetime.fromordinal(whole) + dt.timedelta(days=days_value - whole)
+    return moment.isoformat(timespec="seconds")
+
+
+def _now() -> float:
+    return days(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))  # type: ignore[return-value]
+
+
+def _headline(document: Document) -> str:
+    if document.title:
+        return document.title
+    first = document.sentences[0].text if document.sentences else document.text
+    words = first.split()
+    return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+
+
+class Store:
+    """A story store in one SQLite file, safe to share between threads (one writer at a time).
+
+    Every call opens its own connection, so web-server threads can read while another ingests.
+    """
+
+    def __init__(self, path: str | Path, threshold: float = THRESHOLD, window: float = WINDOW) -> None:
+        self.path = Path(path)
+        self.threshold = threshold
+        self.window = window
+        self._lock = threading.Lock()
+        self._assigner: StoryAssigner | None = None
+        try:
+            with closing(self._connect()) as connection:
+                connection.execute("PRAGMA journal_mode = WAL")
+                migrate(connection)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a usable story store ({error})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = FULL")
+        return connection
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def ingest(self, documents: Iterable[Document], batch: int = BATCH) -> IngestReport:
+        """Add raw articles in arrival order: clean, link duplicates, assign stories, commit per batch."""
+        report = IngestReport()
+        touched: set[int] = set()
+        with self._lock, closing(self._connect()) as connection:
+            assigner = self._assigner or self._restore(connection)
+            self._assigner = None
+            iterator = iter(documents)
+            while chunk := list(islice(iterator, batch)):
+                with _transaction(connection):
+                    for document in chunk:
+                        self._add(connection, assigner, document, report, touched)
+            self._assigner = assigner
+        report.stories_touched = len(touched)
+        return report
+
+    def _add(self, connection: sqlite3.Connection, assigner: StoryAssigner, raw: Document, report: IngestReport, touched: set[int]) -> None:
+        digest = content_hash(raw)
+        if connection.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone():
+            report.skipped += 1
+            return
+        document = prepare_article(raw)
+        if document is None:
+            report.empty += 1
+            return
+        article = featurize(document)
+        if article.time is None:
+            article.time = _now()
+        published = document.date.isoformat() if document.date else None
+        article.key = connection.execute(
+            "INSERT INTO articles (hash, external_id, outlet, source, url, title, author, published, time, text, features)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (digest, document.id, document.outlet, document.source, document.url, document.title, document.author,
+             published, article.time, document.text, article.to_bytes()),
+        ).lastrowid
+        decision = assigner.assign(article)
+        self._record(connection, document, decision, report)
+        touched.add(decision.story)
+
+    def _record(self, connection: sqlite3.Connection, document: Document, decision: StoryDecision, report: IngestReport) -> None:
+        if decision.new:
+            connection.execute(
+                "INSERT INTO stories (id, headline, first_seen, last_seen, articles) VALUES (?, ?, ?, ?, 0)",
+                (decision.story, _headline(document), decision.time, decision.time),
+            )
+            report.stories_new += 1
+        connection.execute(
+            "INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)",
+            (decision.article, decision.story, decision.similarity),
+        )
+        original = decision.duplicate_of is None
+        if original:
+            report.new += 1
+        else:
+            report.duplicates += 1
+            connection.execute(
+                "INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)",
+                (decision.article, decision.duplicate_of, decision.similarity),
+            )
+        connection.execute(
+            "UPDATE stories SET articles = articles + ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
+            " revision = revision + 1 WHERE id = ?",
+            (int(original), decision.time, decision.time, decision.story),
+        )
+
+    def _restore(self, connection: sqlite3.Connection) -> StoryAssigner:
+        """Rebuild the open stories (and the duplicate index) from the file."""
+        last_story, clock = connection.execute(
+            "SELECT (SELECT max(id) FROM stories), (SELECT max(time) FROM articles)"
+        ).fetchone()
+        assigner = StoryAssigner(threshold=self.threshold, window=self.window, next_story=(last_story or 0) + 1)
+        if clock is None:
+            return assigner
+        rows = connection.execute(
+            "SELECT a.id, a.time, a.features, m.story, d.original FROM stories s"
+            " JOIN memberships m ON m.story = s.id JOIN articles a ON a.id = m.article"
+            " LEFT JOIN duplicates d ON d.article = a.id"
+            " WHERE s.last_seen >= ? ORDER BY a.id",
+            (clock - self.window,),
+        )
+        for key, when, features, story, original in rows:
+            assigner.restore(Article.from_bytes(features, key, when), story, original)
+        assigner.clock = max(assigner.clock, clock)
+        assigner.close_expired()
+        return assigner
+
+    # -- reading ---------------------------------------------------------------------------
+
+    _STORY_COLUMNS = (
+        "SELECT s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.revision,"
+        " (SELECT count(*) FROM memberships m JOIN duplicates d ON d.article = m.article WHERE m.story = s.id),"
+        " (SELECT group_concat(outlet, char(31)) FROM (SELECT DISTINCT a.outlet FROM memberships m"
+        "  JOIN articles a ON a.id = m.article WHERE m.story = s.id ORDER BY a.outlet))"
+        " FROM stories s"
+    )
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[StoryInfo]:
+        """Stories, most recently active first."""
+        with closing(self._connect()) as connection:
+            rows = connection.execute(
+                f"{self._STORY_COLUMNS} ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset)
+            ).fetchall()
+        return [self._story_info(row) for row in rows]
+
+    def story(self, story: int) -> StoryInfo:
+        """One story with its articles in arrival order (copies name their original)."""
+        with closing(self._connect()) as connection:
+            connection.execute("BEGIN")
+            row = connection.execute(f"{self._STORY_COLUMNS} WHERE s.id = ?", (story,)).fetchone()
+            if row is None:
+                raise StoryNotFound(story)
+            info = self._story_info(row)
+            members = connection.execute(
+                "SELECT a.id, a.external_id, a.outlet, a.title, a.url, a.published, a.time, m.similarity, d.original"
+                " FROM memberships m JOIN articles a ON a.id = m.article LEFT JOIN duplicates d ON d.article = a.id"
+                " WHERE m.story = ? ORDER BY a.id",
+                (story,),
+            ).fetchall()
+            connection.execute("COMMIT")
+        info.members = [
+            ArticleInfo(key, external, outlet, title, url, published, _iso(when), similarity, original)
+            for key, external, outlet, title, url, published, when, similarity, original in members
+        ]
+        return info
+
+    def count(self) -> tuple[int, int]:
+        """How many articles and stories the store holds."""
+        with closing(self._connect()) as connection:
+            return connection.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories)").fetchone()
+
+    @staticmethod
+    def _story_info(row: tuple) -> StoryInfo:
+        story, headline, articles, first, last, revision, duplicates, outlets = row
+        return StoryInfo(
+            id=story,
+            headline=headline,
+            articles=articles,
+            duplicates=duplicates,
+            outlets=outlets.split("\x1f") if outlets else [],
+            first_seen=_iso(first),
+            last_seen=_iso(last),
+            revision=revision,
+        )
+
+    # -- summaries -------------------------------------------------------------------------
+
+    def summary(self, story: int, words: int = DEFAULT_WORDS, method: str = summarizers.DEFAULT_METHOD) -> Summary:
+        """The story's cited summary of its original articles, cached until the story changes."""
+        summarizers.get(method)
+        with closing(self._connect()) as connection:
+            connection.execute("BEGIN")
+            found = connection.execute("SELECT revision FROM stories WHERE id = ?", (story,)).fetchone()
+            if found is None:
+                connection.execute("COMMIT")
+                raise StoryNotFound(story)
+            revision = found[0]
+            cached = connection.execute(
+                "SELECT body FROM summaries WHERE story = ? AND method = ? AND words = ? AND revision = ?",
+                (story, method, words, revision),
+            ).fetchone()
+            rows = connection.execute(
+                "SELECT a.external_id, a.source, a.url, a.title, a.author, a.published, a.text FROM memberships m"
+                " JOIN articles a ON a.id = m.article WHERE m.story = ?"
+                " AND NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.article = a.id) ORDER BY a.id",
+                (story,),
+            ).fetchall()
+            connection.execute("COMMIT")
+            cluster = Cluster(
+                documents=[
+                    Document(text=text, id=external, source=source, url=url, title=title, author=author, date=parse_date(published))
+                    for external, source, url, title, author, published, text in rows
+                ],
+                id=f"story-{story}",
+            )
+            if cached:
+                return _summary_from(json.loads(cached[0]), prepare(cluster), method)
+            result = summarize_cluster(cluster, words, method)
+            body = json.dumps([[[c.document, c.sentence] for c in sentence.citations] for sentence in result.sentences])
+            with _transaction(connection):
+                connection.execute(
+                    "INSERT OR REPLACE INTO summaries (story, method, words, revision, body) VALUES (?, ?, ?, ?, ?)",
+                    (story, method, words, revision, body),
+                )
+        return result
+
+
+def _summary_from(body: list, cluster: Cluster, method: str) -> Summary:
+    """Rebuild a cached summary from its (document, sentence) references into ``cluster``."""
+    sentences = []
+    for citations in body:
+        cited = [Citation.of(cluster, cluster.documents[document].sentences[index]) for document, index in citations]
+        source = cluster.documents[cited[0].document].sentences[cited[0].sentence]
+        sentences.append(SummarySentence(text=source.text, citation=cited[0], corroborations=cited[1:]))
+    return Summary(sentences=sentences, cluster=cluster, method=method)
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticleInfo",
+    "IngestReport",
+    "Store",
+    "StoreError",
+    "StoryInfo",
+    "StoryNotFound",
+    "content_hash",
+    "migrate",
+]

@@ -1,0 +1,113 @@
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from newsfuse.model import Document
+from newsfuse.stories import Article, StoryAssigner, assign_stream, bcubed, featurize
+from newsfuse.stories.assign import bucket
+from newsfuse.stories.dedup import Deduplicator, signature
+from newsfuse.text import stem
+
+from story_feed import make_feed
+
+FLOOD = (
+    "Heavy rain flooded the harbor district of Tarrow on Monday, forcing three hundred residents "
+    "from their homes. Mayor Ann Oduya said shelters were open at two schools. The river peaked at "
+    "noon and pumps ran through the night."
+)
+FLOOD_OTHER = (
+    "Rescue crews in boats reached elderly residents after the river burst its banks in Tarrow. "
+    "About three hundred people left flooded homes in the harbor district, and Mayor Ann Oduya "
+    "opened school shelters."
+)
+BATTERY = (
+    "Chip maker Quantix unveiled a solid-state battery for laptops at its developer conference, "
+    "promising twice the runtime. Analysts said mass production would not begin before next year."
+)
+BATTERY_OTHER = (
+    "Shares of Quantix climbed four percent after the company showed a solid-state laptop battery "
+    "with double the runtime. Production is planned for next year, executives said."
+)
+
+
+def document(text: str, day: int = 1, title: str = "") -> Document:
+    return Document(text=text, title=title, date=dt.date(2025, 3, day))
+
+
+def test_handmade_articles_form_their_stories() -> None:
+    labels = assign_stream([document(FLOOD), document(BATTERY), document(FLOOD_OTHER), document(BATTERY_OTHER)])
+    assert labels[0] == labels[2] != labels[1] == labels[3]
+
+
+def test_syndicated_copy_is_linked_to_its_original_and_keeps_the_centroid() -> None:
+    assigner = StoryAssigner()
+    first = assigner.assign(document(FLOOD), key=10)
+    copy = assigner.assign(document(FLOOD.replace("Monday", "Monday night") + " (Wire)", 2), key=11)
+    assert copy.duplicate_of == 10 and copy.story == first.story and not copy.new
+    other = assigner.assign(document(BATTERY, 2), key=12)
+    assert other.duplicate_of is None and other.new
+
+
+def test_own_words_are_not_duplicates() -> None:
+    index = Deduplicator()
+    index.add(1, signature(FLOOD), 0.0)
+    assert index.find(signature(FLOOD_OTHER)) is None
+    assert index.find(signature(FLOOD)).original == 1
+    assert signature("too short to judge") is None
+
+
+def test_stories_older_than_the_window_are_closed() -> None:
+    assigner = StoryAssigner(window=2.0)
+    old = assigner.assign(document(FLOOD, 1))
+    decision = assigner.assign(document(BATTERY, 10))
+    assert decision.closed == (old.story,)
+    assert assigner.open_stories == 1
+    late = assigner.assign(document(FLOOD_OTHER, 10))
+    assert late.new and late.story != old.story
+
+
+def test_memory_is_bounded_by_the_window_not_the_stream() -> None:
+    records = make_feed(stories=60, per_story=3, seed=3)
+    assigner = StoryAssigner(window=1.0)
+    peak = 0
+    for key, record in enumerate(records):
+        assigner.assign(Document(text=record["text"], title=record["title"], date=dt.date.fromisoformat(record["date"])), key)
+        peak = max(peak, assigner.open_stories)
+    assert peak <= 25  # ten stories a day, two days in view at most
+    assert len(assigner.dedup) <= 3 * 25
+
+
+def test_generated_feed_is_grouped_exactly() -> None:
+    records = make_feed(stories=20, per_story=3, seed=1)
+    documents = [Document(text=r["text"], title=r["title"], date=dt.date.fromisoformat(r["date"])) for r in records]
+    score = bcubed(assign_stream(documents), [record["story"] for record in records])
+    assert score.f1 == pytest.approx(1.0)
+
+
+def test_article_bytes_round_trip() -> None:
+    article = featurize(document(FLOOD, title="Tarrow floods"), key=5)
+    copy = Article.from_bytes(article.to_bytes(), 5, article.time)
+    assert copy.vector == article.vector
+    assert np.array_equal(copy.signature, article.signature)
+    assert sum(weight * weight for weight in article.vector.values()) == pytest.approx(1.0)
+
+
+def test_title_and_names_weigh_more() -> None:
+    text = "the harbor of tarrow saw rain and a council vote"
+    plain = featurize(Document(text=text)).vector
+    titled = featurize(Document(text=text, title="Council vote")).vector
+    named = featurize(Document(text=text.replace("of tarrow", "of Tarrow"))).vector
+    council, tarrow = bucket(stem("council")), bucket(stem("tarrow"))
+    assert titled[council] > plain[council]
+    assert named[tarrow] > plain[tarrow]
+
+
+def test_bcubed_known_values() -> None:
+    assert bcubed([1, 1, 2], ["a", "a", "b"]).f1 == 1.0
+    everything = bcubed([1, 1, 1, 1], ["a", "a", "b", "b"])
+    assert everything.recall == 1.0 and everything.precision == pytest.approx(0.5)
+    singletons = bcubed([1, 2, 3, 4], ["a", "a", "b", "b"])
+    assert singletons.precision == 1.0 and singletons.recall == pytest.approx(0.5)
+    with pytest.raises(ValueError):
+        bcubed([1], [])
