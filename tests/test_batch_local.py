@@ -56,7 +56,7 @@ def test_parquet_in_and_out_match_jsonl(tmp_path: Path) -> None:
 
 
 def test_rows_are_what_summarize_prints(tmp_path: Path) -> None:
-    printed = CliRunner().invoke(app, ["summarize", str(DATA / "clusters.jsonl"), "-o", "jsonl", "-w", "60"])
+    printed = CliRunner().invoke(app, ["summarize", str(DATA / "clusters.jsonl"), "-o", "jsonl", "-w", "60", "-m", "centroid"])
     _, rows, _ = run(tmp_path, "clusters.jsonl")
     summarized = [line for line in printed.stdout.splitlines() if json.loads(line)["sentences"]]
     assert (tmp_path / "out.jsonl").read_text().splitlines() == summarized
