@@ -1,8 +1,9 @@
-"""Speed of the learned summarizer on Multi-News-sized clusters, against its peers, one core.
+"""Where the learned summarizer spends its time, stage by stage, on one core.
 
-Times each stage of ``learned`` (TF-IDF vectors, features, model, selection) and the whole
-summarizer next to ``centroid`` and sumy's LexRank on the same prepared clusters (cleaning and
-splitting are shared by all and not timed), and prints milliseconds per cluster and ratios.
+Times TF-IDF vectors, features, the LightGBM model and selection, and the whole summarizer,
+on prepared clusters (cleaning and splitting are not timed), in median milliseconds per
+cluster.  The comparison with sumy LexRank from raw input is ``benchmarks/speed.py --methods
+learned,centroid``.
 
     NEWSFUSE_SHARED=../shared PYTHONPATH=src python benchmarks/learned_speed.py --limit 300
 """
@@ -18,7 +19,6 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse import summarizers
-from newsfuse.evaluation.systems import Sumy
 from newsfuse.features import features
 from newsfuse.pipeline import prepare
 from newsfuse.readers import read
@@ -54,25 +54,17 @@ def main() -> None:
     matrices = {id(cluster): features(cluster, vectors[id(cluster)]) for cluster in clusters}
     scores = {id(cluster): learned.score(cluster, vectors[id(cluster)]) for cluster in clusters}
     stages = {
+        "whole summarizer": per_cluster(lambda c: learned(c, WORDS), clusters),
         "vectors": per_cluster(SentenceVectors.of, clusters),
         "features": per_cluster(lambda c: features(c, vectors[id(c)]), clusters),
         "model": per_cluster(lambda c: learned.model.predict(matrices[id(c)], num_threads=1), clusters),
         "selection": per_cluster(lambda c: select(c, vectors[id(c)], scores[id(c)], WORDS, learned.redundancy), clusters),
-    }
-    sumy = Sumy("sumy-lexrank")
-    whole = {
-        "learned": per_cluster(lambda c: learned(c, WORDS), clusters),
-        "centroid": per_cluster(lambda c: summarizers.get("centroid")(c, WORDS), clusters),
-        "sumy-lexrank": per_cluster(lambda c: sumy.summarize(c, WORDS), clusters),
     }
     sentences = np.median([len(cluster.sentences) for cluster in clusters])
     print(f"{len(clusters)} clusters from {arguments.data}, median {sentences:.0f} sentences, budget {WORDS} words")
     print("| stage of learned | ms/cluster (median) |\n|---|---:|")
     for name, value in stages.items():
         print(f"| {name} | {value:.2f} |")
-    print("\n| system | ms/cluster (median) | × learned |\n|---|---:|---:|")
-    for name, value in whole.items():
-        print(f"| {name} | {value:.2f} | {value / whole['learned']:.1f} |")
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ class Learned(Summarizer):
     """Scores sentences with the trained model; selection drops near-duplicates."""
 
     name = "learned"
-    redundancy = 0.5
+    redundancy = 0.6  # tuned on val: 0.4-0.8 all within 0.15 ROUGE
 
     def __init__(self, model: str | Path | lightgbm.Booster | None = None) -> None:
         self.model = model if isinstance(model, lightgbm.Booster) else load_model(model) if model else _shipped()

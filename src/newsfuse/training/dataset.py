@@ -38,13 +38,6 @@ class Examples:
     def __len__(self) -> int:
         return len(self.groups)
 
-    def subset(self, clusters: np.ndarray) -> Examples:
-        """The examples of the given clusters (indices into ``groups``), in that order."""
-        ends = np.cumsum(self.groups)
-        starts = ends - self.groups
-        rows = np.concatenate([np.arange(starts[c], ends[c]) for c in clusters]) if len(clusters) else np.zeros(0, int)
-        return Examples(self.features[rows], self.gains[rows], self.oracle[rows], self.groups[clusters])
-
 
 def clusters(paths: Iterable[str], limit: int | None = None) -> Iterator[Cluster]:
     """Clusters with a reference summary from Multi-News-style JSONL files; bad lines skipped."""

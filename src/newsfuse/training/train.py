@@ -28,28 +28,25 @@ ROUNDS = 300
 ORACLE_WEIGHT = 0.1
 
 
-def target(examples: Examples, oracle_weight: float = ORACLE_WEIGHT) -> np.ndarray:
+def target(examples: Examples) -> np.ndarray:
     """What the model predicts: a sentence's own ROUGE, raised when the greedy oracle picks it."""
-    return examples.gains + oracle_weight * examples.oracle
+    return examples.gains + ORACLE_WEIGHT * examples.oracle
 
 
 def fit(
-    examples: Examples,
-    rounds: int = ROUNDS,
-    seed: int = SEED,
-    threads: int = 2,
-    params: dict | None = None,
-    columns: list[int] | None = None,
+    examples: Examples, rounds: int = ROUNDS, seed: int = SEED, threads: int = 2, columns: list[int] | None = None
 ) -> lightgbm.Booster:
-    """Train deterministically (fixed seed, deterministic LightGBM) on all or some feature columns."""
+    """Train deterministically (fixed seed, deterministic LightGBM) on all or some feature columns.
+
+    Regression won on val over a binary oracle classifier and LambdaRank (within 0.1 ROUGE,
+    and the fastest to train).
+    """
     columns = list(range(len(FEATURES))) if columns is None else columns
-    settings = {**PARAMS, **(params or {}), "seed": seed, "deterministic": True, "num_threads": threads}
+    settings = {**PARAMS, "seed": seed, "deterministic": True, "num_threads": threads}
     data = lightgbm.Dataset(
         examples.features[:, columns],
-        label=target(examples, settings.pop("oracle_weight", ORACLE_WEIGHT)),
-        group=examples.groups if settings["objective"] == "lambdarank" else None,
+        label=target(examples),
         feature_name=[FEATURES[column] for column in columns],
-        free_raw_data=False,
     )
     return lightgbm.train(settings, data, num_boost_round=rounds)
 
