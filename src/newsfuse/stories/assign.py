@@ -24,6 +24,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
@@ -36,7 +37,7 @@ BUCKETS = 1 << 22
 TOP_TERMS = 60
 TITLE_BOOST = 2.0
 NAME_BOOST = 1.5
-THRESHOLD = 0.2
+THRESHOLD = 0.16
 WINDOW = 3.0
 
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
@@ -50,6 +51,17 @@ def bucket(term: str) -> int:
     if cached is None:
         cached = _buckets[term] = zlib.crc32(term.encode()) % BUCKETS
     return cached
+
+
+class _TermWeights(dict):
+    """Each term's bucket and IDF, memoised (news vocabulary repeats); misses computed once."""
+
+    def __missing__(self, term: str) -> tuple[int, float]:
+        value = self[term] = (bucket(term), load_idf()[term])
+        return value
+
+
+_term = _TermWeights().__getitem__
 
 
 def days(date: dt.date | None) -> float | None:
@@ -90,16 +102,19 @@ class Article:
 
 def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> Article:
     """The article's hashed TF-IDF vector (unit length), time and MinHash signature."""
-    idf = load_idf()
     counts: Counter[str] = Counter(terms(document.text))
     for term in terms(document.title):
         counts[term] += TITLE_BOOST
     names = {stem(name.lower()) for name in NAME.findall(document.text)}
-    weights: dict[int, float] = defaultdict(float)
+    weights: dict[int, float] = {}
+    log = math.log
     for term, count in counts.items():
-        boost = NAME_BOOST if term in names else 1.0
-        weights[bucket(term)] += (1.0 + math.log(count)) * idf[term] * boost
-    strongest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:top_terms]
+        index, idf = _term(term)
+        weight = (1.0 + log(count)) * idf
+        if term in names:
+            weight *= NAME_BOOST
+        weights[index] = weights.get(index, 0.0) + weight
+    strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
     return Article(key, vector, days(document.date), signature(document.text))
@@ -148,6 +163,7 @@ class StoryAssigner:
         self._postings: dict[int, dict[int, float]] = {}
         self._story_of: dict[int, int] = {}
         self._auto_key = 0
+        self._oldest = math.inf  # a lower bound of the open stories' last times
 
     @property
     def open_stories(self) -> int:
@@ -181,6 +197,7 @@ class StoryAssigner:
         time = self._advance(article.time)
         if story not in self._stories:
             self._stories[story] = _Story(time, time)
+            self._oldest = min(self._oldest, time)
             self.next_story = max(self.next_story, story + 1)
         self._touch(story, article, time, centroid=duplicate_of is None)
         if self.dedup is not None:
@@ -198,6 +215,10 @@ class StoryAssigner:
 
     def _close(self) -> tuple[int, ...]:
         horizon = self.clock - self.window
+        if self.dedup is not None:
+            self.dedup.expire(self.clock)
+        if horizon < self._oldest:
+            return ()  # no story can have fallen out yet: skip the scan
         closed = tuple(story for story, state in self._stories.items() if state.last < horizon)
         for story in closed:
             state = self._stories.pop(story)
@@ -208,8 +229,7 @@ class StoryAssigner:
                     del self._postings[index]
             for member in state.members:
                 self._story_of.pop(member, None)
-        if self.dedup is not None:
-            self.dedup.expire(self.clock)
+        self._oldest = min((state.last for state in self._stories.values()), default=math.inf)
         return closed
 
     def _nearest(self, vector: dict[int, float]) -> tuple[int, float]:
@@ -232,6 +252,7 @@ class StoryAssigner:
         story = self.next_story
         self.next_story += 1
         self._stories[story] = _Story(time, time)
+        self._oldest = min(self._oldest, time)
         return story
 
     def _touch(self, story: int, article: Article, time: float, centroid: bool) -> None:

@@ -7,7 +7,7 @@ added credit line keep most shingles, so they are found; two outlets reporting t
 in their own words share few, so they are not.  The index only holds articles of the recent
 time window, so it stays as small as the story assigner's state.
 
-Shingles are hashed with CRC-32 rather than Python's ``hash`` so signatures are identical in
+Words are hashed with CRC-32 rather than Python's ``hash`` so signatures are identical in
 every process (Spark workers, a re-opened store).
 """
 
@@ -23,7 +23,6 @@ from datasketch import MinHash, MinHashLSH
 from newsfuse.text import words
 
 PERMUTATIONS = 64
-SHINGLE = 3
 MIN_WORDS = 12
 THRESHOLD = 0.6
 SEED = 1
@@ -37,22 +36,29 @@ class Match:
     similarity: float
 
 
-_template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32)
+_template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
+class _WordHashes(dict):
+    """CRC-32 of words, memoised; ``__missing__`` keeps look-ups of known words in C."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+_word_hashes = _WordHashes()
 
 
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash of ``text``'s word shingles; ``None`` when it is too short to judge."""
+    """The MinHash of ``text``'s word 3-shingles; ``None`` when it is too short to judge."""
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return None
-    shingles = {" ".join(tokens[index : index + SHINGLE]).encode() for index in range(len(tokens) - SHINGLE + 1)}
+    hashes = np.fromiter(map(_word_hashes.__getitem__, tokens), dtype=np.uint32, count=len(tokens))
+    # A shingle's hash mixes its three word hashes (uint32 arithmetic wraps); MinHash re-mixes it.
+    shingles = (hashes[:-2] * np.uint32(0x9E3779B1) + hashes[1:-1]) * np.uint32(0x85EBCA6B) + hashes[2:]
     minhash = _template.copy()
-    minhash.update_batch(list(shingles))
+    minhash.update_batch(shingles.tolist())
     return minhash.hashvalues.copy()
-
-
-def _minhash(values: np.ndarray) -> MinHash:
-    return MinHash(seed=SEED, hashvalues=values, permutations=_template.permutations, scheme=_template.scheme)
 
 
 class Deduplicator:
@@ -65,6 +71,7 @@ class Deduplicator:
         self._signatures: dict[int, np.ndarray] = {}
         self._times: deque[tuple[float, int]] = deque()
         self._originals: dict[int, int] = {}
+        self._carrier = _template.copy()
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -74,7 +81,7 @@ class Deduplicator:
         if values is None or not self._signatures:
             return None
         best: Match | None = None
-        for key in self._lsh.query(_minhash(values)):
+        for key in self._lsh.query(self._carried(values)):
             similarity = float(np.mean(self._signatures[key] == values))
             if similarity >= self.threshold and (best is None or (similarity, -key) > (best.similarity, -best.original)):
                 best = Match(key, similarity)
@@ -87,10 +94,15 @@ class Deduplicator:
         if values is None or key in self._signatures:
             return
         self._signatures[key] = values
-        self._lsh.insert(key, _minhash(values), check_duplication=False)
+        self._lsh.insert(key, self._carried(values), check_duplication=False)
         self._times.append((time, key))
         if original is not None:
             self._originals[key] = original
+
+    def _carried(self, values: np.ndarray) -> MinHash:
+        """One reused MinHash holding ``values``: the LSH only reads its hash values."""
+        self._carrier.hashvalues = values
+        return self._carrier
 
     def expire(self, now: float) -> None:
         """Forget articles older than the window (the input is roughly time-ordered)."""
