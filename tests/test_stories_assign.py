@@ -111,3 +111,13 @@ def test_bcubed_known_values() -> None:
     assert singletons.precision == 1.0 and singletons.recall == pytest.approx(0.5)
     with pytest.raises(ValueError):
         bcubed([1], [])
+
+
+def test_memo_is_bounded() -> None:
+    from newsfuse.stories.memo import Memo
+
+    calls: list[str] = []
+    memo = Memo(lambda word: calls.append(word) or len(word), limit=3)
+    assert [memo[word] for word in ["a", "bb", "a", "ccc", "dddd", "bb"]] == [1, 2, 1, 3, 4, 2]
+    assert calls == ["a", "bb", "ccc", "dddd", "bb"]
+    assert len(memo) <= 3

@@ -8,7 +8,9 @@ similarity reaches the threshold.  Stories are found through an inverted index f
 open stories, so the cost per article depends on its terms, not on the number of stories.
 
 Stories not seen for ``window`` days of stream time are closed and dropped from memory, so the
-state is bounded by the stream's rate, not its length.  Near-duplicates (``dedup``) join their
+state is bounded by the stream's rate, not its length.  A story is also closed ``max_span`` days
+after it began (a week, fixed a priori): without it, a long-running topic chains article to
+article into one ever-growing story whose centroid drifts and swallows its neighbours.  Near-duplicates (``dedup``) join their
 original's story without moving its centroid: a reprint is not new reporting.
 
 Everything here is pure and storage-free: :func:`assign_stream` gives the same labels the
@@ -30,6 +32,7 @@ import numpy as np
 
 from newsfuse.model import Document
 from newsfuse.stories.dedup import Deduplicator, signature
+from newsfuse.stories.memo import Memo
 from newsfuse.text import stem, terms
 from newsfuse.vectors import load_idf
 
@@ -39,29 +42,17 @@ TITLE_BOOST = 2.0
 NAME_BOOST = 1.5
 THRESHOLD = 0.16
 WINDOW = 3.0
+MAX_SPAN = 7.0
 
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 
-_buckets: dict[str, int] = {}
-
-
 def bucket(term: str) -> int:
     """A stable (process-independent) hash of a term into the vector's index space."""
-    cached = _buckets.get(term)
-    if cached is None:
-        cached = _buckets[term] = zlib.crc32(term.encode()) % BUCKETS
-    return cached
+    return zlib.crc32(term.encode()) % BUCKETS
 
 
-class _TermWeights(dict):
-    """Each term's bucket and IDF, memoised (news vocabulary repeats); misses computed once."""
-
-    def __missing__(self, term: str) -> tuple[int, float]:
-        value = self[term] = (bucket(term), load_idf()[term])
-        return value
-
-
-_term = _TermWeights().__getitem__
+# Each term's bucket and IDF, memoised: news vocabulary repeats.
+_term = Memo(lambda term: (bucket(term), load_idf()[term])).__getitem__
 
 
 def days(date: dt.date | None) -> float | None:
@@ -122,7 +113,11 @@ def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> A
 
 @dataclass(slots=True, frozen=True)
 class StoryDecision:
-    """Where an article went: its story, whether that story is new, and why."""
+    """Where an article went: its story, whether that story is new, and why.
+
+    ``similarity`` is the cosine to the story's centroid, or for a copy (``duplicate_of``) the
+    estimated Jaccard similarity to its original; ``closed`` lists the stories this step closed.
+    """
 
     article: int
     story: int
@@ -149,12 +144,14 @@ class StoryAssigner:
         self,
         threshold: float = THRESHOLD,
         window: float = WINDOW,
+        max_span: float = MAX_SPAN,
         dedup: bool = True,
         next_story: int = 1,
         top_terms: int = TOP_TERMS,
     ) -> None:
         self.threshold = threshold
         self.window = window
+        self.max_span = max_span
         self.top_terms = top_terms
         self.dedup = Deduplicator(window=window) if dedup else None
         self.next_story = next_story
@@ -163,7 +160,7 @@ class StoryAssigner:
         self._postings: dict[int, dict[int, float]] = {}
         self._story_of: dict[int, int] = {}
         self._auto_key = 0
-        self._oldest = math.inf  # a lower bound of the open stories' last times
+        self._due = math.inf  # a lower bound of the open stories' closing times
 
     @property
     def open_stories(self) -> int:
@@ -197,7 +194,6 @@ class StoryAssigner:
         time = self._advance(article.time)
         if story not in self._stories:
             self._stories[story] = _Story(time, time)
-            self._oldest = min(self._oldest, time)
             self.next_story = max(self.next_story, story + 1)
         self._touch(story, article, time, centroid=duplicate_of is None)
         if self.dedup is not None:
@@ -214,12 +210,11 @@ class StoryAssigner:
         return time
 
     def _close(self) -> tuple[int, ...]:
-        horizon = self.clock - self.window
         if self.dedup is not None:
             self.dedup.expire(self.clock)
-        if horizon < self._oldest:
-            return ()  # no story can have fallen out yet: skip the scan
-        closed = tuple(story for story, state in self._stories.items() if state.last < horizon)
+        if self.clock <= self._due:
+            return ()  # no story can be due yet: skip the scan
+        closed = tuple(story for story, state in self._stories.items() if self._closes(state) < self.clock)
         for story in closed:
             state = self._stories.pop(story)
             for index in state.centroid:
@@ -229,8 +224,12 @@ class StoryAssigner:
                     del self._postings[index]
             for member in state.members:
                 self._story_of.pop(member, None)
-        self._oldest = min((state.last for state in self._stories.values()), default=math.inf)
+        self._due = min(map(self._closes, self._stories.values()), default=math.inf)
         return closed
+
+    def _closes(self, state: _Story) -> float:
+        """When a story closes: ``window`` days after its last article or ``max_span`` after its first."""
+        return min(state.last + self.window, state.first + self.max_span)
 
     def _nearest(self, vector: dict[int, float]) -> tuple[int, float]:
         dots: dict[int, float] = defaultdict(float)
@@ -252,13 +251,13 @@ class StoryAssigner:
         story = self.next_story
         self.next_story += 1
         self._stories[story] = _Story(time, time)
-        self._oldest = min(self._oldest, time)
         return story
 
     def _touch(self, story: int, article: Article, time: float, centroid: bool) -> None:
         state = self._stories[story]
         state.first = min(state.first, time)
         state.last = max(state.last, time)
+        self._due = min(self._due, self._closes(state))
         state.members.append(article.key)
         self._story_of[article.key] = story
         if not centroid:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsfuse.stories.memo import Memo
 from newsfuse.text import words
 
 PERMUTATIONS = 64
@@ -37,15 +38,7 @@ class Match:
 
 
 _template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
-class _WordHashes(dict):
-    """CRC-32 of words, memoised; ``__missing__`` keeps look-ups of known words in C."""
-
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode())
-        return value
-
-
-_word_hashes = _WordHashes()
+_word_hashes = Memo(lambda word: zlib.crc32(word.encode()))
 
 
 def signature(text: str) -> np.ndarray | None:
