@@ -38,7 +38,7 @@ def test_sentences_are_kept_even_when_short_or_quoted() -> None:
 
 
 def test_lines_one_outlet_repeats_are_removed() -> None:
-    footer = "The Alden Courier is an independent voice for the island since 1921 and more"
+    footer = "The Alden Courier has served readers on the island since 1921 and thanks them for reading."
     documents = [
         Document(text=f"Story {n} text is a sentence about the harbour.\n{footer}", source="Alden Courier")
         for n in range(2)

@@ -67,3 +67,19 @@ def test_seed_cluster_cites_all_three_outlets_and_no_boilerplate() -> None:
     assert cited == {0, 1, 2}
     for junk in ("Credit:", "Getty Images", "Share", "Latest News", "Privacy Policy"):
         assert junk not in summary.text
+
+
+def test_huge_document_is_summarized_from_its_opening(tmp_path) -> None:
+    sentences = [f"Report number {n} says the river rose by {n % 7} feet near bridge {n % 13}." for n in range(20000)]
+    path = tmp_path / "huge.txt"
+    path.write_text(" ".join(sentences))
+    summary = newsfuse.summarize([path], words=50)
+    assert summary.sentences
+    assert all(sentence.citation.sentence < 1500 for sentence in summary.sentences)
+    assert len(summary.cluster.documents[0].sentences) == 20000
+
+
+def test_long_one_line_article_is_text_not_a_path() -> None:
+    article = "The council met for a long session about the new ferry schedule and its costs. " * 10
+    summary = newsfuse.summarize([article.strip()], words=30)
+    assert summary.sentences

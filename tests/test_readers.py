@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsfuse.readers import InputError, detect, read, read_cluster
+from newsfuse.readers.jsonl import document_from
 
 ARTICLE = "Flood waters rose overnight in Tarrow. Residents left their homes early on Monday."
 
@@ -144,3 +145,9 @@ def test_jsonl_documents_of_any_shape(tmp_path_factory, documents) -> None:
     path.write_text(json.dumps({"id": "x", "documents": documents}))
     for item in read(path):
         assert type(item).__name__ in {"Cluster", "InputError"}
+
+
+def test_a_text_object_reads_the_plain_text_header_like_a_text_file() -> None:
+    document = document_from({"text": "date 2026-03-02 Floods in Tarrow\nThe river rose.", "source": "Tarrow Post"}, "wire")
+    assert (document.title, document.date.isoformat(), document.text, document.outlet) == (
+        "Floods in Tarrow", "2026-03-02", "The river rose.", "Tarrow Post")

@@ -21,7 +21,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 UI_WORDS = re.compile(
     r"""^(?:share|shares|tweet|email|e-mail|print|pin|pin it|comment|comments|save|like|follow|
-    whatsapp|facebook|twitter|linkedin|reddit|flipboard|pinterest|instagram|copy\ link|
+    whatsapp|facebook|twitter|play\ facebook|play\ twitter|linkedin|reddit|flipboard|pinterest|instagram|copy\ link|
     share\ (?:this|on)\b.*|by|and|&|\||photos?|videos?|gallery|view\ gallery|listen|
     advertisement|ad|sponsored|sponsored\ content|story\ continues\ below.*|continue\ reading.*|
     close|menu|search|home|back\ to\ top|next|previous|enlarge\ this\ image|toggle\ caption|
@@ -43,17 +43,27 @@ CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 SLASH_CREDIT = re.compile(r"^[\w.'’ -]{2,40}/[\w.'’ -]{2,40}$")
-PROMO = re.compile(
-    r"""(?:independently\ selected|we\ may\ (?:earn|receive)|affiliate\ (?:link|commission)|
-    earn\ (?:a\ )?commission|sign\ up\ (?:for|to)|newsletter|subscribe\ (?:now|today|to)|
-    delivered\ (?:to|straight\ to)\ your\ inbox|click\ here|tap\ here|
-    ©|\(c\)\ \d{4}|copyright\ \d{4}|all\ rights\ reserved|privacy\ policy|terms\ of\ (?:use|service)|
-    cookie\ (?:policy|settings)|we\ use\ cookies|this\ material\ may\ not\ be\ published|
-    javascript|your\ browser|ad\ blocker|follow\ us\ on|get\ the\ latest\ .*\ (?:app|alerts)|
-    download\ (?:our|the)\ app|log\ in\ to\ comment|join\ the\ conversation|
-    has\ been\ updated|(?:video|photos?|gallery|clip)\ (?:below|above)|^tags?\b|^topics?:|^filed\ under|this\ article\ was\ originally|we'?re\ sorry|something\ went\ wrong)""",
-    re.IGNORECASE | re.VERBOSE,
+# Promotions, legal footers and player chrome.  Literal phrases are tested with ``in`` on the
+# lower-cased line (fast); the few phrases with a variable middle go through one regex.
+PROMO_PHRASES = (
+    "independently selected", "we may earn", "we may receive", "affiliate link", "affiliate commission",
+    "earn a commission", "earn commission", "sign up for", "sign up to", "newsletter", "subscribe now",
+    "subscribe today", "subscribe to", "to your inbox", "click here", "tap here", "©", "all rights reserved",
+    "privacy policy", "terms of use", "terms of service", "cookie policy", "cookie settings", "we use cookies",
+    "this material may not be published", "javascript", "your browser", "ad blocker", "follow us on",
+    "image copyright", "image caption", "media playback", "media caption", "flash player", "click for more",
+    "log in to comment", "join the conversation", "has been updated", "this article was originally",
+    "we're sorry", "were sorry", "something went wrong", "video below", "video above", "photos below",
+    "photo below", "photos above", "gallery below", "clip below", "clip above",
 )
+PROMO_PATTERN = re.compile(
+    r"""\(c\)\ \d{4}|copyright\ \d{4}|get\ the\ latest\ .*\ (?:app|alerts)|
+    ^follow\ [\w@.\ ]{1,40}\ on\ (?:twitter|facebook|instagram)|download\ (?:our|the)\ [\w\ ]{0,30}app\b|
+    stay\ with\ [\w\ ]{0,30}for\ (?:updates|more)|^tags?\b|^topics?:|^filed\ under""",
+    re.VERBOSE,
+)
+PATTERN_HINTS = ("(c)", "copyright", "latest", "follow", "download", "stay with", "tag", "topic", "filed")
+SPEECH = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.IGNORECASE)
 BYLINE = re.compile(r"^by\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4}\s*(?:\||,.*)?$", re.IGNORECASE)
 TIMESTAMP = re.compile(
     r"^(?:(?:published|updated|posted)\b.*|\d{1,2}:\d{2}\s*[ap]\.?m\.?.*|"
@@ -69,25 +79,26 @@ def is_boilerplate(line: str, first: bool = False) -> bool:
     text = BULLET.sub("", line).strip()
     words = text.split()
     sentence = bool(SENTENCE_END.search(text)) and len(words) >= 3
-    if PROMO.search(text) and len(words) < 60:
+    if len(words) < 60 and _is_promo(text.lower()):
         return True
     if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and len(words) < 12:
         return True
     if sentence:
         return False
-    if len(words) <= 14 and (CREDIT.match(text) or SLASH_CREDIT.match(text) or BYLINE.match(text)):
+    if _is_credit(text) or len(words) <= 14 and BYLINE.match(text):
         return True
-    if first:
+    # Past the headline, a short line that does not end like a sentence is a rail item,
+    # a caption, a gallery title or a subheading: none of it is reporting to summarize.
+    # Prose that lost its final period keeps its reporting verb or introduces a list.
+    if first or len(words) > 25 or text.endswith(":") or SPEECH.search(text):
         return False
-    if len(words) <= 16 and text.count(",") >= 2:
+    return True
+
+
+def _is_promo(lowered: str) -> bool:
+    if any(phrase in lowered for phrase in PROMO_PHRASES):
         return True
-    return len(words) <= 4 or len(words) <= 20 and _title_case(words)
-
-
-def _title_case(words: list[str]) -> bool:
-    """Headline-style capitalisation: rail items, gallery titles and captions, not prose."""
-    capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit())
-    return capitalised >= 0.6 * len(words)
+    return any(hint in lowered for hint in PATTERN_HINTS) and PROMO_PATTERN.search(lowered) is not None
 
 
 def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[int]:
@@ -101,6 +112,11 @@ def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[
             found.add(index)
         first = False
     return found
+
+
+def _is_credit(line: str) -> bool:
+    text = BULLET.sub("", line).strip()
+    return len(text.split()) <= 14 and bool(CREDIT.match(text) or SLASH_CREDIT.match(text))
 
 
 def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:

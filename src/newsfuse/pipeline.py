@@ -61,4 +61,9 @@ def to_cluster(documents: Iterable[DocumentLike]) -> Cluster:
 
 
 def _names_file(item: object) -> bool:
-    return isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).is_file()
+    if not isinstance(item, str) or "\n" in item or len(item) >= 4096:
+        return False
+    try:
+        return Path(item).is_file()
+    except OSError:  # a long one-line article is not a valid file name
+        return False

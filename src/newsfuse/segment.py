@@ -12,6 +12,7 @@ than syntok and keeps a multi-sentence quote whole, which citations need.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from newsfuse.model import Document, Sentence
@@ -67,28 +68,57 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         spans.append((start, end))
 
 
+class _Quotes:
+    """Positions of the quotation marks of one line, for counting them before a point in O(log n)."""
+
+    def __init__(self, line: str) -> None:
+        self.opening = [match.start() for match in re.finditer("“", line)]
+        self.closing = [match.start() for match in re.finditer("”", line)]
+        self.straight = [match.start() for match in re.finditer('"', line)]
+
+    def inside_short_quote(self, position: int) -> bool:
+        """True when ``position`` is inside a quotation that closes within QUOTE_REACH characters."""
+        if bisect_left(self.opening, position) - bisect_left(self.closing, position) > 0:
+            return _closes_soon(self.closing, position)
+        if bisect_left(self.straight, position) % 2 == 1:
+            return _closes_soon(self.straight, position)
+        return False
+
+
+def _closes_soon(marks: list[int], position: int) -> bool:
+    following = bisect_left(marks, position)
+    return following < len(marks) and marks[following] - position < QUOTE_REACH
+
+
 def _boundaries(text: str, start: int, end: int):
     line = text[start:end]
+    quotes = _Quotes(line)
     for match in CANDIDATE.finditer(line):
-        if _is_boundary(line, match):
+        if _is_boundary(line, match, quotes):
             yield start + match.end()
 
 
-def _is_boundary(line: str, match: re.Match[str]) -> bool:
+def _previous_word(line: str, end: int) -> str:
+    start = max(line.rfind(" ", 0, end), line.rfind("\t", 0, end)) + 1
+    return line[start:end].lstrip("\"'“‘([")
+
+
+def _is_boundary(line: str, match: re.Match[str], quotes: _Quotes) -> bool:
     marks = match.group()
     follower = NEXT_WORD.match(line, match.end())
     if follower is None:
         return False
     next_word = follower.group(1)
     closes_quote = marks[-1] in "\"'”’)]"
-    if _inside_short_quote(line, match.end()):
+    if quotes.inside_short_quote(match.end()):
         return False
     if marks.startswith(("...", "…")):
         return next_word[0].isupper() or next_word[0].isdigit()
+    if closes_quote and next_word[0].islower():
+        return False
     if marks[0] != "." or closes_quote:
         return True
-    previous = line[: match.start()].rsplit(None, 1)[-1] if line[: match.start()].strip() else ""
-    previous = previous.lstrip("\"'“‘([")
+    previous = _previous_word(line, match.start())
     lowered = previous.lower()
     opener = next_word.lower() in OPENERS
     if lowered in TITLES:
@@ -102,14 +132,3 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if next_word[0].islower():
         return len(previous) >= 2 and previous.isalpha()
     return True
-
-
-def _inside_short_quote(line: str, position: int) -> bool:
-    """True when ``position`` is inside a quotation that closes within QUOTE_REACH characters."""
-    before = line[:position]
-    curly_open = before.count("“") - before.count("”")
-    if curly_open > 0:
-        return 0 <= line.find("”", position) - position < QUOTE_REACH
-    if before.count('"') % 2 == 1:
-        return 0 <= line.find('"', position) - position < QUOTE_REACH
-    return False

@@ -18,6 +18,7 @@ from newsfuse.vectors import SentenceVectors
 DEFAULT_WORDS = 200
 MIN_WORDS = 6
 MAX_WORDS = 80
+SENTENCE_ENDS = frozenset(".!?…\"'”’)")
 
 
 def select(
@@ -29,9 +30,14 @@ def select(
     corroboration: float = 0.7,
     method: str = "",
 ) -> Summary:
-    """Pick sentences by descending score until ``words`` is reached, then order and cite them."""
+    """Pick sentences by descending score until ``words`` is reached, then order and cite them.
+
+    Headlines, captions and fragments (no final punctuation, very short or run-on) are only
+    used when a cluster has nothing else.
+    """
     sentences = cluster.sentences
-    eligible = (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
+    complete = np.fromiter((sentence.text[-1] in SENTENCE_ENDS for sentence in sentences), bool, len(sentences))
+    eligible = complete & (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
     if not eligible.any():
         eligible = vectors.lengths > 0
     chosen: list[int] = []

@@ -1,16 +1,15 @@
 """Word-level text helpers shared by scoring, selection and evaluation.
 
 Everything is case-folded so the same code serves cased web text and the lower-cased
-Multi-News+ corpus.  Stemming is memoised: news vocabulary repeats, so after warm-up a
-stem costs one dictionary look-up.
+Multi-News+ corpus.  Stemming is the Porter algorithm in C (PyStemmer), about a hundred times
+faster than NLTK's pure-Python one, memoised because news vocabulary repeats.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from nltk.stem.porter import PorterStemmer
+import Stemmer
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -25,13 +24,8 @@ STOPWORDS = frozenset(
     s t it's he's she's that's there's they're we're i'm don't didn't can't won't""".split()
 )
 
-_stemmer = PorterStemmer()
+_stemmer = Stemmer.Stemmer("porter")
 _stems: dict[str, str] = {}
-
-
-def normalize(text: str) -> str:
-    """Fold compatibility characters (ligatures, full-width forms) and curly apostrophes."""
-    return unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
 
 
 def words(text: str) -> list[str]:
@@ -42,7 +36,7 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     cached = _stems.get(word)
     if cached is None:
-        cached = _stems[word] = _stemmer.stem(word, to_lowercase=False)
+        cached = _stems[word] = _stemmer.stemWord(word)
     return cached
 
 

@@ -80,13 +80,16 @@ class SentenceVectors:
             lengths.append(len(sentence.text.split()))
             documents.append(sentence.document)
             positions.append(sentence.index)
-        matrix = sparse.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
-            shape=(len(lengths), max(len(vocabulary), 1)),
-        )
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        rows = len(lengths)
+        values = np.asarray(data, dtype=np.float64)
+        offsets = np.asarray(indptr)
+        row_of_value = np.repeat(np.arange(rows), np.diff(offsets))
+        norms = np.sqrt(np.bincount(row_of_value, weights=values * values, minlength=rows))
         norms[norms == 0] = 1.0
-        matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+        values /= norms[row_of_value]
+        matrix = sparse.csr_matrix(
+            (values, np.asarray(indices, dtype=np.int32), offsets), shape=(rows, max(len(vocabulary), 1))
+        )
         similarity = (matrix @ matrix.T).toarray()
         return cls(
             matrix=matrix,

@@ -40,7 +40,11 @@ def read(name: str | Path, format: str = "auto") -> Iterator[Cluster | InputErro
         elif kind == "directory":
             yield Cluster(documents=_directory(Path(name), format), id=Path(name).name)
         else:
-            yield Cluster(documents=documents_from_text(_text(name), name, kind), id=Path(name).stem)
+            documents = documents_from_text(_text(name), name, kind)
+            for document in documents:
+                if document.id == name:
+                    document.id = Path(name).name
+            yield Cluster(documents=documents, id=Path(name).stem)
     except InputError as error:
         yield error
 
@@ -124,14 +128,17 @@ def documents_from_text(text: str, name: str, kind: str) -> list[Document]:
     return [read_text(text, name)]
 
 
-_stdin_cache: list[bytes] = []
+_stdin_cache: dict[int, bytes] = {}
 
 
 def _bytes(name: str) -> bytes:
     if name == STDIN:
-        if not _stdin_cache:
-            _stdin_cache.append(sys.stdin.buffer.read(MAX_BYTES + 1))
-        return _stdin_cache[0]
+        # Read once per stream: detection and reading both need the bytes.
+        key = id(sys.stdin)
+        if key not in _stdin_cache:
+            _stdin_cache.clear()
+            _stdin_cache[key] = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return _stdin_cache[key]
     path = Path(name)
     try:
         if path.stat().st_size > MAX_BYTES and not name.endswith(".gz"):

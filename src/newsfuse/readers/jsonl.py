@@ -28,7 +28,7 @@ def document_from(value: Any, name: str) -> Document:
     if isinstance(markup, str) and markup.strip() and not (isinstance(text, str) and text.strip()):
         document = read_html(markup, name, url=str(value.get("url") or ""))
     elif isinstance(text, str):
-        document = Document(text=text, id=name)
+        document = read_text(text, name)
     else:
         raise InputError(name, "a document object needs a 'text' or 'html' string")
     document.id = str(value.get("id") or document.id or name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from typing import ClassVar
 
 import numpy as np
@@ -10,6 +11,22 @@ import numpy as np
 from newsfuse.model import Cluster, Summary
 from newsfuse.selection import DEFAULT_WORDS, select
 from newsfuse.vectors import SentenceVectors
+
+
+MAX_SENTENCES = 1500
+
+
+def leading_sentences(cluster: Cluster, limit: int = MAX_SENTENCES) -> Cluster:
+    """Keep at most ``limit`` sentences, the first ones of every document.
+
+    Scoring needs all pairwise similarities, quadratic in the sentence count; a huge input
+    (a book pasted as one article) is summarized from its opening, as news is written.
+    """
+    if len(cluster.sentences) <= limit:
+        return cluster
+    per_document = max(limit // len(cluster.documents), 1)
+    documents = [replace(document, sentences=document.sentences[:per_document]) for document in cluster.documents]
+    return replace(cluster, documents=documents)
 
 
 class Summarizer(ABC):
@@ -26,6 +43,8 @@ class Summarizer(ABC):
         """Summarize a cluster whose documents are already cleaned and segmented."""
         if not cluster.sentences:
             return Summary(sentences=[], cluster=cluster, method=self.name)
-        vectors = SentenceVectors.of(cluster)
-        scores = np.asarray(self.score(cluster, vectors), dtype=np.float64)
-        return select(cluster, vectors, scores, words, redundancy=self.redundancy, method=self.name)
+        considered = leading_sentences(cluster)
+        vectors = SentenceVectors.of(considered)
+        scores = np.asarray(self.score(considered, vectors), dtype=np.float64)
+        summary = select(considered, vectors, scores, words, redundancy=self.redundancy, method=self.name)
+        return replace(summary, cluster=cluster)

@@ -15,17 +15,21 @@ from newsfuse.vectors import SentenceVectors
 
 
 def centrality(vectors: SentenceVectors, documents: int) -> np.ndarray:
-    """Cosine of each sentence with the centroid of the per-document mean vectors."""
-    centroid = np.zeros(vectors.matrix.shape[1])
-    for document in range(documents):
-        rows = vectors.matrix[vectors.documents == document]
-        if rows.shape[0]:
-            mean = np.asarray(rows.sum(axis=0)).ravel()
-            norm = np.linalg.norm(mean)
-            if norm:
-                centroid += mean / norm
-    norm = np.linalg.norm(centroid)
-    return vectors.matrix @ (centroid / norm) if norm else np.zeros(len(vectors))
+    """Cosine of each sentence with the sum of the unit-length document vectors.
+
+    Computed from the sentence similarity matrix alone: a sentence's dot product with a
+    document's vector is the sum of its similarities to that document's sentences.
+    """
+    membership = np.zeros((len(vectors), documents))
+    membership[np.arange(len(vectors)), vectors.documents] = 1.0
+    to_documents = vectors.similarity @ membership
+    gram = membership.T @ to_documents
+    norms = np.sqrt(np.clip(np.diag(gram), 0.0, None))
+    weights = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    centroid_norm = np.sqrt(max(weights @ gram @ weights, 0.0))
+    if centroid_norm == 0:
+        return np.zeros(len(vectors))
+    return to_documents @ weights / centroid_norm
 
 
 def support(vectors: SentenceVectors, documents: int) -> np.ndarray:

@@ -1,0 +1,203 @@
+"""Quote extraction and speaker attribution on hand-labelled documents, against a baseline.
+
+Labels (benchmarks/data/quote_labels.json) give, per raw document, quote spans as offsets
+and the speaker's name.  newsfuse runs its product path (``prepare`` = clean + segment, then the
+quote extraction of ``facts.extract`` before cross-outlet merging, since the labels judge each
+document on its own) on each labelled cluster, so its offsets point into cleaned text: quotes
+are matched on their words instead (Dice overlap of word tokens >= 0.8, one-to-one).  The
+"raw" row runs the same extraction without cleaning, which separates cleaning losses from
+extraction errors.  The baseline pairs quotation marks and names the nearest capitalised
+name before or after the quote.
+
+Speaker and kind (full/partial) accuracy are over matched quotes: a prediction is right when both are ``None`` or the
+surnames agree (accents and case folded; a joint label "A and B" accepts either).
+
+Clusters are split by a hash of their id into a dev half (12 clusters, 98 quotes) and a test
+half (12 clusters, 114 quotes).  The rules were written on the dev half and on unlabelled
+clusters; the test half was held out until commit 93e7c81, where it scored precision 0.991,
+recall 0.956, speaker accuracy 0.752 (dev: 1.000 / 0.959 / 0.936).  Its errors were examined
+after that, so test numbers since are NOT held-out.  ``--split heldout`` (the default) scores
+benchmarks/data/quote_labels_heldout.json instead: 5 more clusters (75 quotes), labelled after
+the rules were frozen from clusters the rules had never been run on.  Scored once at commit
+da91580: precision 0.959, recall 0.947, speaker accuracy 0.704 (baseline 0.217).  Its errors
+were then examined too (commit 39da1d0 fixes the general patterns they showed), so no
+held-out number remains after da91580 either: the next helper should label fresh clusters.
+
+    python benchmarks/facts.py [--shared ../shared] [--split heldout|dev|test|all] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from newsfuse.facts.entities import EntityIndex, fold
+from newsfuse.facts.quoting import reports
+from newsfuse.model import Cluster, Document
+from newsfuse.pipeline import prepare
+from newsfuse.segment import segment
+from newsfuse.text import words
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "benchmarks/data/quote_labels.json"
+HELDOUT = ROOT / "benchmarks/data/quote_labels_heldout.json"
+MATCH = 0.8
+
+Prediction = tuple[str, str | None, str]  # quoted text, speaker, kind (full/partial)
+
+
+def load(shared: Path, path: Path = LABELS) -> dict[str, list[tuple[str, str]]]:
+    """Labelled clusters: cluster name -> [(document key, raw text)]."""
+    labels = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    raw: dict[str, list[str]] = {}
+    with open(shared / "data/multinews-raw/sample.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            raw[record["id"]] = record["documents"]
+    clusters: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in labels:
+        kind, _, rest = key.partition("/")
+        if kind == "seeds":
+            clusters["seeds"].append((key, (shared / "seeds" / rest).read_bytes().decode("utf-8")))
+        else:
+            cluster, _, index = rest.rpartition("/")
+            clusters[cluster].append((key, raw[cluster][int(index)]))
+    return clusters
+
+
+def split_of(cluster: str) -> str:
+    return "dev" if int(hashlib.sha1(cluster.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def newsfuse_predictions(documents: list[tuple[str, str]], clean: bool) -> dict[str, list[Prediction]]:
+    raw = Cluster([Document(text=text, id=key) for key, text in documents])
+    cluster = prepare(raw) if clean else Cluster([segment(document, index) for index, document in enumerate(raw.documents)])
+    found: dict[str, list[Prediction]] = defaultdict(list)
+    for quote in reports(cluster, EntityIndex(cluster)):
+        for citation in quote.citations:
+            text = cluster.documents[citation.document].text[citation.start : citation.end]
+            found[citation.document_id].append((text, quote.speaker, quote.kind))
+    return found
+
+
+PAIRS = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+NAME = re.compile(r"(?:[A-Z][\w’'-]+\s){0,2}[A-Z][\w’'-]+")
+
+
+def baseline_predictions(documents: list[tuple[str, str]]) -> dict[str, list[Prediction]]:
+    """Paired marks; the speaker is the capitalised name nearest to either mark."""
+    found: dict[str, list[Prediction]] = {}
+    for key, text in documents:
+        items = []
+        for match in PAIRS.finditer(text):
+            quoted = (match.group(1) or match.group(2)).strip()
+            before = [(match.start() - name.end(), name.group()) for name in NAME.finditer(text, max(0, match.start() - 150), match.start())]
+            after = [(name.start() - match.end(), name.group()) for name in NAME.finditer(text, match.end(), match.end() + 150)]
+            nearest = min(before + after, default=None)
+            items.append((quoted, nearest[1] if nearest else None, "full" if quoted[:1].isupper() else "partial"))
+        found[key] = items
+    return found
+
+
+def dice(left: list[str], right: list[str]) -> float:
+    if not left or not right:
+        return 0.0
+    common = sum((Counter(left) & Counter(right)).values())
+    return 2 * common / (len(left) + len(right))
+
+
+def surnames(name: str | None) -> set[str]:
+    if not name:
+        return set()
+    return {fold(part).replace("-", " ").split()[-1] for part in re.split(r"\s+and\s+", name) if part.strip()}
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    return bool(surnames(predicted) & surnames(gold)) or fold(predicted) in fold(gold)
+
+
+def score(predictions: dict[str, list[Prediction]], gold: dict[str, list[Prediction]], show: bool = False) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for key, expected in gold.items():
+        predicted = predictions.get(key, [])
+        counts["predicted"] += len(predicted)
+        counts["gold"] += len(expected)
+        pairs = sorted(
+            ((dice(words(p[0]), words(g[0])), i, j) for i, p in enumerate(predicted) for j, g in enumerate(expected)),
+            reverse=True,
+        )
+        used_p, used_g = set(), set()
+        for overlap, i, j in pairs:
+            if overlap < MATCH or i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            counts["matched"] += 1
+            right = same_speaker(predicted[i][1], expected[j][1])
+            counts["speaker"] += right
+            counts["kind"] += predicted[i][2] == expected[j][2]
+            if show and not right:
+                print(f"  SPEAKER {key}: {predicted[i][1]!r} != {expected[j][1]!r} | {expected[j][0][:70]!r}")
+        if show:
+            for i, item in enumerate(predicted):
+                if i not in used_p:
+                    print(f"  FALSE   {key}: {item[1]!r} | {item[0][:70]!r}")
+            for j, item in enumerate(expected):
+                if j not in used_g:
+                    print(f"  MISSED  {key}: {item[1]!r} | {item[0][:70]!r}")
+    return counts
+
+
+def row(name: str, counts: Counter[str], seconds: float) -> str:
+    precision = counts["matched"] / max(counts["predicted"], 1)
+    recall = counts["matched"] / max(counts["gold"], 1)
+    accuracy = counts["speaker"] / max(counts["matched"], 1)
+    kind = counts["kind"] / max(counts["matched"], 1)
+    return f"| {name:<23} | {precision:9.3f} | {recall:6.3f} | {accuracy:9.3f} | {kind:6.3f} | {counts['matched']:4d}/{counts['gold']:<4d} | {seconds:7.2f} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--split", choices=["dev", "test", "all", "heldout"], default="heldout")
+    parser.add_argument("--show", action="store_true", help="print every error of the raw-text run")
+    args = parser.parse_args()
+    path = HELDOUT if args.split == "heldout" else LABELS
+    labels = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    clusters = {name: docs for name, docs in load(args.shared, path).items() if args.split in ("all", "heldout", split_of(name))}
+    systems = {
+        "newsfuse (prepared)": lambda documents: newsfuse_predictions(documents, clean=True),
+        "newsfuse (raw text)": lambda documents: newsfuse_predictions(documents, clean=False),
+        "baseline (nearest name)": baseline_predictions,
+    }
+    documents = sum(len(docs) for docs in clusters.values())
+    print(f"split {args.split}: {len(clusters)} clusters, {documents} documents")
+    print("| system                  | precision | recall | speaker ✓ | kind ✓ | matched   | seconds |")
+    print("|-------------------------|-----------|--------|-----------|--------|-----------|---------|")
+    results = {}
+    for name, system in systems.items():
+        totals: Counter[str] = Counter()
+        started = time.perf_counter()
+        outputs = {cluster: system(docs) for cluster, docs in clusters.items()}
+        seconds = time.perf_counter() - started
+        for cluster, docs in clusters.items():
+            gold = {key: [(text[label["start"] : label["end"]], label["speaker"], label["kind"]) for label in labels[key]] for key, text in docs}
+            if args.show and name.startswith("newsfuse (raw"):
+                print(f"== {cluster}")
+            totals += score(outputs[cluster], gold, show=args.show and name.startswith("newsfuse (raw"))
+        results[name] = totals
+        print(row(name, totals, seconds))
+    base, ours = results["baseline (nearest name)"], results["newsfuse (prepared)"]
+    ratio = (ours["speaker"] / max(ours["matched"], 1)) / max(base["speaker"] / max(base["matched"], 1), 1e-9)
+    print(f"speaker accuracy, newsfuse (prepared) / baseline: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Quotation spans: which characters of a text are between quotation marks.
+
+Marks are paired paragraph by paragraph, because a quote never crosses a paragraph without
+re-opening: straight marks alternate, curly marks nest (a tagline quoted inside a quote stays
+part of it), and an opening mark left unclosed at the end of a paragraph continues the quote
+into the next one.  Apostrophes ("'Cause", "rock 'n' roll") are not marks.  Titles,
+nicknames and scare quotes are recognised afterwards by :func:`looks_like_speech`, since they
+are told apart by their surroundings, not their marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MARK = re.compile(r"’’|‘‘|[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
+DOUBLED = {"’’": "”", "‘‘": "“"}  # two single marks typed for a double one
+PARAGRAPH = re.compile(r"[^\n]+")
+SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
+WORD = re.compile(r"[^\W_][\w'’-]*")
+CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
+TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """Quoted words at ``start:end`` (marks excluded); ``opened``/``closed`` are the mark
+    offsets around them; ``closed`` is ``end`` when the quote runs on to the next paragraph."""
+
+    start: int
+    end: int
+    opened: int
+    closed: int
+    continues: bool = False
+
+    @property
+    def after(self) -> int:
+        """First offset after the closing mark."""
+        return self.closed + 1 if not self.continues else self.end
+
+
+def spans(text: str) -> list[Span]:
+    """All quotation spans of ``text`` in reading order; they never overlap."""
+    found: list[Span] = []
+    for paragraph in PARAGRAPH.finditer(text):
+        found.extend(_paragraph_spans(text, paragraph.start(), paragraph.end()))
+    return found
+
+
+def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
+    found: list[Span] = []
+    opened: int | None = None
+    single = False
+    depth = 0
+    for mark in MARK.finditer(text, start, end):
+        char = DOUBLED.get(mark.group(), mark.group())
+        if opened is None:
+            if char in "”’":
+                continue
+            opened, depth, single = mark.end() - 1, 1, char == "‘"
+            continue
+        if single != (char in "‘’"):
+            if char == "“":
+                depth += 1
+            elif char in "”\"" and depth > 1:
+                depth -= 1
+            continue
+        if char in "“‘":
+            depth += 1
+            continue
+        depth -= 1
+        if depth <= 0 or char == '"':
+            _add(text, opened, mark.start(), found, continues=False)
+            opened = None
+    if opened is not None and not single:
+        _add(text, opened, end, found, continues=True)
+    return found
+
+
+def _add(text: str, opened: int, closed: int, found: list[Span], continues: bool) -> None:
+    start, end = opened + 1, closed
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if any(char.isalnum() for char in text[start:end]):
+        found.append(Span(start, end, opened, closed, continues))
+
+
+def is_title(quoted: str) -> bool:
+    """Short capitalised words without sentence punctuation: a song, a film, a nickname."""
+    words = WORD.findall(quoted)
+    if not words or len(words) > 8 or SENTENCE_PUNCTUATION.search(quoted.rstrip(".,")):
+        return False
+    content = [word for word in words if word not in TITLE_LOWER and word != "I"] or words
+    return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
+
+
+def kind(text: str, span: Span) -> str:
+    """"full" when the quoted words start a sentence or a clause of their own ("He said that
+    "prices will fall""), "partial" when they finish the reporter's sentence (called it "a
+    disgrace")."""
+    quoted = text[span.start : span.end]
+    if quoted[:1].isupper() or quoted[:1].isdigit():
+        return "full"
+    before = WORD.findall(text[max(0, span.opened - 20) : span.opened])
+    return "full" if before and before[-1].lower() in CLAUSE_OPENERS else "partial"
+
+
+def looks_like_speech(quoted: str, attributed: bool) -> bool:
+    """Keep quotations that are speech: titles, and short unattributed phrases that do not end
+    a sentence (scare quotes, nicknames), are not."""
+    if is_title(quoted):
+        return False
+    return attributed or len(WORD.findall(quoted)) > 4 or quoted[-1:] in ".!?…"

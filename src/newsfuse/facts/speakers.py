@@ -1,0 +1,534 @@
+"""Who said each quotation: the attribution around it, or the speaker it continues.
+
+News copy attributes a quote in a handful of ways, tried in this order:
+
+1. after the closing mark, in the same sentence: ``"…," Lesser said`` / ``said Rep. Lesser`` /
+   ``Steve Ginsburg, of the league, told the paper`` / ``according to the Journal``;
+2. before the opening mark, in the same sentence (or the previous one, when it ends with a
+   colon): ``Lesser said: "…"`` / ``Trump said she had "come back"``;
+3. otherwise a quote continues the previous quote's speaker when it follows closely
+   (``"…," he said. "…"`` or a paragraph that is only a quote).
+
+A pronoun ("she") resolves to the first person named in the nearest sentence since the
+previous quote (the subject who was just introduced; names the document repeats win over
+one-off names), else to that quote's speaker; "they" to two people named together.  A role
+("the singer") resolves to the person introduced with it ("singer Kelly Clarkson"), else, when
+it is a role people are named by (singer, president, winner), to the nearest named person; a
+spokesperson to whom they speak for; an organisation noun ("the network") to the nearest
+organisation; a document ("the statement said", "it read") to its issuer ("a letter from X").
+Anonymous subjects ("a White House official", "one source", "the ex-parishioner") give ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention
+from newsfuse.facts.quotes import Span, is_title
+from newsfuse.text import STOPWORDS
+
+VERBS = (
+    "said says say saying told tells tell telling wrote writes write writing tweeted tweets tweet posted posts "
+    "shared shares asked asks added adds continued continues noted notes claimed claims explained explains "
+    "stated states declared declares announced insisted insists argued argues recalled recalls replied replies "
+    "responded acknowledged admitted warned warns urged described called calls commented remarked joked jokes "
+    "quipped exclaimed yelled shouted sang sings belts belted captioned stressed emphasized suggested concluded "
+    "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
+    "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
+    "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
+    "criticized criticised condemned denounced hailed"
+).split()
+NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
+VERB = re.compile(r"\b(?:according to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
+PRONOUNS = frozenset("he she they".split())
+GENDERS = {"he": "male", "she": "female", "they": ""}
+FIRST_PERSON = frozenset("i we".split())
+DOCUMENTS = frozenset(
+    """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
+    filing ad mailer memo note account page website site op-ed editorial""".split()
+)
+INSTITUTIONS = frozenset("police".split())
+UNNAMED_ROLES = frozenset(
+    """official source man woman boy girl witness resident neighbor neighbour friend passenger manager officer
+    employee worker spokesman spokeswoman spokesperson person insider aide relative family observer customer
+    student teacher parent mother father victim survivor driver""".split()
+)
+GROUP_ROLES = frozenset(
+    """network company agency department paper newspaper magazine campaign team club group firm school
+    university hospital organization organisation ministry office station channel outlet site website
+    service board council committee court commission authority government administration union library
+    museum zoo bank church party foundation institute center centre coalition association""".split()
+)
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
+PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate".split())) - {""}
+ANONYMOUS = frozenset("a an one another some two three several".split())
+SKIPPED = frozenset(
+    """also later then previously once recently had has have was were would will further again simply
+    quickly just reportedly initially earlier since last first finally""".split()
+)
+SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
+ISSUED = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENTS)) + r")s?\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][a-z]{0,3}\.?\s+)?")
+SPOKESMAN_FOR = re.compile(
+    r"(?i:\b(?:a|an|the)\s+)(?:[\w’'-]+\s+){0,2}?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
+    r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})$"
+)
+HEADED_BY_NOUN = re.compile(
+    r"(?i:\b(the|a|an|one|another)\s+)((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\s+(?:close to|for|of|at|with|from|near)\s+(?:the\s+)?$"
+)
+INVERTED_PHRASE = re.compile(
+    r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b"
+    r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing)\b))"
+)
+LOWER_VERB = re.compile(r"\s+(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r")\b)[a-z]+\b")
+DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
+ATTRIBUTION_TAIL = re.compile(
+    r"\s*(?:(?:in|on|at|to|during|via|from|after|before|late|early|last|this|earlier|later|while|when|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
+)
+PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
+LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
+BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
+TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
+WORD = re.compile(r"[\w’'-]+")
+AFTER_REACH = 12
+APPOSITIVE_REACH = 30
+CONTINUATION_WORDS = 45
+PRONOUN_REACH = 900
+
+
+@dataclass(slots=True, frozen=True)
+class Subject:
+    """Who a speech verb is attached to, before resolution: a name, a pronoun or a noun phrase."""
+
+    kind: str  # "name", "pronoun", "phrase", "anonymous"
+    text: str
+    start: int
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+class Attributor:
+    """Attributes the quotation spans of one document's text."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[Mention],
+        kind_of: Callable[[str], str],
+    ) -> None:
+        self.text = text
+        self.sentence_starts = [start for start, _ in sentences]
+        self.sentences = list(sentences)
+        self.kind_of = kind_of
+        self.mentions = [mention for mention in mentions if self._can_speak(mention)]
+        self._uses = Counter(mention.name for mention in self.mentions)
+        self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
+        self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
+        self.mention_ends = [mention.end for mention in self.mentions]
+
+    def _can_speak(self, mention: Mention) -> bool:
+        return self._kind(mention) != "place" and mention.name.lower() not in PLATFORMS
+
+    def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
+        """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
+        self._drop_quoted(spans)
+        results: list[tuple[str | None, bool]] = []
+        previous: Span | None = None
+        previous_speaker: str | None = None
+        previous_attributed = False
+        for span in spans:
+            if is_title(self.text[span.start : span.end]):
+                results.append((None, False))  # a song or a nickname: neither speech nor context
+                continue
+            subject = self._after(span, spans) or self._before(span, previous)
+            if subject is not None:
+                speaker = self._resolve(subject, previous_speaker, previous)
+                attributed = True
+            elif previous is not None and previous_attributed and self._continues(previous, span):
+                speaker, attributed = previous_speaker, True
+            else:
+                speaker, attributed = None, False
+            results.append((speaker, attributed))
+            previous, previous_speaker, previous_attributed = span, speaker, attributed
+        return results
+
+    def _drop_quoted(self, spans: Sequence[Span]) -> None:
+        """Names inside quotation marks are not the quote's speakers or pronoun antecedents."""
+        starts = [span.start for span in spans]
+        kept = []
+        for mention in self.mentions:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index < 0 or mention.start >= spans[index].end:
+                kept.append(mention)
+        self.mentions = kept
+        self.mention_ends = [mention.end for mention in kept]
+
+    # -- where the attribution is ------------------------------------------------------------
+    def _sentence(self, position: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+        if not self.sentences:
+            return 0, len(self.text)
+        return self.sentences[index]
+
+    def _paragraph(self, position: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return start, len(self.text) if end < 0 else end
+
+    def _after(self, span: Span, spans: Sequence[Span]) -> Subject | None:
+        if span.continues:
+            return None
+        low = span.after
+        high = min(self._sentence(max(low - 1, 0))[1], self._paragraph(low)[1])
+        later = [other.opened for other in spans if other.opened >= low]
+        if later:
+            high = min(high, later[0])
+        context = self.text[low:high]
+        if not context.strip():
+            high = self._attribution_sentence(low, min([self._paragraph(low)[1], *later]))
+            context = self.text[low:high]
+        named = self._mentions_between(low, high)
+        reach = AFTER_REACH
+        if named and not context[: named[0].start - low].strip(" ,\"'”’") and self.text.startswith(",", named[0].end):
+            reach = APPOSITIVE_REACH
+        for verb in VERB.finditer(context):
+            between = context[: verb.start()]
+            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between):
+                return None
+            subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
+            if subject is not None:
+                return subject
+        return self._any_verb_after(span, low, high)
+
+    def _any_verb_after(self, span: Span, low: int, high: int) -> Subject | None:
+        """``"…," Jamie Foxx began the show``: a quote ending in a comma, then a name or a
+        pronoun and a verb, is attributed to that name even without a speech verb."""
+        if self.text[span.start : span.end][-1:] not in ",?!" and self.text[span.after : span.after + 1] != ",":
+            return None
+        context = self.text[low:high]
+        named = self._mentions_between(low, high)
+        if named and not context[: named[0].start - low].strip(" ,") and LOWER_VERB.match(self.text, named[0].end):
+            return Subject("name", named[0].name, named[0].start)
+        pronoun = re.match(r"[\s,]*(he|she|they)\b", context)
+        if pronoun and LOWER_VERB.match(context, pronoun.end()):
+            return Subject("pronoun", pronoun.group(1), low + pronoun.start(1))
+        return None
+
+    def _attribution_sentence(self, low: int, limit: int) -> int:
+        """End of the next sentence when it only attributes the quote before it ("…." Trump
+        tweeted. / "…?" Gov. Chris Christie, a rival, said in an interview.), else ``low``."""
+        start = low + len(self.text[low:limit]) - len(self.text[low:limit].lstrip())
+        if start >= limit:
+            return low
+        end = self._sentence(start)[1]
+        if end > limit:  # the sentence runs into the next quote: it is not only an attribution
+            return low
+        sentence = self.text[start:end]
+        verb = VERB.search(sentence)
+        if verb is None or len(WORD.findall(sentence[: verb.start()])) > APPOSITIVE_REACH:
+            return low
+        tail = sentence[verb.end() :]
+        if ATTRIBUTION_TAIL.fullmatch(tail) or verb.group() in NOT_INVERTED and len(WORD.findall(tail)) <= 6:
+            return end
+        return low
+
+    def _before(self, span: Span, previous: Span | None) -> Subject | None:
+        sentence_start = self._sentence(span.opened)[0]
+        low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
+        if not self.text[low : span.opened].strip() and self.text[:low].rstrip().endswith(":"):
+            colon_sentence = self._sentence(len(self.text[:low].rstrip()) - 1)[0]
+            low = max(colon_sentence, previous.after if previous else 0)
+        context = self.text[low : span.opened]
+        verbs = list(VERB.finditer(context))
+        for verb in reversed(verbs):
+            subject = self._subject_of(low + verb.start(), low + verb.end(), low, span.opened, verb.group())
+            if subject is not None:
+                return subject
+        return None
+
+    def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
+        if verb == "according to":
+            return self._right_of(verb_end, high)
+        subject = self._left_of(verb_start, low)
+        if subject is None and verb not in NOT_INVERTED:
+            inverted = self._right_of(verb_end, high)
+            if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
+                return inverted
+        return subject
+
+    def _right_of(self, position: int, high: int) -> Subject | None:
+        following = self.text[position:high]
+        named = self._mentions_between(position, high)
+        lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
+        if named and self._only_titles(lead) and named[0].start - position < 40:
+            chosen = named[0]
+            for mention in named[1:]:
+                gap = self.text[chosen.end : mention.start]
+                if "," in gap or not (gap.strip() and self._only_titles(gap)):
+                    break
+                chosen = mention
+            return Subject("name", chosen.name, chosen.start)
+        described = DESCRIBED.match(following)
+        if described:
+            named = self._mentions_between(position + described.end(), high)
+            if named and named[0].start == position + described.end():
+                return Subject("name", named[0].name, named[0].start)
+        words = WORD.findall(following[:40])
+        if words and words[0].lower() in PRONOUNS:
+            return Subject("pronoun", words[0].lower(), position)
+        phrase = INVERTED_PHRASE.match(following)
+        if phrase:
+            rest = following[phrase.end() :]
+            if rest.startswith(" of a"):
+                return Subject("anonymous", phrase.group(3), position)
+            issuer = re.match(r"\s+(?:from|by)\s+(?:the\s+)?", rest)
+            if phrase.group(3) in DOCUMENTS and issuer:
+                named = self._mentions_between(position + phrase.end() + issuer.end(), high)
+                if named and named[0].start - (position + phrase.end() + issuer.end()) < 30:
+                    return Subject("name", named[0].name, named[0].start)
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), position + phrase.start(1), phrase.group(2))
+        return None
+
+    def _phrase(self, determiner: str, head: str, position: int, modifiers: str = "") -> Subject:
+        """A noun phrase subject: anonymous when indefinite or a plural group, else a role; an
+        unnamed spokesperson of a named organisation ("a Google spokeswoman") is the organisation."""
+        if head in SPOKESPEOPLE:
+            named = self._mentions_between(position, position + len(determiner) + len(modifiers) + 2)
+            if named:
+                return Subject("name", named[-1].name, named[-1].start)
+        if head in DOCUMENTS:
+            return Subject("phrase", head, position)
+        if head in GROUP_ROLES and modifiers[:1].isupper():  # "The San Francisco police department"
+            return Subject("name", f"{modifiers}{head}".strip(), position)
+        plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
+        if determiner in ANONYMOUS or plural:
+            return Subject("anonymous", head, position)
+        return Subject("phrase", head, position)
+
+    @staticmethod
+    def _only_titles(gap: str) -> bool:
+        """Words between a verb and a name that only describe the name ("GOP Chair", "fellow",
+        "'s friend and adviser")."""
+        gap = re.sub(r"^['’‘]s\s", " ", gap).replace(" and ", " ")
+        return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
+
+    def _left_of(self, position: int, low: int) -> Subject | None:
+        left = self.text[low:position]
+        trimmed = left.rstrip()
+        while True:
+            words = trimmed.split()
+            if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower()):
+                trimmed = trimmed[: trimmed.rfind(words[-1])].rstrip()
+                continue
+            break
+        end = low + len(trimmed)
+        if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
+            return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        spokes = SPOKESMAN_FOR.search(trimmed)
+        if spokes:
+            return Subject("name", spokes.group(1), low + spokes.start(1))
+        named = self._mentions_between(low, end)
+        if named and re.fullmatch(r"(?:['’‘]s?)?", self.text[named[-1].end : end]):
+            index = len(named) - 1
+            while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
+                index -= 1
+            head = HEADED_BY_NOUN.search(self.text[low : named[index].start])
+            if head:  # "A source close to the McCanns said": the source, not the McCanns
+                return self._phrase(head.group(1).lower(), head.group(3), low + head.start(1), head.group(2))
+            return Subject("name", named[index].name, named[index].start)
+        words = trimmed.split()
+        if words and words[-1] in ("It", "it"):
+            return Subject("phrase", "it", end)
+        if words and words[-1].lower().strip("“”\"") in PRONOUNS | FIRST_PERSON:
+            word = words[-1].lower().strip("“”\"")
+            return Subject("anonymous" if word in FIRST_PERSON else "pronoun", word, end)
+        bare = BARE_PLURAL.search(trimmed)
+        if bare:
+            kind = "phrase" if bare.group(1) in INSTITUTIONS else "anonymous"
+            return Subject(kind, bare.group(1), low + bare.start(1))
+        phrase = NOUN_PHRASE.search(trimmed)
+        if phrase and phrase.group(3) not in STOPWORDS:
+            return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
+        if trimmed.endswith(","):
+            return self._appositive(low, end)
+        if words and words[-1] in ("and", "but"):  # "She hopes to ... and has promised": the clause's subject
+            opening = re.match(r"\s*(He|She|They)\b", self.text[low:end])
+            if opening:
+                return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
+            named = self._mentions_between(low, end)
+            if named and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s+)?", self.text[low : named[0].start]):
+                return Subject("name", named[0].name, named[0].start)
+        return None
+
+    def _appositive(self, low: int, end: int) -> Subject | None:
+        """``Name, an appositive, said``: the name right before the comma that opens it."""
+        text = self.text
+        named = self._mentions_between(low, end)
+        if named and named[-1].end == end - 1 and text[: named[-1].start].endswith(", ") and (" " in named[-1].name or self.kind_of(named[-1].name) == "person"):
+            return Subject("name", named[-1].name, named[-1].start)
+        comma = text.rfind(",", low, end - 1)
+        while comma > low:
+            opening = text[comma + 1 : end].lstrip()
+            for mention in self._mentions_between(low, comma):
+                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit()):
+                    return Subject("name", mention.name, mention.start)
+            comma = text.rfind(",", low, comma)
+        return None
+
+    def _mentions_between(self, low: int, high: int) -> list[Mention]:
+        first = bisect.bisect_right(self.mention_ends, low)
+        last = bisect.bisect_right(self.mention_ends, high)
+        return [mention for mention in self.mentions[first:last] if mention.start >= low]
+
+    def _continues(self, previous: Span, span: Span) -> bool:
+        if previous.continues:
+            return True
+        gap = self.text[previous.after : span.opened]
+        return len(WORD.findall(gap)) <= CONTINUATION_WORDS
+
+    # -- who the subject is ------------------------------------------------------------------
+    def _resolve(self, subject: Subject, previous_speaker: str | None, previous: Span | None) -> str | None:
+        if subject.kind == "name":
+            return subject.text
+        if subject.kind == "anonymous":
+            return None
+        if subject.kind == "pronoun":
+            if subject.text == "they":
+                return self._pair(subject.start, previous) or (
+                    previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
+                )
+            gender = GENDERS[subject.text]
+            speaker = self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
+            if speaker:
+                self._genders.setdefault(_surname(speaker), gender)
+            return speaker
+        if subject.text in INSTITUTIONS:
+            return subject.text
+        if subject.text in DOCUMENTS or subject.text == "it":
+            low = previous.after if previous is not None else max(0, subject.start - PRONOUN_REACH)
+            return self._issuer(low, subject.start) or self._since(previous, subject.start, previous_speaker, people_only=False)
+        named = self._with_role(subject.text, subject.start)
+        if named or subject.text in UNNAMED_ROLES:
+            return named
+        if subject.text in GROUP_ROLES:
+            return self._nearest_org(subject.start)
+        return self._subject_person(subject.start) if subject.text in PERSON_ROLES else None
+
+    def _issuer(self, low: int, position: int) -> str | None:
+        """Who sent the document a quote is read from: "... the letter from Sir Paul."""
+        for match in reversed(list(ISSUED.finditer(self.text, low, position))):
+            named = self._mentions_between(match.end(), min(position, match.end() + 60))
+            if named and named[0].start - match.end() < 2:
+                return named[0].name
+        return None
+
+    def _pair(self, position: int, previous: Span | None) -> str | None:
+        """"They" after "Pink and Kelly Clarkson ..." (or after two people named since the last
+        quote) is the two of them: a duet, a joint statement."""
+        low = previous.after if previous is not None else max(0, position - PRONOUN_REACH)
+        named = [mention for mention in self._mentions_between(low, position) if self._is_person(mention)]
+        for left, right in zip(reversed(named[:-1]), reversed(named[1:])):
+            if self.text[left.end : right.start] == " and ":
+                return f"{left.name} and {right.name}"
+        distinct = list(dict.fromkeys(_surname(mention.name) for mention in reversed(named)))
+        if previous is not None and len(distinct) >= 2:
+            last = {_surname(mention.name): mention.name for mention in named}
+            return f"{last[distinct[1]]} and {last[distinct[0]]}"
+        return None
+
+    def _nearest_org(self, position: int) -> str | None:
+        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
+            if self._kind(mention) == "org":
+                return mention.name
+        return None
+
+    def _since(
+        self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool, gender: str = ""
+    ) -> str | None:
+        """The person named since the previous quote, else that quote's speaker, else the nearest;
+        never someone a pronoun of the other gender already referred to."""
+        if previous_speaker and not self._fits(previous_speaker, gender):
+            previous_speaker = None
+        introduced = self._introduced(position, previous)
+        if introduced is not None:
+            return introduced.text if introduced.kind == "name" else None
+        if previous is not None and position - previous.after < PRONOUN_REACH:
+            named = self._subject_person(position, people_only, low=previous.after, gender=gender)
+            return named or previous_speaker or self._subject_person(position, people_only, gender=gender)
+        return self._subject_person(position, people_only, gender=gender)
+
+    def _introduced(self, position: int, previous: Span | None) -> Subject | None:
+        """"A spokesman for the police said ... "…," he said": when the sentence before the
+        pronoun's has a speech verb whose subject is a noun phrase, the pronoun is that phrase."""
+        sentence_start = self._sentence(position)[0]
+        if sentence_start == 0:
+            return None
+        before = self._sentence(sentence_start - 1)
+        if previous is not None and previous.after > before[0]:
+            return None
+        verb = VERB.search(self.text, before[0], before[1])
+        if verb is None:
+            return None
+        subject = self._left_of(verb.start(), before[0])
+        if subject is None or subject.kind == "pronoun" or subject.kind == "name" and not SPOKESMAN_FOR.search(self.text[before[0] : verb.start()].rstrip()):
+            return None
+        return subject if subject.kind in ("anonymous", "name") else None
+
+    def _fits(self, name: str, gender: str) -> bool:
+        return not gender or self._genders.get(_surname(name), gender) == gender
+
+    def _subject_person(self, position: int, people_only: bool = True, low: int | None = None, gender: str = "") -> str | None:
+        """The first person named in the nearest sentence before ``position`` that names one;
+        within the two nearest such sentences, people the document names again are preferred to
+        one-off names ("Mother Monster")."""
+        around = self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
+        around = [mention for mention in around if self._fits(mention.name, gender)]
+        candidates = [mention for mention in around if self._kind(mention) == "person" or not people_only and self._kind(mention) in ("org", "")]
+        candidates = candidates or [mention for mention in around if self._is_person(mention)]
+        groups: list[list[Mention]] = []
+        for mention in candidates:
+            if groups and self._sentence(mention.start) == self._sentence(groups[-1][0].start):
+                groups[-1].append(mention)
+            else:
+                groups.append([mention])
+        if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
+            return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
+        if groups and any(VERB.match(self.text, mention.end + 1) for mention in groups[-1][:1]):
+            return groups[-1][0].name  # "Mayor Elena Ruiz-Hartley said ...": a speaker just introduced
+        for group in reversed(groups[-2:]):
+            for mention in group:
+                if self._established(mention.name):
+                    return mention.name
+        return groups[-1][0].name if groups else None
+
+    def _established(self, name: str) -> bool:
+        """Named more than once in the document (any part of the name: "Kelly", "Clarkson")."""
+        return any(self._tokens[token] > 1 for token in name.lower().split())
+
+    def _kind(self, mention: Mention) -> str:
+        return self.kind_of(mention.name) or mention.kind
+
+    def _is_person(self, mention: Mention) -> bool:
+        """A person, or a single name of unknown kind the document keeps using ("Conard")."""
+        kind = self._kind(mention)
+        return kind == "person" or not kind and self._uses[mention.name] > 1
+
+    def _with_role(self, role: str, position: int) -> str | None:
+        """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
+        for mention in reversed(self._mentions_between(0, position)):
+            if mention.role and role in mention.role.split():
+                return mention.name
+        if role.startswith("spokes") or role == "representative":
+            for match in reversed(list(SPEAKS_FOR.finditer(self.text, max(0, position - PRONOUN_REACH), position))):
+                named = self._mentions_between(match.end(), match.end() + 80)
+                if named and named[0].start - match.end() < 2:
+                    return named[0].name
+        return None

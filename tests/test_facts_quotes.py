@@ -1,0 +1,223 @@
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.facts import extract
+from newsfuse.facts.quotes import is_title, spans
+from newsfuse.model import Cluster, Document
+from newsfuse.pipeline import prepare, to_cluster
+
+
+def quotes_of(*articles: str) -> list[tuple[str, str | None]]:
+    facts = extract(prepare(to_cluster(list(articles))))
+    return [(quote.text, quote.speaker) for quote in facts.quotes]
+
+
+def test_spans_pair_straight_curly_and_mixed_marks() -> None:
+    text = '"We are ready, " said Ada Gill. “Fully ready." She smiled.'
+    assert [text[span.start : span.end] for span in spans(text)] == ["We are ready,", "Fully ready."]
+
+
+def test_unclosed_quote_continues_into_next_paragraph() -> None:
+    text = "“The pumps failed first.\n“Then the lights went out,” the engineer said."
+    found = spans(text)
+    assert [text[span.start : span.end] for span in found] == ["The pumps failed first.", "Then the lights went out,"]
+    assert found[0].continues
+
+
+def test_apostrophes_are_not_quotes_and_nested_quotes_stay_inside() -> None:
+    text = "'Cause we rock 'n' roll. “The sign said “Closed.” We left,” Lee said."
+    assert [text[span.start : span.end] for span in spans(text)] == ["The sign said “Closed.” We left,"]
+
+
+def test_speaker_after_the_quote_plain_and_inverted() -> None:
+    article = (
+        "Flood waters rose along the Brenn river on Tuesday morning.\n"
+        "“We moved the animals to high ground,” farmer Tobias Wren said.\n"
+        "“Nobody expected this much rain,” said Rep. Marta Ilves, who toured the area."
+    )
+    assert quotes_of(article) == [
+        ("We moved the animals to high ground,", "Tobias Wren"),
+        ("Nobody expected this much rain,", "Marta Ilves"),
+    ]
+
+
+def test_speaker_before_the_quote_with_colon_and_long_appositive() -> None:
+    article = (
+        "Dana Okoro, the head of the Brenn Valley Farmers Association, wrote on Twitter: “Help is on the way.”\n"
+        "“The levee held,” Piet Valk, an engineer with the regional water board who inspected it twice, told reporters."
+    )
+    assert quotes_of(article) == [("Help is on the way.", "Dana Okoro"), ("The levee held,", "Piet Valk")]
+
+
+def test_pronoun_and_continuation_resolve_to_the_last_named_speaker() -> None:
+    article = (
+        "Mayor Lina Sorel visited the shelter on Wednesday.\n"
+        "“People need dry beds tonight,” she said. “And they need hot food.”\n"
+        "“We will rebuild every road.”"
+    )
+    assert quotes_of(article) == [
+        ("People need dry beds tonight,", "Lina Sorel"),
+        ("And they need hot food.", "Lina Sorel"),
+        ("We will rebuild every road.", "Lina Sorel"),
+    ]
+
+
+def test_role_noun_and_anonymous_sources() -> None:
+    article = (
+        "The singer Ivo Marsh cancelled his show in Brenn.\n"
+        "“My fans are safe, and that is what matters,” the singer said.\n"
+        "“It was chaos for a while,” a police officer said."
+    )
+    assert quotes_of(article) == [
+        ("My fans are safe, and that is what matters,", "Ivo Marsh"),
+        ("It was chaos for a while,", None),
+    ]
+
+
+def test_titles_and_scare_quotes_are_not_quotes() -> None:
+    article = (
+        "The band played “Silver Morning Rain” to open the night.\n"
+        "The staging was “brave” by any standard.\n"
+        "“I wrote it for my father,” said Ivo Marsh."
+    )
+    assert quotes_of(article) == [("I wrote it for my father,", "Ivo Marsh")]
+    assert is_title("Silver Morning Rain") and not is_title("We left early, he said.")
+
+
+def test_partial_quote_is_attributed_to_the_subject() -> None:
+    article = "Senator Ruth Adeyemi said the budget was “a gift to nobody” and voted against it."
+    facts = extract(prepare(to_cluster([article])))
+    assert [(quote.text, quote.speaker, quote.kind) for quote in facts.quotes] == [("a gift to nobody", "Ruth Adeyemi", "partial")]
+
+
+def test_same_quote_from_two_outlets_is_merged_with_name_variants() -> None:
+    first = "“The dam is safe for now,” said Matthew Oyelaran, the county engineer, on Monday."
+    second = "County engineer Matt Oyelaran said: “The dam is safe for now.” Crews kept watch overnight."
+    facts = extract(prepare(to_cluster([first, second])))
+    assert len(facts.quotes) == 1
+    quote = facts.quotes[0]
+    assert quote.outlets == ["document 1", "document 2"]
+    assert quote.speaker in {"Matthew Oyelaran", "Matt Oyelaran"}
+    cluster = prepare(to_cluster([first, second]))
+    for citation in extract(cluster).quotes[0].citations:
+        assert "dam is safe" in cluster.documents[citation.document].text[citation.start : citation.end]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_extraction_never_raises(text: str) -> None:
+    documents = [Document(text=text, id="a"), Document(text="“" + text + "” he said. Monday, 12 killed", id="b", date=dt.date(2020, 1, 6))]
+    cluster = prepare(Cluster(documents))
+    facts = extract(cluster)
+    assert isinstance(facts.to_dict(), dict)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", '"', "'", "‘", "’", "said", "Ann Lee", ",", ".", "\n", " ", "x"]), max_size=60))
+def test_spans_never_overlap_on_mark_soup(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = spans(text)
+    for left, right in zip(found, found[1:]):
+        assert left.end <= right.start
+    assert all(0 <= span.start < span.end <= len(text) for span in found)
+
+
+def test_according_to_instagram_and_statements() -> None:
+    article = (
+        "The Harlow Aquarium closed its shark tank on Friday.\n"
+        "“The tank needs a new filter,” according to the Harlow Aquarium.\n"
+        "Diver Noor Castell wrote on Instagram: “Goodbye for now, my finned friends!”\n"
+        "A spokeswoman for the Marine Safety Board said the closure was routine. "
+        "“No animal was ever at risk,” the spokeswoman said.\n"
+        "Castell's agency issued a statement on Saturday. “She is taking a short break,” the statement said."
+    )
+    assert quotes_of(article) == [
+        ("The tank needs a new filter,", "Harlow Aquarium"),
+        ("Goodbye for now, my finned friends!", "Noor Castell"),
+        ("No animal was ever at risk,", "Marine Safety Board"),
+        ("She is taking a short break,", "Noor Castell"),
+    ]
+
+
+def test_pronoun_prefers_the_person_introduced_since_the_last_quote() -> None:
+    article = (
+        "“The ferry is late again,” said commuter Ruth Banner.\n"
+        "Transit director Omar Lisk blamed the fog. "
+        "“We cannot sail blind,” he said."
+    )
+    assert quotes_of(article) == [("The ferry is late again,", "Ruth Banner"), ("We cannot sail blind,", "Omar Lisk")]
+
+
+def test_accented_and_shortened_names_merge_into_one_entity() -> None:
+    first = "Mayor Carmen Yulín Ortega opened the school. Ortega said it had cost too much."
+    second = "Carmen Yulin Ortega, the mayor, cut the ribbon on Monday."
+    from newsfuse.facts.entities import EntityIndex
+
+    people = [entity for entity in EntityIndex(prepare(to_cluster([first, second]))).entities if entity.kind == "person"]
+    assert len(people) == 1 and set(people[0].variants) == {"Carmen Yulín Ortega", "Carmen Yulin Ortega", "Ortega"}
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    article = (
+        "Coach Hanna Berg praised the team after the final.\n"
+        "“We ran hard for ninety minutes,” she said. Striker Tomas Lind scored twice. Berg hugged Lind at the whistle.\n"
+        "“I felt fast today,” he said."
+    )
+    assert quotes_of(article) == [("We ran hard for ninety minutes,", "Hanna Berg"), ("I felt fast today,", "Tomas Lind")]
+
+
+def test_attribution_in_the_next_short_sentence_and_company_spokespeople() -> None:
+    article = (
+        "“Our servers were never breached.” Orvane tweeted on Tuesday.\n"
+        "“We are reviewing every account,” wrote an Orvane spokeswoman in an email.\n"
+        "“Nobody reads the terms.” Sen. Pia Horvath, a critic of the firm, said in an interview on Monday.\n"
+        "“The rules are clear,” said Pia Horvath. “We will see.” Mayor Ola Brandt said the firm had ignored them."
+    )
+    assert quotes_of(article) == [
+        ("Our servers were never breached.", "Orvane"),
+        ("We are reviewing every account,", "Orvane"),
+        ("Nobody reads the terms.", "Pia Horvath"),
+        ("The rules are clear,", "Pia Horvath"),
+        ("We will see.", "Pia Horvath"),
+    ]
+
+
+def test_they_after_two_named_people_is_both() -> None:
+    article = "Ada Mirel and Joss Varn closed the gala with a duet.\n“We never rehearsed this,” they said, laughing."
+    assert quotes_of(article) == [("We never rehearsed this,", "Ada Mirel and Joss Varn")]
+
+
+def test_lowercase_quote_after_that_is_a_full_clause() -> None:
+    article = "Economist Lea Strand said that “prices will fall by spring” and called the plan “a gamble.”"
+    facts = extract(prepare(to_cluster([article])))
+    assert [(quote.text, quote.kind) for quote in facts.quotes] == [("prices will fall by spring", "full"), ("a gamble.", "partial")]
+
+
+def test_two_single_marks_close_a_double_quote() -> None:
+    text = "“The roads are open again,’’ the post said."
+    assert [text[span.start : span.end] for span in spans(text)] == ["The roads are open again,"]
+
+
+def test_noun_phrase_subjects_are_not_the_names_inside_them() -> None:
+    article = (
+        "A spokesman for the Harbour Police said the pier would stay shut. “We will not guess at a cause,” he said.\n"
+        "A friend close to the Varga family said: “They are holding up well.”\n"
+        "The Lenby fire department said that crews were “still on site at midnight.”\n"
+        "Coach Mara Solt praised the crowd and has promised a “bigger show next year.”"
+    )
+    assert quotes_of(article) == [
+        ("We will not guess at a cause,", "Harbour Police"),
+        ("They are holding up well.", None),
+        ("still on site at midnight.", "Lenby fire department"),
+        ("bigger show next year.", "Mara Solt"),
+    ]
+
+
+def test_pronoun_goes_to_the_speaker_just_introduced_not_an_earlier_repeated_name() -> None:
+    article = (
+        "“We ran out of sandbags by noon,” Chief Ivo Tamm said at the briefing. Tamm said the river crested twice.\n"
+        "Mayor Lina Sorel said the town would rebuild. “Every family will get help,” she said."
+    )
+    assert quotes_of(article)[-1] == ("Every family will get help,", "Lina Sorel")
