@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -281,8 +282,8 @@ class Store:
             report.empty += 1
             return
         article = featurize(document)
-        if article.time is None:
-            article.time = _now()
+        if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
+            article.time = assigner.clock if assigner.clock > -math.inf else _now()
         published = document.date.isoformat() if document.date else None
         article.key = connection.execute(
             "INSERT INTO articles (hash, external_id, outlet, source, url, title, author, published, time, text, features)"
