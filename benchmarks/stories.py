@@ -44,7 +44,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse.model import Document
 from newsfuse.stories.assign import THRESHOLD, Article, StoryAssigner, featurize
-from newsfuse.stories.dedup import signature
 from newsfuse.stories.evaluate import bcubed
 from newsfuse.stories.ingest import prepare_article
 
@@ -123,7 +122,7 @@ def boilerplate_pages(stream: Stream) -> set[int]:
     chrome (web-archive crawl notices, tweet-embed help) no text method can place correctly."""
     owners: dict[bytes, set[int]] = {}
     found: set[int] = set()
-    signatures = [signature(document.text) for document in stream.documents]
+    signatures = [featurize(document).signature for document in stream.documents]
     for index, values in enumerate(signatures):
         if values is None:
             continue

@@ -6,7 +6,7 @@ import pytest
 from newsfuse.model import Document
 from newsfuse.stories import Article, StoryAssigner, assign_stream, bcubed, featurize
 from newsfuse.stories.assign import bucket
-from newsfuse.stories.dedup import Deduplicator, signature
+from newsfuse.stories.dedup import Deduplicator
 from newsfuse.text import stem
 
 from story_feed import make_feed
@@ -51,10 +51,10 @@ def test_syndicated_copy_is_linked_to_its_original_and_keeps_the_centroid() -> N
 
 def test_own_words_are_not_duplicates() -> None:
     index = Deduplicator()
-    index.add(1, signature(FLOOD), 0.0)
-    assert index.find(signature(FLOOD_OTHER)) is None
-    assert index.find(signature(FLOOD)).original == 1
-    assert signature("too short to judge") is None
+    index.add(1, featurize(document(FLOOD)).signature, 0.0)
+    assert index.find(featurize(document(FLOOD_OTHER)).signature) is None
+    assert index.find(featurize(document(FLOOD)).signature).original == 1
+    assert featurize(document("Too short to judge.")).signature is None
 
 
 def test_stories_older_than_the_window_are_closed() -> None:

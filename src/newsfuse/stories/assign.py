@@ -20,6 +20,7 @@ store gets for the same time-ordered articles, which is what the Spark job calls
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 import zlib
@@ -93,7 +94,8 @@ class Article:
 
 def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> Article:
     """The article's hashed TF-IDF vector (unit length), time and MinHash signature."""
-    counts: Counter[str] = Counter(terms(document.text))
+    sequence = terms(document.text)
+    counts: Counter[str] = Counter(sequence)
     for term in terms(document.title):
         counts[term] += TITLE_BOOST
     names = {stem(name.lower()) for name in NAME.findall(document.text)}
@@ -108,7 +110,8 @@ def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> A
     strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
-    return Article(key, vector, days(document.date), signature(document.text))
+    shingled = signature([_term(term)[0] for term in sequence])
+    return Article(key, vector, days(document.date), shingled)
 
 
 @dataclass(slots=True, frozen=True)
@@ -134,6 +137,7 @@ class _Story:
     last: float
     centroid: dict[int, float] = field(default_factory=dict)
     norm2: float = 0.0
+    norm: float = 0.0
     members: list[int] = field(default_factory=list)
 
 
@@ -160,7 +164,7 @@ class StoryAssigner:
         self._postings: dict[int, dict[int, float]] = {}
         self._story_of: dict[int, int] = {}
         self._auto_key = 0
-        self._due = math.inf  # a lower bound of the open stories' closing times
+        self._deadlines: list[tuple[float, int]] = []  # heap of (closing time, story); stale entries skipped
 
     @property
     def open_stories(self) -> int:
@@ -212,20 +216,25 @@ class StoryAssigner:
     def _close(self) -> tuple[int, ...]:
         if self.dedup is not None:
             self.dedup.expire(self.clock)
-        if self.clock <= self._due:
-            return ()  # no story can be due yet: skip the scan
-        closed = tuple(story for story, state in self._stories.items() if self._closes(state) < self.clock)
-        for story in closed:
-            state = self._stories.pop(story)
-            for index in state.centroid:
-                posting = self._postings[index]
-                del posting[story]
-                if not posting:
-                    del self._postings[index]
-            for member in state.members:
-                self._story_of.pop(member, None)
-        self._due = min(map(self._closes, self._stories.values()), default=math.inf)
-        return closed
+        closed = []
+        deadlines = self._deadlines
+        while deadlines and deadlines[0][0] < self.clock:
+            _, story = heapq.heappop(deadlines)
+            state = self._stories.get(story)
+            if state is not None and self._closes(state) < self.clock:  # else a stale entry
+                self._drop(story)
+                closed.append(story)
+        return tuple(closed)
+
+    def _drop(self, story: int) -> None:
+        state = self._stories.pop(story)
+        for index in state.centroid:
+            posting = self._postings[index]
+            del posting[story]
+            if not posting:
+                del self._postings[index]
+        for member in state.members:
+            self._story_of.pop(member, None)
 
     def _closes(self, state: _Story) -> float:
         """When a story closes: ``window`` days after its last article or ``max_span`` after its first."""
@@ -242,7 +251,7 @@ class StoryAssigner:
         best, similarity = 0, 0.0
         stories = self._stories
         for story, dot in dots.items():
-            score = dot / math.sqrt(stories[story].norm2)
+            score = dot / stories[story].norm
             if score > similarity:
                 best, similarity = story, score
         return best, similarity
@@ -257,7 +266,7 @@ class StoryAssigner:
         state = self._stories[story]
         state.first = min(state.first, time)
         state.last = max(state.last, time)
-        self._due = min(self._due, self._closes(state))
+        heapq.heappush(self._deadlines, (self._closes(state), story))
         state.members.append(article.key)
         self._story_of[article.key] = story
         if not centroid:
@@ -269,6 +278,7 @@ class StoryAssigner:
             values[index] = new
             state.norm2 += new * new - old * old
             self._postings.setdefault(index, {})[story] = new
+        state.norm = math.sqrt(state.norm2)
 
 
 def assign_stream(documents: Iterable[Document], **options) -> list[int]:

@@ -1,30 +1,29 @@
 """Near-duplicate detection: syndicated and lightly edited copies of an article.
 
-Each article gets a MinHash signature over its word 3-shingles; an LSH index (datasketch)
+Each article gets a MinHash signature over its shingles (runs of three content words, stemmed,
+the same terms its TF-IDF vector counts); an LSH index (datasketch)
 proposes earlier articles that probably share most shingles, and the estimated Jaccard
 similarity decides.  Wire copies reprinted with a new headline, a dropped paragraph or an
 added credit line keep most shingles, so they are found; two outlets reporting the same event
 in their own words share few, so they are not.  The index only holds articles of the recent
 time window, so it stays as small as the story assigner's state.
 
-Words are hashed with CRC-32 rather than Python's ``hash`` so signatures are identical in
-every process (Spark workers, a re-opened store).
+Words come hashed by CRC-32 (the vector's buckets) rather than Python's ``hash``, so
+signatures are identical in every process (Spark workers, a re-opened store).
 """
 
 from __future__ import annotations
 
-import zlib
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from newsfuse.stories.memo import Memo
-from newsfuse.text import words
 
 PERMUTATIONS = 64
-MIN_WORDS = 12
+MIN_TERMS = 8
 THRESHOLD = 0.6
 SEED = 1
 
@@ -38,29 +37,28 @@ class Match:
 
 
 _template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
-_word_hashes = Memo(lambda word: zlib.crc32(word.encode()))
-
-
-def signature(text: str) -> np.ndarray | None:
-    """The MinHash of ``text``'s word 3-shingles; ``None`` when it is too short to judge."""
-    tokens = words(text)
-    if len(tokens) < MIN_WORDS:
+def signature(hashes: Sequence[int]) -> np.ndarray | None:
+    """The MinHash of a text's shingles (three consecutive content words, given as stable
+    per-word hashes in text order); ``None`` when the text is too short to judge."""
+    if len(hashes) < MIN_TERMS:
         return None
-    hashes = np.fromiter(map(_word_hashes.__getitem__, tokens), dtype=np.uint32, count=len(tokens))
+    values = np.asarray(hashes, dtype=np.uint32)
     # A shingle's hash mixes its three word hashes (uint32 arithmetic wraps); MinHash re-mixes it.
-    shingles = (hashes[:-2] * np.uint32(0x9E3779B1) + hashes[1:-1]) * np.uint32(0x85EBCA6B) + hashes[2:]
+    shingles = (values[:-2] * np.uint32(0x9E3779B1) + values[1:-1]) * np.uint32(0x85EBCA6B) + values[2:]
     minhash = _template.copy()
     minhash.update_batch(shingles.tolist())
     return minhash.hashvalues.copy()
 
 
 class Deduplicator:
-    """Links each article to the earliest recent article it nearly copies."""
+    """Links each article to the original of the recent article it copies most closely."""
 
     def __init__(self, threshold: float = THRESHOLD, window: float = 3.0) -> None:
         self.threshold = threshold
         self.window = window
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+        # The index proposes pairs from a lower similarity, so short copies are rarely missed;
+        # the signatures then decide at ``threshold``.
+        self._lsh = MinHashLSH(threshold=max(threshold - 0.2, 0.1), num_perm=PERMUTATIONS)
         self._signatures: dict[int, np.ndarray] = {}
         self._times: deque[tuple[float, int]] = deque()
         self._originals: dict[int, int] = {}
