@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from newsfuse.evaluation.datasets import load, set_key
+from newsfuse.evaluation.datasets import load, set_key, size
 from newsfuse.model import Cluster
 from newsfuse.readers import InputError
 
@@ -40,6 +40,7 @@ def test_jsonl_with_one_or_several_summaries(tmp_path) -> None:
     ]
     path.write_text("\n".join(json.dumps(row) for row in rows) + "\nnot json\n")
     items = list(load(path))
+    assert size(path) == 4 and size(DUC) is None
     assert [item.references for item in items[:3]] == [["Ref."], ["Ref one.", "Ref two."], []]
     assert isinstance(items[3], InputError)
 

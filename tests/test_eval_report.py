@@ -77,8 +77,8 @@ def test_cli_prints_json_and_clear_errors(dataset, tmp_path) -> None:
     assert [row["system"] for row in parsed["rows"]] == ["lead", "textrank", "oracle"]
     assert all(row["words"] <= 15 for row in parsed["rows"])
     assert (tmp_path / "r.png").exists()
-    table = runner.invoke(app, ["eval", str(dataset), "-s", "lead", "-s", "centroid"])
-    assert table.exit_code == 0 and "centroid" in table.stdout
+    table = runner.invoke(app, ["eval", str(dataset), "-s", "lead", "-s", "centroid", "--no-truncate", "--budget", "30"])
+    assert table.exit_code == 0 and "centroid" in table.stdout and "no truncation" in table.stdout
     for arguments, message in (
         (["eval", str(dataset), "-s", "magic"], "unknown system"),
         (["eval", str(tmp_path / "absent.jsonl")], "no such file"),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from newsfuse.facts import extract
 from newsfuse.model import Summary
 
 
@@ -47,3 +49,8 @@ def to_text(summary: Summary, markdown: bool = False) -> str:
 
 def to_json(summary: Summary, indent: int | None = 2) -> str:
     return json.dumps(summary.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def to_record(summary: Summary) -> dict[str, Any]:
+    """The summary with the facts of its cluster: what JSON output (and ``batch``) carries."""
+    return {**summary.to_dict(), "facts": extract(summary.cluster, summary).to_dict()}

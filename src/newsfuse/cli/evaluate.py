@@ -19,8 +19,8 @@ from newsfuse.evaluation.harness import run
 from newsfuse.evaluation.table import rows
 from newsfuse.readers import InputError
 
-#: the summary budget on Multi-News when no --words is given: about the reference length
-DEFAULT_BUDGET = 250
+#: the summary length on Multi-News: about the length of its references (see the README)
+DEFAULT_WORDS = 250
 
 
 class Output(str, Enum):
@@ -33,8 +33,9 @@ class Output(str, Enum):
 def evaluate(
     dataset: Annotated[str, typer.Argument(help="JSONL clusters with summary/summaries, a raw Multi-News .src (with its .tgt), or a DUC/TAC directory.")],
     system: Annotated[list[str] | None, typer.Option("--system", "-s", help="A system to score (repeatable): " + ", ".join(systems.available()) + ", or NAME=PATH for outputs made elsewhere (JSONL {id, summary} or a directory of <id>.txt). Default: all built-in systems.")] = None,
-    words: Annotated[int | None, typer.Option("--words", "-w", min=1, help="Cut every summary and reference at N words before scoring (ROUGE-1.5.5 -l N).")] = None,
-    budget: Annotated[int | None, typer.Option("--budget", "-b", min=1, help=f"Word budget given to the summarizers (default: --words, else {DEFAULT_BUDGET}).")] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Summary length: the summarizers' word budget, and every summary and reference is cut at N words before scoring (ROUGE-1.5.5 -l N). DUC 2004: 100.")] = DEFAULT_WORDS,
+    truncate: Annotated[bool, typer.Option("--truncate/--no-truncate", help="Cut summaries and references at --words (default) or score them whole.")] = True,
+    budget: Annotated[int | None, typer.Option("--budget", "-b", min=1, help="Give the summarizers another word budget than --words.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Score only the first N clusters.")] = None,
     baseline: Annotated[str, typer.Option("--baseline", help="The system every other is tested against.")] = "lead",
     output: Annotated[Output, typer.Option("--output", "-o", help="table, json or csv on stdout.")] = Output.table,
@@ -50,9 +51,10 @@ def evaluate(
     its speed and how far it goes from lead to the extractive oracle.
     """
     specs = system or systems.available()
-    budget = budget or words or DEFAULT_BUDGET
+    budget = budget or words
+    cut = words if truncate else None
     try:
-        systems.resolve(specs, words)
+        systems.resolve(specs, cut)
     except (ValueError, InputError) as error:
         fail(str(error))
     if not Path(dataset).exists():
@@ -62,8 +64,9 @@ def evaluate(
         TimeElapsedColumn(), console=stderr, transient=True,
     )
     with progress:
-        task = progress.add_task(f"scoring {len(specs)} systems", total=limit)
-        results = run(datasets.load(dataset, limit), specs, budget, words, jobs, lambda: progress.advance(task))
+        total = datasets.size(dataset)
+        task = progress.add_task(f"scoring {len(specs)} systems", total=min(filter(None, (total, limit)), default=None))
+        results = run(datasets.load(dataset, limit), specs, budget, cut, jobs, lambda: progress.advance(task))
     for reason in results.skipped[:5]:
         stderr.print(f"skipped {reason}", highlight=False, markup=False)
     if len(results.skipped) > 5:
@@ -72,11 +75,14 @@ def evaluate(
         fail(f"{dataset}: no cluster with a reference summary to score")
     for name, count in results.missing.items():
         stderr.print(f"warning: {name} has no summary for {count} clusters; they score 0", highlight=False, markup=False)
+    if baseline not in results.systems:
+        stderr.print(f"warning: baseline {baseline} is not in this run, so there are no p-values", highlight=False, markup=False)
     table = rows(results, baseline if baseline in results.systems else None, samples, seed)
     meta = report.Meta(
-        dataset=dataset, clusters=len(results.ids), budget=budget, truncate_at=words,
+        dataset=dataset, clusters=len(results.ids), budget=budget, truncate_at=cut,
         baseline=baseline if baseline in results.systems else None,
         command=shlex.join(["newsfuse", *sys.argv[1:]]), date=dt.date.today().isoformat(), skipped=len(results.skipped),
+        prepare_seconds=results.prepare_seconds,
     )
     if output is Output.json:
         write(report.to_json(table, meta))

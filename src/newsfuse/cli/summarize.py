@@ -13,7 +13,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsfuse import render, summarizers
 from newsfuse.cli.app import app, fail, stderr, write
-from newsfuse.facts import extract
 from newsfuse.model import Summary
 from newsfuse.pipeline import summarize_cluster
 from newsfuse.readers import FORMATS, InputError, is_collection, read, read_cluster
@@ -29,7 +28,7 @@ class Output(str, Enum):
 
 def show(summary: Summary, output: Output) -> str:
     if output in (Output.json, Output.jsonl):
-        data = {**summary.to_dict(), "facts": extract(summary.cluster, summary).to_dict()}
+        data = render.to_record(summary)
         return json.dumps(data, ensure_ascii=False, indent=2 if output is Output.json else None)
     return render.to_text(summary, markdown=output is Output.markdown)
 

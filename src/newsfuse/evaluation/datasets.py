@@ -39,6 +39,19 @@ def load(path: str | Path, limit: int | None = None) -> Iterator[Cluster | Input
     return islice(items, limit)
 
 
+def size(path: str | Path) -> int | None:
+    """How many clusters a one-cluster-per-line file holds (for a progress bar); ``None`` otherwise."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except (OSError, EOFError):
+        return None
+
+
 def set_key(name: str) -> str:
     """The id a document set and its model summaries share (see the module docstring)."""
     lowered = re.sub(r"^(d\d+)[a-z]?", r"\1", name.lower())

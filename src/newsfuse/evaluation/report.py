@@ -19,6 +19,12 @@ from rich.table import Table
 from newsfuse.evaluation.harness import KEYS
 from newsfuse.evaluation.table import PRIMARY, Row
 
+#: marker, colour and legend label per kind of system
+STYLE = {
+    "newsfuse": ("o", "tab:blue", "newsfuse"),
+    "peer": ("s", "tab:orange", "sumy peers"),
+    "oracle": ("*", "black", "oracle (upper bound)"),
+}
 SHOWN = ("R1_f", "R2_f", "RL_f", "R1_r", "R2_r", "RL_r")
 NAMES = {"R1_f": "R1 F1", "R2_f": "R2 F1", "RL_f": "RL F1", "R1_r": "R1 R", "R2_r": "R2 R", "RL_r": "RL R"}
 
@@ -35,6 +41,8 @@ class Meta:
     command: str = ""
     date: str = ""
     skipped: int = 0
+    #: seconds of CPU the shared cleaning and sentence splitting took over the whole run
+    prepare_seconds: float = 0.0
 
     def describe(self) -> str:
         cut = f"summaries and references cut at {self.truncate_at} words" if self.truncate_at else "no truncation"
@@ -99,9 +107,10 @@ def save(rows: list[Row], meta: Meta, path: Path) -> Path:
     plot(rows, meta, image)
     notes = [
         meta.describe() + ".",
-        "ROUGE ×100 through rouge-score with Porter stemming, averaged over references; ROUGE-L is summary-level (rougeLsum).",
+        "ROUGE ×100 through rouge-score with Porter stemming; several references are pooled as ROUGE-1.5.5 -f A does; ROUGE-L is summary-level (rougeLsum).",
         "± is half the width of the 95 % bootstrap confidence interval over clusters; p is a paired bootstrap test on ROUGE-2 F1.",
-        "clusters/s is single-core summarization throughput, the shared cleaning and sentence split included, ROUGE scoring excluded.",
+        "clusters/s is single-core summarization throughput in CPU time, the shared cleaning and sentence split included, ROUGE scoring excluded"
+        + (f" (that shared step alone: {meta.clusters / meta.prepare_seconds:.0f} clusters/s)." if meta.prepare_seconds else "."),
         "lead→oracle: the share of the ROUGE-2 F1 gap between lead and the greedy extractive oracle that a system closes.",
     ]
     if meta.command:
@@ -124,13 +133,21 @@ def plot(rows: list[Row], meta: Meta, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    timed = [row for row in rows if row.clusters_per_second]
     figure, axes = plt.subplots(figsize=(8, 5), dpi=120)
-    for row in timed:
+    shown: set[str] = set()
+    for number, row in enumerate(rows):
+        if not row.clusters_per_second:
+            continue
+        marker, colour, label = STYLE.get(row.kind, STYLE["newsfuse"])
         mean = 100 * row.mean[PRIMARY]
         error = [[mean - 100 * row.low[PRIMARY]], [100 * row.high[PRIMARY] - mean]]
-        axes.errorbar(row.clusters_per_second, mean, yerr=error, fmt="o", capsize=3)
-        axes.annotate(row.system, (row.clusters_per_second, mean), textcoords="offset points", xytext=(6, 4), fontsize=8)
+        axes.errorbar(
+            row.clusters_per_second, mean, yerr=error, fmt=marker, color=colour, capsize=3,
+            label=None if label in shown else label,
+        )
+        shown.add(label)
+        # labels of neighbouring points alternate height so they do not print over each other
+        axes.annotate(row.system, (row.clusters_per_second, mean), textcoords="offset points", xytext=(6, 9 * (number % 3) - 9), fontsize=8)
     for row in rows:
         if not row.clusters_per_second:
             axes.axhline(100 * row.mean[PRIMARY], linestyle=":", linewidth=1, color="grey")
@@ -138,7 +155,8 @@ def plot(rows: list[Row], meta: Meta, path: Path) -> None:
     axes.set_xscale("log")
     axes.set_xlabel("clusters per second (single core, log scale)")
     axes.set_ylabel("ROUGE-2 F1 ×100")
-    axes.set_title(meta.describe(), fontsize=9)
+    axes.set_title(meta.describe().replace(meta.dataset, Path(meta.dataset).name), fontsize=9)
+    axes.legend(fontsize=8, loc="best")
     axes.grid(True, which="both", alpha=0.3)
     figure.tight_layout()
     figure.savefig(path)

@@ -20,9 +20,11 @@ one may cross it.
 from __future__ import annotations
 
 import json
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
@@ -54,6 +56,8 @@ class System(ABC):
     """Something that writes a summary of a prepared (cleaned, segmented) cluster."""
 
     name: str
+    #: "newsfuse", "oracle", "peer" or "external": how reports group and colour it
+    kind: ClassVar[str]
     #: whether it reads the prepared cluster, so the shared ``prepare`` time is part of its cost
     prepared = True
 
@@ -63,6 +67,8 @@ class System(ABC):
 
 
 class Newsfuse(System):
+    kind = "newsfuse"
+
     def __init__(self, method: str) -> None:
         self.name = method
         self._summarizer = summarizers.get(method)
@@ -78,6 +84,7 @@ class Oracle(System):
     """
 
     name = ORACLE
+    kind = "oracle"
 
     def __init__(self, truncate_at: int | None = None) -> None:
         self._truncate_at = truncate_at
@@ -122,6 +129,8 @@ def _budget(words: int) -> Callable[[list], list]:
 
 
 class Sumy(System):
+    kind = "peer"
+
     def __init__(self, name: str) -> None:
         self.name = name
         self._summarizer = SUMY[name](Stemmer("english"))
@@ -134,12 +143,16 @@ class Sumy(System):
         )
         if not document.sentences:
             return []
-        return [str(sentence) for sentence in self._summarizer(document, _budget(words))]
+        with warnings.catch_warnings():
+            # LSA warns on every cluster with fewer distinct words than sentences; it still ranks them
+            warnings.simplefilter("ignore", UserWarning)
+            return [str(sentence) for sentence in self._summarizer(document, _budget(words))]
 
 
 class External(System):
     """Summaries written elsewhere, matched to clusters by id; a cluster without one scores 0."""
 
+    kind = "external"
     prepared = False
 
     def __init__(self, name: str, path: str | Path) -> None:

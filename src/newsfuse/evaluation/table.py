@@ -16,6 +16,7 @@ ORACLE = "oracle"
 @dataclass(slots=True)
 class Row:
     system: str
+    kind: str
     mean: dict[str, float]
     low: dict[str, float]
     high: dict[str, float]
@@ -53,6 +54,7 @@ def rows(results: Results, baseline: str | None = LEAD, samples: int = 1000, see
         table.append(
             Row(
                 system=name,
+                kind=results.kinds[name],
                 mean=means[name],
                 low={key: low for key, (low, _) in intervals.items()},
                 high={key: high for key, (_, high) in intervals.items()},
