@@ -16,10 +16,18 @@ tf, English stop words, IDF fitted on the whole stream, which favours it); each 
 the most cosine-similar centroid among ALL clusters so far when above its own tuned threshold,
 else starts a cluster.  No window, no duplicate detection.
 
+Speed is articles per CPU second (single-threaded; BLAS threads pinned to 1) and per wall second.
+newsfuse's word memos are warmed on the tuning clusters first, as in a running service.  The
+store row adds cleaning, segmentation, content hashing and SQLite commits (WAL, synchronous=FULL).
+"Boilerplate pages" are documents whose MinHash equals one in another gold cluster (web-archive
+crawl notices, tweet-embed help, comment boxes): the F1 without them shows what scraping noise
+in Multi-News costs.  The story window is 3 days and a story closes a week after it began.
+
 Usage (from the repository root):
     NEWSFUSE_SHARED=/work/shared PYTHONPATH=src python benchmarks/stories.py [--sizes 500 5000]
+    ... --store      also time the full store ingest
     ... --tune       grid-search both thresholds on tuning streams
-    ... --memory     peak traced memory of the assigner vs stream length
+    ... --memory     traced memory of the assigner's state vs stream length
 """
 
 from __future__ import annotations
@@ -161,7 +169,7 @@ def tune(pool: Sequence[list[str]]) -> None:
 def memory(pool: Sequence[list[str]]) -> None:
     """Traced memory of the assigner's state (open stories, postings, duplicate index) as the
     stream grows.  Articles are featurized first, so word memos are not counted (they are
-    bounded by ``newsfuse.stories.memo.LIMIT``); each article is copied inside the trace so
+    bounded by ``newsfuse.stories.hashing.LIMIT``); each article is copied inside the trace so
     everything the assigner keeps is counted."""
     stream = make_stream(pool, len(pool), 7)
     articles = [featurize(document, key) for key, document in enumerate(stream.documents)]

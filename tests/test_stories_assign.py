@@ -5,8 +5,8 @@ import pytest
 
 from newsfuse.model import Document
 from newsfuse.stories import Article, StoryAssigner, assign_stream, bcubed, featurize
-from newsfuse.stories.assign import bucket
-from newsfuse.stories.dedup import Deduplicator
+from newsfuse.stories.hashing import bucket
+from newsfuse.stories.dedup import Deduplicator, signature
 from newsfuse.text import stem
 
 from story_feed import make_feed
@@ -55,6 +55,7 @@ def test_own_words_are_not_duplicates() -> None:
     assert index.find(featurize(document(FLOOD_OTHER)).signature) is None
     assert index.find(featurize(document(FLOOD)).signature).original == 1
     assert featurize(document("Too short to judge.")).signature is None
+    assert np.array_equal(signature(FLOOD), featurize(document(FLOOD)).signature)
 
 
 def test_stories_older_than_the_window_are_closed() -> None:
@@ -114,7 +115,7 @@ def test_bcubed_known_values() -> None:
 
 
 def test_memo_is_bounded() -> None:
-    from newsfuse.stories.memo import Memo
+    from newsfuse.stories.hashing import Memo
 
     calls: list[str] = []
     memo = Memo(lambda word: calls.append(word) or len(word), limit=3)

@@ -23,7 +23,6 @@ import datetime as dt
 import heapq
 import math
 import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,12 +31,11 @@ from operator import itemgetter
 import numpy as np
 
 from newsfuse.model import Document
-from newsfuse.stories.dedup import Deduplicator, signature
-from newsfuse.stories.memo import Memo
+from newsfuse.stories.dedup import Deduplicator, shingle_signature
+from newsfuse.stories.hashing import Memo, bucket
 from newsfuse.text import stem, terms
 from newsfuse.vectors import load_idf
 
-BUCKETS = 1 << 22
 TOP_TERMS = 60
 TITLE_BOOST = 2.0
 NAME_BOOST = 1.5
@@ -46,11 +44,6 @@ WINDOW = 3.0
 MAX_SPAN = 7.0
 
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
-
-def bucket(term: str) -> int:
-    """A stable (process-independent) hash of a term into the vector's index space."""
-    return zlib.crc32(term.encode()) % BUCKETS
-
 
 # Each term's bucket and IDF, memoised: news vocabulary repeats.
 _term = Memo(lambda term: (bucket(term), load_idf()[term])).__getitem__
@@ -110,7 +103,7 @@ def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> A
     strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
-    shingled = signature([_term(term)[0] for term in sequence])
+    shingled = shingle_signature([_term(term)[0] for term in sequence])
     return Article(key, vector, days(document.date), shingled)
 
 

@@ -8,8 +8,8 @@ added credit line keep most shingles, so they are found; two outlets reporting t
 in their own words share few, so they are not.  The index only holds articles of the recent
 time window, so it stays as small as the story assigner's state.
 
-Words come hashed by CRC-32 (the vector's buckets) rather than Python's ``hash``, so
-signatures are identical in every process (Spark workers, a re-opened store).
+Terms are hashed by :func:`newsfuse.stories.hashing.bucket`, so signatures are identical in
+every process (Spark workers, a re-opened store).
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from newsfuse.stories.hashing import Memo, bucket
+from newsfuse.text import terms
 
 
 PERMUTATIONS = 64
@@ -37,13 +40,21 @@ class Match:
 
 
 _template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
-def signature(hashes: Sequence[int]) -> np.ndarray | None:
-    """The MinHash of a text's shingles (three consecutive content words, given as stable
-    per-word hashes in text order); ``None`` when the text is too short to judge."""
+_bucket = Memo(bucket).__getitem__
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash of a cleaned text, as the story assigner computes it for the same text."""
+    return shingle_signature([_bucket(term) for term in terms(text)])
+
+
+def shingle_signature(hashes: Sequence[int]) -> np.ndarray | None:
+    """The MinHash of a text's shingles (three consecutive content terms, given as their stable
+    hashes in text order); ``None`` when the text is too short to judge."""
     if len(hashes) < MIN_TERMS:
         return None
     values = np.asarray(hashes, dtype=np.uint32)
-    # A shingle's hash mixes its three word hashes (uint32 arithmetic wraps); MinHash re-mixes it.
+    # A shingle's hash mixes its three term hashes (uint32 arithmetic wraps); MinHash re-mixes it.
     shingles = (values[:-2] * np.uint32(0x9E3779B1) + values[1:-1]) * np.uint32(0x85EBCA6B) + values[2:]
     minhash = _template.copy()
     minhash.update_batch(shingles.tolist())

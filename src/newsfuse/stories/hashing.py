@@ -1,11 +1,17 @@
-"""A bounded memo for per-word work (hashes, IDF look-ups) on endless streams."""
+"""Stable term hashes and a bounded memo for per-word work on endless streams.
+
+Terms are hashed with CRC-32 rather than Python's ``hash`` (salted per process), so vectors and
+MinHash signatures are identical in every process: Spark workers, a re-opened store.
+"""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
 LIMIT = 200_000
+BUCKETS = 1 << 22
 
 
 class Memo(dict):
@@ -25,3 +31,8 @@ class Memo(dict):
             self.clear()
         value = self[key] = self.function(key)
         return value
+
+
+def bucket(term: str) -> int:
+    """A term's stable hash: its index in the hashed vector space, and its shingle component."""
+    return zlib.crc32(term.encode()) % BUCKETS
