@@ -9,6 +9,11 @@ from story_feed import make_feed
 runner = CliRunner()
 
 
+def said(result) -> str:
+    """The output with rich's line wrapping undone."""
+    return " ".join(result.output.split())
+
+
 def write_feed(path, stories: int = 3, per_story: int = 3) -> None:
     path.write_text("".join(json.dumps(record) + "\n" for record in make_feed(stories, per_story, seed=9)))
 
@@ -44,13 +49,13 @@ def test_stdin_and_bad_lines_are_reported_not_fatal(tmp_path) -> None:
 def test_clear_errors(tmp_path) -> None:
     db = str(tmp_path / "s.db")
     missing = runner.invoke(app, ["stories", "--db", db])
-    assert missing.exit_code == 1 and "no story store" in missing.output
+    assert missing.exit_code == 1 and "no story store" in said(missing)
     assert not (tmp_path / "s.db").exists()
     unreadable = runner.invoke(app, ["ingest", str(tmp_path / "nope.jsonl"), "--db", db])
-    assert unreadable.exit_code == 1 and "no such file" in unreadable.output
+    assert unreadable.exit_code == 1 and "no such file" in said(unreadable)
     assert not (tmp_path / "s.db").exists()
     feed = tmp_path / "feed.jsonl"
     write_feed(feed, stories=1, per_story=1)
     runner.invoke(app, ["ingest", str(feed), "--db", db])
     unknown = runner.invoke(app, ["story", "7", "--db", db])
-    assert unknown.exit_code == 1 and "no story 7" in unknown.output
+    assert unknown.exit_code == 1 and "no story 7" in said(unknown)

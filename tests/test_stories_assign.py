@@ -5,7 +5,7 @@ import pytest
 
 from newsfuse.model import Document
 from newsfuse.stories import Article, StoryAssigner, assign_stream, bcubed, featurize
-from newsfuse.stories.assign import bucket
+from newsfuse.stories.hashing import bucket
 from newsfuse.stories.dedup import Deduplicator, signature
 from newsfuse.text import stem
 
@@ -51,10 +51,11 @@ def test_syndicated_copy_is_linked_to_its_original_and_keeps_the_centroid() -> N
 
 def test_own_words_are_not_duplicates() -> None:
     index = Deduplicator()
-    index.add(1, signature(FLOOD), 0.0)
-    assert index.find(signature(FLOOD_OTHER)) is None
-    assert index.find(signature(FLOOD)).original == 1
-    assert signature("too short to judge") is None
+    index.add(1, featurize(document(FLOOD)).signature, 0.0)
+    assert index.find(featurize(document(FLOOD_OTHER)).signature) is None
+    assert index.find(featurize(document(FLOOD)).signature).original == 1
+    assert featurize(document("Too short to judge.")).signature is None
+    assert np.array_equal(signature(FLOOD), featurize(document(FLOOD)).signature)
 
 
 def test_stories_older_than_the_window_are_closed() -> None:
@@ -111,3 +112,13 @@ def test_bcubed_known_values() -> None:
     assert singletons.precision == 1.0 and singletons.recall == pytest.approx(0.5)
     with pytest.raises(ValueError):
         bcubed([1], [])
+
+
+def test_memo_is_bounded() -> None:
+    from newsfuse.stories.hashing import Memo
+
+    calls: list[str] = []
+    memo = Memo(lambda word: calls.append(word) or len(word), limit=3)
+    assert [memo[word] for word in ["a", "bb", "a", "ccc", "dddd", "bb"]] == [1, 2, 1, 3, 4, 2]
+    assert calls == ["a", "bb", "ccc", "dddd", "bb"]
+    assert len(memo) <= 3

@@ -31,7 +31,7 @@ def committed(path: Path) -> int:
 
 
 def test_kill_during_ingest_then_resume(tmp_path) -> None:
-    records = make_feed(stories=300, per_story=4, seed=8)
+    records = make_feed(stories=400, per_story=4, seed=8)
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps(record) + "\n" for record in records))
     database = tmp_path / "stories.db"

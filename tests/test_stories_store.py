@@ -148,3 +148,15 @@ def test_reads_from_other_threads_while_ingesting(tmp_path) -> None:
         thread.join()
     assert errors == []
     invariants(tmp_path / "s.db")
+
+
+def test_four_outlets_on_one_event_make_one_story_even_when_some_are_undated(tmp_path) -> None:
+    from newsfuse.cli.summarize import example_paths
+    from newsfuse.stories import read_articles
+
+    store = Store(tmp_path / "s.db")
+    report = store.ingest(read_articles([str(path) for path in example_paths()]))
+    assert (report.new, report.stories_new) == (4, 1)
+    (info,) = store.stories()
+    assert len(info.outlets) == 4
+    assert store.summary(info.id, words=80).sentences

@@ -26,6 +26,7 @@ STOPWORDS = frozenset(
 
 _stemmer = Stemmer.Stemmer("porter")
 _stems: dict[str, str] = {}
+MAX_STEMS = 500_000  # a long-running ingest sees endless rare words: bound the memo
 
 
 def words(text: str) -> list[str]:
@@ -36,6 +37,8 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     cached = _stems.get(word)
     if cached is None:
+        if len(_stems) >= MAX_STEMS:
+            _stems.clear()
         cached = _stems[word] = _stemmer.stemWord(word)
     return cached
 

@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 app = typer.Typer(
     name="newsfuse",
@@ -20,7 +21,7 @@ stderr = Console(stderr=True, soft_wrap=True)
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line on stderr and exit: the CLI's only way to report a problem."""
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    stderr.print(Text.assemble(("error: ", "bold red"), message), highlight=False)
     raise typer.Exit(code)
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from newsfuse import summarizers
 from newsfuse.batch import grouping, io, local
@@ -39,14 +38,14 @@ def batch(
     Articles without a story key are grouped into stories (near-duplicates by MinHash LSH, then story assignment per time window). Both engines give the same rows in the same order; Spark writes OUTPUT as a directory of part files.
     """
     if method not in summarizers.SUMMARIZERS:
-        fail(escape(f"unknown method {method!r}; choose one of {', '.join(sorted(summarizers.SUMMARIZERS))}"))
+        fail(f"unknown method {method!r}; choose one of {', '.join(sorted(summarizers.SUMMARIZERS))}")
     if "://" not in input and not Path(input).exists():
-        fail(escape(f"{input}: no such file or directory"))
+        fail(f"{input}: no such file or directory")
     settings = Settings(input.rstrip("/").rpartition("/")[2], words, method, window_days)
     try:
         counts = _spark(input, output, settings, master) if engine is Engine.spark else local.run(input, output, settings, workers)
     except InputError as error:
-        fail(escape(str(error)))
+        fail(str(error))
     stderr.print(f"{counts.summaries} summaries -> {output}; {counts.errors} errors -> {io.errors_path(output)}", highlight=False, markup=False, soft_wrap=True)
     if counts.errors and not counts.summaries:
         raise typer.Exit(1)
@@ -57,17 +56,17 @@ def _spark(input: str, output: str, settings: Settings, master: str | None) -> l
 
     reason = spark.missing()
     if reason:
-        fail(escape(reason))
+        fail(reason)
     try:
         session = spark.session(master)
     except Exception as error:  # noqa: BLE001  (Java or the master may be unusable in many ways)
-        fail(escape(f"Spark did not start ({_first_line(error)}); {spark.MISSING}"))
+        fail(f"Spark did not start ({_first_line(error)}); {spark.MISSING}")
     try:
         return spark.run(session, input, output, settings)
     except InputError:
         raise
     except Exception as error:  # noqa: BLE001  (a failed job is reported in one line, never a JVM trace)
-        fail(escape(f"the Spark job failed ({_first_line(error)})"))
+        fail(f"the Spark job failed ({_first_line(error)})")
     finally:
         session.stop()
 

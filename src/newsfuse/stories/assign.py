@@ -8,7 +8,9 @@ similarity reaches the threshold.  Stories are found through an inverted index f
 open stories, so the cost per article depends on its terms, not on the number of stories.
 
 Stories not seen for ``window`` days of stream time are closed and dropped from memory, so the
-state is bounded by the stream's rate, not its length.  Near-duplicates (``dedup``) join their
+state is bounded by the stream's rate, not its length.  A story is also closed ``max_span`` days
+after it began (a week, fixed a priori): without it, a long-running topic chains article to
+article into one ever-growing story whose centroid drifts and swallows its neighbours.  Near-duplicates (``dedup``) join their
 original's story without moving its centroid: a reprint is not new reporting.
 
 Everything here is pure and storage-free: :func:`assign_stream` gives the same labels the
@@ -18,38 +20,33 @@ store gets for the same time-ordered articles, which is what the Spark job calls
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
 from newsfuse.model import Document
-from newsfuse.stories.dedup import Deduplicator, signature
+from newsfuse.stories.dedup import Deduplicator, shingle_signature
+from newsfuse.stories.hashing import Memo, bucket
 from newsfuse.text import stem, terms
 from newsfuse.vectors import load_idf
 
-BUCKETS = 1 << 22
 TOP_TERMS = 60
 TITLE_BOOST = 2.0
 NAME_BOOST = 1.5
-THRESHOLD = 0.2
+THRESHOLD = 0.16
 WINDOW = 3.0
+MAX_SPAN = 7.0
 
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 
-_buckets: dict[str, int] = {}
-
-
-def bucket(term: str) -> int:
-    """A stable (process-independent) hash of a term into the vector's index space."""
-    cached = _buckets.get(term)
-    if cached is None:
-        cached = _buckets[term] = zlib.crc32(term.encode()) % BUCKETS
-    return cached
+# Each term's bucket and IDF, memoised: news vocabulary repeats.
+_term = Memo(lambda term: (bucket(term), load_idf()[term])).__getitem__
 
 
 def days(date: dt.date | None) -> float | None:
@@ -90,24 +87,33 @@ class Article:
 
 def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> Article:
     """The article's hashed TF-IDF vector (unit length), time and MinHash signature."""
-    idf = load_idf()
-    counts: Counter[str] = Counter(terms(document.text))
+    sequence = terms(document.text)
+    counts: Counter[str] = Counter(sequence)
     for term in terms(document.title):
         counts[term] += TITLE_BOOST
     names = {stem(name.lower()) for name in NAME.findall(document.text)}
-    weights: dict[int, float] = defaultdict(float)
+    weights: dict[int, float] = {}
+    log = math.log
     for term, count in counts.items():
-        boost = NAME_BOOST if term in names else 1.0
-        weights[bucket(term)] += (1.0 + math.log(count)) * idf[term] * boost
-    strongest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:top_terms]
+        index, idf = _term(term)
+        weight = (1.0 + log(count)) * idf
+        if term in names:
+            weight *= NAME_BOOST
+        weights[index] = weights.get(index, 0.0) + weight
+    strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
-    return Article(key, vector, days(document.date), signature(document.text))
+    shingled = shingle_signature([_term(term)[0] for term in sequence])
+    return Article(key, vector, days(document.date), shingled)
 
 
 @dataclass(slots=True, frozen=True)
 class StoryDecision:
-    """Where an article went: its story, whether that story is new, and why."""
+    """Where an article went: its story, whether that story is new, and why.
+
+    ``similarity`` is the cosine to the story's centroid, or for a copy (``duplicate_of``) the
+    estimated Jaccard similarity to its original; ``closed`` lists the stories this step closed.
+    """
 
     article: int
     story: int
@@ -124,6 +130,7 @@ class _Story:
     last: float
     centroid: dict[int, float] = field(default_factory=dict)
     norm2: float = 0.0
+    norm: float = 0.0
     members: list[int] = field(default_factory=list)
 
 
@@ -134,12 +141,14 @@ class StoryAssigner:
         self,
         threshold: float = THRESHOLD,
         window: float = WINDOW,
+        max_span: float = MAX_SPAN,
         dedup: bool = True,
         next_story: int = 1,
         top_terms: int = TOP_TERMS,
     ) -> None:
         self.threshold = threshold
         self.window = window
+        self.max_span = max_span
         self.top_terms = top_terms
         self.dedup = Deduplicator(window=window) if dedup else None
         self.next_story = next_story
@@ -148,6 +157,7 @@ class StoryAssigner:
         self._postings: dict[int, dict[int, float]] = {}
         self._story_of: dict[int, int] = {}
         self._auto_key = 0
+        self._deadlines: list[tuple[float, int]] = []  # heap of (closing time, story); stale entries skipped
 
     @property
     def open_stories(self) -> int:
@@ -197,20 +207,31 @@ class StoryAssigner:
         return time
 
     def _close(self) -> tuple[int, ...]:
-        horizon = self.clock - self.window
-        closed = tuple(story for story, state in self._stories.items() if state.last < horizon)
-        for story in closed:
-            state = self._stories.pop(story)
-            for index in state.centroid:
-                posting = self._postings[index]
-                del posting[story]
-                if not posting:
-                    del self._postings[index]
-            for member in state.members:
-                self._story_of.pop(member, None)
         if self.dedup is not None:
             self.dedup.expire(self.clock)
-        return closed
+        closed = []
+        deadlines = self._deadlines
+        while deadlines and deadlines[0][0] < self.clock:
+            _, story = heapq.heappop(deadlines)
+            state = self._stories.get(story)
+            if state is not None and self._closes(state) < self.clock:  # else a stale entry
+                self._drop(story)
+                closed.append(story)
+        return tuple(closed)
+
+    def _drop(self, story: int) -> None:
+        state = self._stories.pop(story)
+        for index in state.centroid:
+            posting = self._postings[index]
+            del posting[story]
+            if not posting:
+                del self._postings[index]
+        for member in state.members:
+            self._story_of.pop(member, None)
+
+    def _closes(self, state: _Story) -> float:
+        """When a story closes: ``window`` days after its last article or ``max_span`` after its first."""
+        return min(state.last + self.window, state.first + self.max_span)
 
     def _nearest(self, vector: dict[int, float]) -> tuple[int, float]:
         dots: dict[int, float] = defaultdict(float)
@@ -223,7 +244,7 @@ class StoryAssigner:
         best, similarity = 0, 0.0
         stories = self._stories
         for story, dot in dots.items():
-            score = dot / math.sqrt(stories[story].norm2)
+            score = dot / stories[story].norm
             if score > similarity:
                 best, similarity = story, score
         return best, similarity
@@ -238,6 +259,7 @@ class StoryAssigner:
         state = self._stories[story]
         state.first = min(state.first, time)
         state.last = max(state.last, time)
+        heapq.heappush(self._deadlines, (self._closes(state), story))
         state.members.append(article.key)
         self._story_of[article.key] = story
         if not centroid:
@@ -249,6 +271,7 @@ class StoryAssigner:
             values[index] = new
             state.norm2 += new * new - old * old
             self._postings.setdefault(index, {})[story] = new
+        state.norm = math.sqrt(state.norm2)
 
 
 def assign_stream(documents: Iterable[Document], **options) -> list[int]:

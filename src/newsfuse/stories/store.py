@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -33,7 +34,7 @@ from newsfuse.model import Citation, Cluster, Document, Summary, SummarySentence
 from newsfuse.pipeline import prepare, summarize_cluster
 from newsfuse.readers.decode import parse_date
 from newsfuse.selection import DEFAULT_WORDS
-from newsfuse.stories.assign import THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
+from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
 from newsfuse.stories.ingest import prepare_article
 
 BATCH = 256
@@ -233,10 +234,11 @@ class Store:
     Every call opens its own connection, so web-server threads can read while another ingests.
     """
 
-    def __init__(self, path: str | Path, threshold: float = THRESHOLD, window: float = WINDOW) -> None:
+    def __init__(self, path: str | Path, threshold: float = THRESHOLD, window: float = WINDOW, max_span: float = MAX_SPAN) -> None:
         self.path = Path(path)
         self.threshold = threshold
         self.window = window
+        self.max_span = max_span
         self._lock = threading.Lock()
         self._assigner: StoryAssigner | None = None
         try:
@@ -280,8 +282,8 @@ class Store:
             report.empty += 1
             return
         article = featurize(document)
-        if article.time is None:
-            article.time = _now()
+        if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
+            article.time = assigner.clock if assigner.clock > -math.inf else _now()
         published = document.date.isoformat() if document.date else None
         article.key = connection.execute(
             "INSERT INTO articles (hash, external_id, outlet, source, url, title, author, published, time, text, features)"
@@ -324,15 +326,15 @@ class Store:
         last_story, clock = connection.execute(
             "SELECT (SELECT max(id) FROM stories), (SELECT max(time) FROM articles)"
         ).fetchone()
-        assigner = StoryAssigner(threshold=self.threshold, window=self.window, next_story=(last_story or 0) + 1)
+        assigner = StoryAssigner(self.threshold, self.window, self.max_span, next_story=(last_story or 0) + 1)
         if clock is None:
             return assigner
         rows = connection.execute(
             "SELECT a.id, a.time, a.features, m.story, d.original FROM stories s"
             " JOIN memberships m ON m.story = s.id JOIN articles a ON a.id = m.article"
             " LEFT JOIN duplicates d ON d.article = a.id"
-            " WHERE s.last_seen >= ? ORDER BY a.id",
-            (clock - self.window,),
+            " WHERE s.last_seen >= ? AND s.first_seen >= ? ORDER BY a.id",
+            (clock - self.window, clock - self.max_span),
         )
         for key, when, features, story, original in rows:
             assigner.restore(Article.from_bytes(features, key, when), story, original)
