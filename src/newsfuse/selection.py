@@ -32,25 +32,26 @@ def select(
 ) -> Summary:
     """Pick sentences by descending score until ``words`` is reached, then order and cite them.
 
-    Headlines, captions and fragments (no final punctuation, very short or run-on) are only
-    used when a cluster has nothing else.
+    Headlines, captions and fragments (no final punctuation, very short or run-on) are taken
+    only when the whole sentences run out before the budget is reached, as in short clusters
+    of truncated articles.
     """
     sentences = cluster.sentences
     complete = np.fromiter((sentence.text[-1] in SENTENCE_ENDS for sentence in sentences), bool, len(sentences))
-    eligible = complete & (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
-    if not eligible.any():
-        eligible = vectors.lengths > 0
+    whole = complete & (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
+    ranked = np.argsort(-scores, kind="stable")
     chosen: list[int] = []
     total = 0
-    for index in np.argsort(-scores, kind="stable"):
-        if total >= words:
-            break
-        if not eligible[index]:
-            continue
-        if chosen and vectors.similarity[index, chosen].max() >= redundancy:
-            continue
-        chosen.append(int(index))
-        total += int(vectors.lengths[index])
+    for eligible in (whole, vectors.lengths > 0):
+        for index in ranked:
+            if total >= words:
+                break
+            if not eligible[index] or index in chosen:
+                continue
+            if chosen and vectors.similarity[index, chosen].max() >= redundancy:
+                continue
+            chosen.append(int(index))
+            total += int(vectors.lengths[index])
     chosen.sort(key=lambda index: _story_order(cluster, index, sentences))
     return Summary(
         sentences=[_cite(cluster, vectors, index, corroboration) for index in chosen],
