@@ -63,7 +63,7 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
     columns["document_rank"] = document_of / max(documents - 1, 1)
 
     lengths = vectors.lengths.astype(np.float64)
-    bags = [terms(sentence.text) for sentence in sentences]
+    bags = vectors.terms
     tokens = [words(sentence.text) for sentence in sentences]
     columns["words"] = lengths
     columns["content_ratio"] = np.array([len(bag) for bag in bags]) / np.maximum([len(t) for t in tokens], 1)

@@ -57,13 +57,17 @@ def document_frequencies(texts: Iterable[str], min_count: int = 3) -> dict:
 
 @dataclass(slots=True)
 class SentenceVectors:
-    """Row-normalised TF-IDF vectors of a cluster's sentences and their pairwise cosines."""
+    """Row-normalised TF-IDF vectors of a cluster's sentences and their pairwise cosines.
+
+    ``terms`` keeps each sentence's stemmed content words, so later stages need not re-tokenize.
+    """
 
     matrix: sparse.csr_matrix
     similarity: np.ndarray
     lengths: np.ndarray
     documents: np.ndarray
     positions: np.ndarray
+    terms: list[list[str]]
 
     @classmethod
     def of(cls, cluster: Cluster) -> SentenceVectors:
@@ -71,8 +75,11 @@ class SentenceVectors:
         vocabulary: dict[str, int] = {}
         indptr, indices, data = [0], [], []
         lengths, documents, positions = [], [], []
+        bags: list[list[str]] = []
         for sentence in cluster.sentences:
-            counts = Counter(terms(sentence.text))
+            bag = terms(sentence.text)
+            bags.append(bag)
+            counts = Counter(bag)
             for term, count in counts.items():
                 indices.append(vocabulary.setdefault(term, len(vocabulary)))
                 data.append((1.0 + math.log(count)) * idf[term])
@@ -95,6 +102,7 @@ class SentenceVectors:
             matrix=matrix,
             similarity=similarity,
             lengths=np.asarray(lengths, dtype=np.int32),
+            terms=bags,
             documents=np.asarray(documents, dtype=np.int32),
             positions=np.asarray(positions, dtype=np.int32),
         )
