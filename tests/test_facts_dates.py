@@ -60,3 +60,12 @@ def test_relative_dates_stay_unresolved_without_publication_date() -> None:
 def test_the_verb_may_and_invalid_days_are_not_dates() -> None:
     assert values("Officials may reopen the road.") == []
     assert values("The order is dated Feb. 30.") == [("Feb. 30", None)]
+
+
+def test_reported_future_weekday_resolves_forward() -> None:
+    import datetime as dt
+
+    from newsfuse.facts.dates import find
+
+    (expression,) = find("She said she would ask at Thursday's hearing why the repair waited.", dt.date(2026, 11, 17))
+    assert expression.date == dt.date(2026, 11, 19)

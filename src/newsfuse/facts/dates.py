@@ -41,7 +41,7 @@ ANY_DATE = re.compile(
     r"\d|(?i:today|tonight|yesterday|tomorrow|night|week|month|year|day)|"
     r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
 )  # a cheap test that skips the many sentences without any date
-FUTURE = re.compile(r"(?i)\b(?:will|'ll|’ll|next|upcoming|scheduled|plans?|planning|set to|is to|are to|going to|expected to|due)\b")
+FUTURE = re.compile(r"(?i)\b(?:will|would|'ll|’ll|next|upcoming|scheduled|plans?|planning|set to|is to|are to|going to|expected to|due)\b")
 
 
 @dataclass(slots=True, frozen=True)
