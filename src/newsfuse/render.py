@@ -48,7 +48,8 @@ def to_text(summary: Summary, markdown: bool = False) -> str:
 
 
 def to_json(summary: Summary, indent: int | None = 2) -> str:
-    return json.dumps(summary.to_dict(), ensure_ascii=False, indent=indent)
+    """The summary with its facts as JSON: ``summarize --output json`` (``indent=None``: jsonl)."""
+    return json.dumps(to_record(summary), ensure_ascii=False, indent=indent)
 
 
 def to_record(summary: Summary) -> dict[str, Any]:

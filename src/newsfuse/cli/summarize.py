@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -28,8 +27,7 @@ class Output(str, Enum):
 
 def show(summary: Summary, output: Output) -> str:
     if output in (Output.json, Output.jsonl):
-        data = render.to_record(summary)
-        return json.dumps(data, ensure_ascii=False, indent=2 if output is Output.json else None)
+        return render.to_json(summary, indent=2 if output is Output.json else None)
     return render.to_text(summary, markdown=output is Output.markdown)
 
 
