@@ -102,7 +102,7 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
     )
     columns["quotes"] = np.array([min(len(QUOTES.findall(s.text)), 4) for s in sentences], dtype=np.float64)
     weights = [[idf[term] for term in bag] for bag in bags]
-    columns["mean_idf"] = np.array([np.mean(w) if w else 0.0 for w in weights])
+    columns["mean_idf"] = np.array([sum(w) / len(w) if w else 0.0 for w in weights])
     columns["rare_terms"] = np.array([sum(w > RARE_IDF for w in ws) / max(len(ws), 1) for ws in weights])
 
     columns["boilerplate"] = np.array([is_boilerplate(s.text) for s in sentences], dtype=np.float64)
