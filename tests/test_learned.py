@@ -81,3 +81,17 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path) -> None:
 def test_train_command_reports_a_missing_file(tmp_path) -> None:
     result = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path)])
     assert result.exit_code == 1 and "no such training file" in result.output
+
+
+def test_train_takes_a_shell_glob_after_data_and_reports_an_unwritable_output(tmp_path) -> None:
+    files = []
+    for part in range(2):
+        path = tmp_path / f"train-{part}.jsonl.gz"
+        path.write_bytes(gzip.compress("\n".join(json.dumps(record) for record in _records(12)).encode()))
+        files.append(str(path))
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("")
+    result = CliRunner().invoke(app, ["train", "--data", *files, "--out", str(blocked), "--rounds", "3", "--workers", "1"])
+    assert result.exit_code == 1
+    assert "24 clusters" in result.output
+    assert "cannot write the model" in result.output and "Traceback" not in result.output

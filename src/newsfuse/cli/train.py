@@ -25,6 +25,7 @@ CLUSTERS = 8000
 def train(
     data: Annotated[list[Path], typer.Option("--data", "-d", help="Multi-News JSONL(.gz) training files; repeat or use a shell glob.")],
     out: Annotated[Path, typer.Option("--out", help=f"Directory to write {MODEL_RESOURCE} into.")],
+    more: Annotated[list[Path] | None, typer.Argument(help="More training files: what a shell glob after --data expands to.")] = None,
     clusters: Annotated[int, typer.Option(min=1, help="Use the first N clusters (8,000 scored as well on val as 20,000).")] = CLUSTERS,
     rounds: Annotated[int, typer.Option(min=1, help="Boosting rounds.")] = training.ROUNDS,
     seed: Annotated[int, typer.Option(help="Random seed (training is deterministic given it).")] = training.SEED,
@@ -36,6 +37,7 @@ def train(
 
     The model is a gzipped LightGBM text file; copy it to src/newsfuse/models/ to ship it.
     """
+    data = [*data, *(more or [])]
     missing = [str(path) for path in data if not path.is_file()]
     if missing:
         fail(f"no such training file: {missing[0]}")
@@ -54,7 +56,11 @@ def train(
     except ValueError as error:
         fail(str(error))
     stderr.print(f"{len(examples)} clusters, {len(examples.gains)} sentences labelled", highlight=False)
-    model = training.save(training.fit(examples, rounds=rounds, seed=seed, threads=workers), out / MODEL_RESOURCE)
+    booster = training.fit(examples, rounds=rounds, seed=seed, threads=workers)
+    try:
+        model = training.save(booster, out / MODEL_RESOURCE)
+    except OSError as error:
+        fail(f"cannot write the model to {out}: {error.strerror or error}")
     size = model.stat().st_size / 1024
     stderr.print(f"model -> {model} ({size:.0f} KiB) in {time.perf_counter() - started:.0f} s", highlight=False)
 
