@@ -15,6 +15,8 @@ def test_demo_prints_a_cited_summary() -> None:
     assert result.exit_code == 0, result.output
     assert "[1]" in result.stdout and "Sources:" in result.stdout
     assert "Harbor Street Bridge" in result.stdout
+    assert "Quotes:" in result.stdout and "Elena Ruiz-Hartley" in result.stdout
+    assert "Conflicts:" in result.stdout
 
 
 def test_json_output_has_citations(tmp_path) -> None:

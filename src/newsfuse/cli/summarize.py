@@ -12,6 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsfuse import render, summarizers
 from newsfuse.cli.app import app, fail, stderr, write
+from newsfuse.facts import extract
+from newsfuse.facts.render import to_text as facts_text
 from newsfuse.model import Summary
 from newsfuse.pipeline import summarize_cluster
 from newsfuse.readers import FORMATS, InputError, is_collection, read, read_cluster
@@ -110,7 +112,10 @@ def demo(
     words: Words = 120,
     output: Annotated[Output, typer.Option("--output", "-o")] = Output.text,
 ) -> None:
-    """Summarize the built-in example cluster (four outlets on one fictional event)."""
+    """Summarize the built-in example cluster (four outlets on one fictional event), then its facts."""
     paths = example_paths()
     stderr.print(f"Summarizing the built-in example: {len(paths)} articles from {paths[0].parent}", highlight=False)
-    summarize([str(path) for path in paths], words=words, output=output)
+    summary = summarize_cluster(read_cluster(paths), words)
+    write(show(summary, output))
+    if output in (Output.text, Output.markdown):
+        write("\n" + facts_text(extract(summary.cluster, summary), markdown=output is Output.markdown))
