@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from newsfuse.cli.app import app, fail, stderr
+from newsfuse.readers import InputError, lines
 from newsfuse.training.dataset import WORDS
 from newsfuse.summarizers.learned import MODEL_RESOURCE
 from newsfuse.training import dataset, train as training
@@ -46,7 +47,7 @@ def train(
     if idf_out is not None:
         try:
             table = document_frequencies(_documents(paths), min_count=IDF_MIN_COUNT)
-        except (ValueError, OSError) as error:
+        except (ValueError, OSError, InputError) as error:
             fail(f"cannot build the IDF table: {error}")
         idf_out.parent.mkdir(parents=True, exist_ok=True)
         idf_out.write_bytes(gzip.compress(json.dumps(table, separators=(",", ":")).encode(), mtime=0))
@@ -68,7 +69,6 @@ def train(
 def _documents(paths: list[str]) -> Iterator[str]:
     """Every document string of every JSONL cluster, as stored (the shipped table was built so)."""
     for path in paths:
-        with (gzip.open(path, "rt", encoding="utf-8") if path.endswith(".gz") else open(path, encoding="utf-8")) as lines:
-            for line in lines:
-                documents = json.loads(line).get("documents", []) if line.strip() else []
-                yield from (text for text in documents if isinstance(text, str))
+        for line in lines(path):
+            documents = json.loads(line).get("documents", []) if line.strip() else []
+            yield from (text for text in documents if isinstance(text, str))

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from newsfuse.model import Cluster
-from newsfuse.readers import InputError, read, read_cluster
+from newsfuse.readers import InputError, lines, read, read_cluster
 from newsfuse.readers.decode import decode
 from newsfuse.readers.multinews import cluster_from_line
 
@@ -93,14 +93,9 @@ def _targets(path: Path) -> Path:
 
 def _with_targets(path: Path) -> Iterator[Cluster]:
     """Raw Multi-News: line N of ``X.src`` holds the documents, line N of ``X.tgt`` the summary."""
-    sources, targets = _lines(path), _lines(_targets(path))
+    sources, targets = lines(path), lines(_targets(path))
     for number, (source, target) in enumerate(zip(sources, targets), 1):
         if source.strip():
             cluster = cluster_from_line(source, f"{path}:{number}")
             cluster.references = [target.removeprefix("– ").strip()] if target.strip() else []
             yield cluster
-
-
-def _lines(path: Path) -> list[str]:
-    data = path.read_bytes()
-    return decode(gzip.decompress(data) if path.name.endswith(".gz") else data, str(path)).splitlines()

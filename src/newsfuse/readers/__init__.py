@@ -35,8 +35,8 @@ def read(name: str | Path, format: str = "auto") -> Iterator[Cluster | InputErro
     try:
         kind = detect(name, format)
         if kind in COLLECTIONS:
-            lines = _lines(name)
-            yield from (iter_jsonl(lines, name) if kind == "jsonl" else iter_multinews(lines, name))
+            stream = lines(name)
+            yield from (iter_jsonl(stream, name) if kind == "jsonl" else iter_multinews(stream, name))
         elif kind == "directory":
             yield Cluster(documents=_directory(Path(name), format), id=Path(name).name)
         else:
@@ -58,7 +58,7 @@ def articles(name: str | Path, format: str = "auto") -> Iterator[Document | Inpu
     name = str(name)
     try:
         if detect(name, format) == "jsonl":
-            yield from iter_articles(_lines(name), name)
+            yield from iter_articles(lines(name), name)
             return
     except InputError as error:
         yield error
@@ -164,8 +164,9 @@ def _head(name: str) -> str:
         raise InputError(name, f"cannot read ({error})") from None
 
 
-def _lines(name: str) -> Iterator[str]:
-    """Stream a collection line by line, so inputs far larger than memory work."""
+def lines(name: str | Path) -> Iterator[str]:
+    """Stream an input (plain or gzipped) line by line, decoded, so inputs far larger than memory work."""
+    name = str(name)
     if name == STDIN:
         yield from io.StringIO(_text(name))
         return
