@@ -51,7 +51,10 @@ def document_frequencies(texts: Iterable[str], min_count: int = 3) -> dict:
         if text.strip():
             documents += 1
             counts.update(set(terms(text)))
-    frequencies = {term: count for term, count in counts.most_common() if count >= min_count}
+    # Ties broken by term, not by set order (which changes with PYTHONHASHSEED): the same data
+    # gives the same file, byte for byte.
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    frequencies = {term: count for term, count in ranked if count >= min_count}
     return {"documents": documents, "min_count": min_count, "frequencies": frequencies}
 
 
