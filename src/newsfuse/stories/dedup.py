@@ -43,6 +43,11 @@ _template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
 _bucket = Memo(bucket).__getitem__
 
 
+def carrier() -> MinHash:
+    """An empty MinHash to carry stored hash values into an LSH index (it only reads them)."""
+    return _template.copy()
+
+
 def signature(text: str) -> np.ndarray | None:
     """The MinHash of a cleaned text, as the story assigner computes it for the same text."""
     return shingle_signature([_bucket(term) for term in terms(text)])
@@ -73,7 +78,7 @@ class Deduplicator:
         self._signatures: dict[int, np.ndarray] = {}
         self._times: deque[tuple[float, int]] = deque()
         self._originals: dict[int, int] = {}
-        self._carrier = _template.copy()
+        self._carrier = carrier()
 
     def __len__(self) -> int:
         return len(self._signatures)

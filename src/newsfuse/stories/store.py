@@ -24,14 +24,16 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from newsfuse import summarizers
 from newsfuse.model import Citation, Cluster, Document, Summary, SummarySentence
-from newsfuse.pipeline import prepare, summarize_cluster
+from newsfuse.cleaning import repeated_lines
+from newsfuse.pipeline import prepare
+from newsfuse.segment import segment
 from newsfuse.readers.decode import parse_date
 from newsfuse.selection import DEFAULT_WORDS
 from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
@@ -82,6 +84,10 @@ MIGRATIONS: dict[int, list[str]] = {
             body TEXT NOT NULL,
             PRIMARY KEY (story, method, words))""",
     ],
+    3: [
+        "ALTER TABLE stories ADD COLUMN content INTEGER NOT NULL DEFAULT 1",
+        "CREATE TABLE settings (name TEXT PRIMARY KEY, value REAL NOT NULL)",
+    ],
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -98,18 +104,20 @@ class StoryNotFound(StoreError, LookupError):
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one ingest did; ``skipped`` articles were already stored, ``empty`` had no text left."""
+    """What one ingest did; ``skipped`` articles were already stored, ``empty`` had no text left,
+    ``no_content`` were stored as stories of their own (scraper leftovers, see ``stories.junk``)."""
 
     new: int = 0
     duplicates: int = 0
     skipped: int = 0
     empty: int = 0
+    no_content: int = 0
     stories_new: int = 0
     stories_touched: int = 0
 
     @property
     def seen(self) -> int:
-        return self.new + self.duplicates + self.skipped + self.empty
+        return self.new + self.duplicates + self.skipped + self.empty + self.no_content
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -117,6 +125,7 @@ class IngestReport:
             "duplicates": self.duplicates,
             "skipped": self.skipped,
             "empty": self.empty,
+            "no_content": self.no_content,
             "stories_new": self.stories_new,
             "stories_touched": self.stories_touched,
         }
@@ -160,6 +169,7 @@ class StoryInfo:
     first_seen: str
     last_seen: str
     revision: int
+    content: bool = True
     members: list[ArticleInfo] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -172,6 +182,7 @@ class StoryInfo:
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "revision": self.revision,
+            "content": self.content,
         }
         if self.members:
             data["members"] = [member.to_dict() for member in self.members]
@@ -228,25 +239,49 @@ def _headline(document: Document) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
+def settle(connection: sqlite3.Connection, asked: dict[str, float | None]) -> dict[str, float]:
+    """The store's grouping settings: saved by the first ingest's store, fixed from then on.
+
+    Stories already in the file were grouped with the saved values; continuing with others would
+    mix two groupings in one store, so asking for different values is an error.  ``None`` means
+    "whatever the store has" (the defaults for a new store).
+    """
+    with _transaction(connection):
+        saved = dict(connection.execute("SELECT name, value FROM settings").fetchall())
+        for name, value in asked.items():
+            if name not in saved:
+                saved[name] = DEFAULTS[name] if value is None else value
+                connection.execute("INSERT INTO settings (name, value) VALUES (?, ?)", (name, saved[name]))
+    clashes = [f"{name} {saved[name]:g} (not {value:g})" for name, value in asked.items() if value is not None and value != saved[name]]
+    if clashes:
+        raise StoreError(f"this store groups stories with {', '.join(clashes)}; use those settings or a new --db")
+    return saved
+
+
+DEFAULTS = {"threshold": THRESHOLD, "window": WINDOW, "max_span": MAX_SPAN}
+
+
 class Store:
     """A story store in one SQLite file, safe to share between threads (one writer at a time).
 
     Every call opens its own connection, so web-server threads can read while another ingests.
+    The grouping settings are saved in the file (:func:`settle`).
     """
 
-    def __init__(self, path: str | Path, threshold: float = THRESHOLD, window: float = WINDOW, max_span: float = MAX_SPAN) -> None:
+    def __init__(self, path: str | Path, threshold: float | None = None, window: float | None = None, max_span: float | None = None) -> None:
         self.path = Path(path)
-        self.threshold = threshold
-        self.window = window
-        self.max_span = max_span
         self._lock = threading.Lock()
         self._assigner: StoryAssigner | None = None
         try:
             with closing(self._connect()) as connection:
                 connection.execute("PRAGMA journal_mode = WAL")
                 migrate(connection)
+                settings = settle(connection, {"threshold": threshold, "window": window, "max_span": max_span})
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a usable story store ({error})") from None
+        except StoreError as error:
+            raise StoreError(f"{self.path}: {error}") from None
+        self.threshold, self.window, self.max_span = settings["threshold"], settings["window"], settings["max_span"]
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
@@ -296,18 +331,26 @@ class Store:
         touched.add(decision.story)
 
     def _record(self, connection: sqlite3.Connection, document: Document, decision: StoryDecision, report: IngestReport) -> None:
+        original = decision.duplicate_of is None
         if decision.new:
             connection.execute(
-                "INSERT INTO stories (id, headline, first_seen, last_seen, articles) VALUES (?, ?, ?, ?, 0)",
-                (decision.story, _headline(document), decision.time, decision.time),
+                "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)",
+                (decision.story, _headline(document), decision.time, decision.time, int(decision.content)),
             )
-            report.stories_new += 1
+            report.stories_new += decision.content
+        elif original:  # the headline follows the article that agrees best with the story
+            connection.execute(
+                "UPDATE stories SET headline = ? WHERE id = ? AND ? > (SELECT max(m.similarity) FROM memberships m"
+                " WHERE m.story = ? AND NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.article = m.article))",
+                (_headline(document), decision.story, decision.similarity, decision.story),
+            )
         connection.execute(
             "INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)",
             (decision.article, decision.story, decision.similarity),
         )
-        original = decision.duplicate_of is None
-        if original:
+        if not decision.content:
+            report.no_content += 1
+        elif original:
             report.new += 1
         else:
             report.duplicates += 1
@@ -333,7 +376,7 @@ class Store:
             "SELECT a.id, a.time, a.features, m.story, d.original FROM stories s"
             " JOIN memberships m ON m.story = s.id JOIN articles a ON a.id = m.article"
             " LEFT JOIN duplicates d ON d.article = a.id"
-            " WHERE s.last_seen >= ? AND s.first_seen >= ? ORDER BY a.id",
+            " WHERE s.content AND s.last_seen >= ? AND s.first_seen >= ? ORDER BY a.id",
             (clock - self.window, clock - self.max_span),
         )
         for key, when, features, story, original in rows:
@@ -345,18 +388,19 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     _STORY_COLUMNS = (
-        "SELECT s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.revision,"
+        "SELECT s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.revision, s.content,"
         " (SELECT count(*) FROM memberships m JOIN duplicates d ON d.article = m.article WHERE m.story = s.id),"
         " (SELECT group_concat(outlet, char(31)) FROM (SELECT DISTINCT a.outlet FROM memberships m"
         "  JOIN articles a ON a.id = m.article WHERE m.story = s.id ORDER BY a.outlet))"
         " FROM stories s"
     )
 
-    def stories(self, limit: int = 50, offset: int = 0) -> list[StoryInfo]:
-        """Stories, most recently active first."""
+    def stories(self, limit: int = 50, offset: int = 0, everything: bool = False) -> list[StoryInfo]:
+        """Stories, most recently active first; articles without content only if ``everything``."""
+        where = "" if everything else " WHERE s.content"
         with closing(self._connect()) as connection:
             rows = connection.execute(
-                f"{self._STORY_COLUMNS} ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset)
+                f"{self._STORY_COLUMNS}{where} ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset)
             ).fetchall()
         return [self._story_info(row) for row in rows]
 
@@ -388,7 +432,7 @@ class Store:
 
     @staticmethod
     def _story_info(row: tuple) -> StoryInfo:
-        story, headline, articles, first, last, revision, duplicates, outlets = row
+        story, headline, articles, first, last, revision, content, duplicates, outlets = row
         return StoryInfo(
             id=story,
             headline=headline,
@@ -398,6 +442,7 @@ class Store:
             first_seen=_iso(first),
             last_seen=_iso(last),
             revision=revision,
+            content=bool(content),
         )
 
     # -- summaries -------------------------------------------------------------------------
@@ -431,8 +476,8 @@ class Store:
                 id=f"story-{story}",
             )
             if cached:
-                return _summary_from(json.loads(cached[0]), prepare(cluster), method)
-            result = summarize_cluster(cluster, words, method)
+                return _summary_from(json.loads(cached[0]), _segmented(cluster), method)
+            result = summarizers.get(method)(_segmented(cluster), words)
             body = json.dumps([[[c.document, c.sentence] for c in sentence.citations] for sentence in result.sentences])
             with _transaction(connection):
                 connection.execute(
@@ -440,6 +485,17 @@ class Store:
                     (story, method, words, revision, body),
                 )
         return result
+
+
+def _segmented(cluster: Cluster) -> Cluster:
+    """A story's stored articles, ready to summarize.
+
+    They were cleaned one by one at ingest; only the pass that needs the whole story is left
+    (lines one outlet repeats across its articles), and it is run only when such lines exist.
+    """
+    if repeated_lines(cluster.documents):
+        return prepare(cluster)
+    return replace(cluster, documents=[segment(document, index) for index, document in enumerate(cluster.documents)])
 
 
 def _summary_from(body: list, cluster: Cluster, method: str) -> Summary:
