@@ -41,6 +41,8 @@ class Match:
 
 _template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
 _bucket = Memo(bucket).__getitem__
+_scratch = _template.copy()
+_EMPTY = _template.hashvalues.copy()
 
 
 def carrier() -> MinHash:
@@ -61,9 +63,9 @@ def shingle_signature(hashes: Sequence[int]) -> np.ndarray | None:
     values = np.asarray(hashes, dtype=np.uint32)
     # A shingle's hash mixes its three term hashes (uint32 arithmetic wraps); MinHash re-mixes it.
     shingles = (values[:-2] * np.uint32(0x9E3779B1) + values[1:-1]) * np.uint32(0x85EBCA6B) + values[2:]
-    minhash = _template.copy()
-    minhash.update_batch(shingles.tolist())
-    return minhash.hashvalues.copy()
+    _scratch.hashvalues = _EMPTY.copy()  # reused: building a MinHash costs more than updating one
+    _scratch.update_batch(shingles.tolist())
+    return _scratch.hashvalues.copy()
 
 
 class Deduplicator:

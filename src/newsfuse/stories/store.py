@@ -33,7 +33,7 @@ from newsfuse import summarizers
 from newsfuse.model import Citation, Cluster, Document, Summary, SummarySentence
 from newsfuse.cleaning import repeated_lines
 from newsfuse.pipeline import prepare
-from newsfuse.segment import segment
+from newsfuse.segment import segment, split
 from newsfuse.readers.decode import parse_date
 from newsfuse.selection import DEFAULT_WORDS
 from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
@@ -41,6 +41,7 @@ from newsfuse.stories.ingest import prepare_article
 
 BATCH = 256
 HEADLINE_WORDS = 20
+HEADLINE_CHARACTERS = 400
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -234,7 +235,9 @@ def _now() -> float:
 def _headline(document: Document) -> str:
     if document.title:
         return document.title
-    first = document.sentences[0].text if document.sentences else document.text
+    lead = document.text[:HEADLINE_CHARACTERS].split("\n", 1)[0]  # enough for a headline's words
+    spans = split(lead)
+    first = lead[slice(*spans[0])] if spans else lead
     words = first.split()
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
