@@ -74,3 +74,12 @@ def test_train_junk_and_pages_without_content(tmp_path) -> None:
     assert "1 without content" in said(runner.invoke(app, ["ingest", str(feed), "--db", db]))
     assert "(no stories)" in said(runner.invoke(app, ["stories", "--db", db]))
     assert "(no content) Page not found." in said(runner.invoke(app, ["stories", "--db", db, "--all"]))
+
+
+def test_reopening_with_other_settings_is_one_line_error(tmp_path) -> None:
+    feed, db = tmp_path / "feed.jsonl", str(tmp_path / "s.db")
+    write_feed(feed, stories=1, per_story=1)
+    assert runner.invoke(app, ["ingest", str(feed), "--db", db, "--window", "2"]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(feed), "--db", db]).exit_code == 0
+    clash = runner.invoke(app, ["ingest", str(feed), "--db", db, "--window", "5"])
+    assert clash.exit_code == 1 and "window 2 (not 5)" in said(clash) and "Traceback" not in clash.output

@@ -15,6 +15,7 @@ from newsfuse.cli.app import app, fail, stderr, write
 from newsfuse.model import Document
 from newsfuse.readers import FORMATS, InputError, lines
 from newsfuse.selection import DEFAULT_WORDS
+from newsfuse.stories.assign import THRESHOLD, WINDOW
 from newsfuse.stories.ingest import read_articles
 from newsfuse.stories.junk import JUNK_RESOURCE, MIN_CLUSTERS, learn
 from newsfuse.stories.store import Store, StoreError, StoryInfo
@@ -27,11 +28,11 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _open(db: Path, must_exist: bool) -> Store:
+def _open(db: Path, must_exist: bool, threshold: float | None = None, window: float | None = None) -> Store:
     if must_exist and not db.exists():
         fail(f"{db}: no story store here; create one with `newsfuse ingest SOURCE --db {db}`")
     try:
-        return Store(db)
+        return Store(db, threshold=threshold, window=window)
     except StoreError as error:
         fail(str(error))
 
@@ -48,6 +49,8 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, JSONL of articles {id?, url?, source?, title?, date?, text|html}, or - for stdin.")],
     db: Database = Path("stories.db"),
     format: Annotated[str, typer.Option("--format", "-f", help=f"Input format: {', '.join(FORMATS)}.")] = "auto",
+    threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0, help=f"Mean similarity to join a story (a new store's default {THRESHOLD}; saved in the store).")] = None,
+    window: Annotated[float | None, typer.Option(min=0.0, help=f"Days a story stays open after its last article (default {WINDOW}; saved in the store).")] = None,
     as_json: Json = False,
 ) -> None:
     """Add articles to the story store in arrival order: clean, link copies, group into stories."""
@@ -56,7 +59,7 @@ def ingest(
     for source in sources:
         if source != "-" and not Path(source).exists():
             fail(f"{source}: no such file or directory")
-    store = _open(db, must_exist=False)
+    store = _open(db, must_exist=False, threshold=threshold, window=window)
     errors: list[InputError] = []
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),

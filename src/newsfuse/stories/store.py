@@ -242,6 +242,66 @@ def _headline(document: Document) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
+@dataclass(slots=True)
+class _Rows:
+    """One transaction's writes, gathered while its articles are assigned and written together.
+
+    Story counters are summed per story, and only the best-fitting new member of each story is
+    a headline candidate, so a batch costs a few statements rather than a few per article.
+    """
+
+    next_key: int
+    articles: list[tuple] = field(default_factory=list)
+    stories: list[tuple] = field(default_factory=list)
+    memberships: list[tuple] = field(default_factory=list)
+    duplicates: list[tuple] = field(default_factory=list)
+    changes: dict[int, list[float]] = field(default_factory=dict)  # story: [originals, first, last, articles]
+    candidates: dict[int, tuple[float, Document]] = field(default_factory=dict)
+
+    def add(self, digest: str, document: Document, article: Article, decision: StoryDecision, report: IngestReport) -> None:
+        self.next_key += 1
+        published = document.date.isoformat() if document.date else None
+        self.articles.append((article.key, digest, document.id, document.outlet, document.source, document.url,
+                              document.title, document.author, published, article.time, document.text, article.to_bytes()))
+        original = decision.duplicate_of is None
+        if decision.new:
+            self.stories.append((decision.story, _headline(document), decision.time, decision.time, int(decision.content)))
+            report.stories_new += decision.content
+        elif original and decision.similarity > self.candidates.get(decision.story, (-math.inf,))[0]:
+            self.candidates[decision.story] = (decision.similarity, document)
+        self.memberships.append((decision.article, decision.story, decision.similarity))
+        if not decision.content:
+            report.no_content += 1
+        elif original:
+            report.new += 1
+        else:
+            report.duplicates += 1
+            self.duplicates.append((decision.article, decision.duplicate_of, decision.similarity))
+        change = self.changes.setdefault(decision.story, [0, decision.time, decision.time, 0])
+        change[0] += original
+        change[1] = min(change[1], decision.time)
+        change[2] = max(change[2], decision.time)
+        change[3] += 1
+
+    def write(self, connection: sqlite3.Connection) -> None:
+        connection.executemany(
+            "INSERT INTO articles (id, hash, external_id, outlet, source, url, title, author, published, time, text, features)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
+        connection.executemany(
+            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)", self.stories)
+        connection.executemany("INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)", self.memberships)
+        connection.executemany("INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)", self.duplicates)
+        connection.executemany(
+            "UPDATE stories SET articles = articles + ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
+            " revision = revision + ? WHERE id = ?",
+            [(*change, story) for story, change in self.changes.items()])
+        # The headline follows the original article that agreed best with its story on joining.
+        connection.executemany(
+            "UPDATE stories SET headline = ? WHERE id = ? AND ? >= (SELECT max(m.similarity) FROM memberships m"
+            " WHERE m.story = ? AND NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.article = m.article))",
+            [(_headline(document), story, similarity, story) for story, (similarity, document) in self.candidates.items()])
+
+
 def settle(connection: sqlite3.Connection, asked: dict[str, float | None]) -> dict[str, float]:
     """The store's grouping settings: saved by the first ingest's store, fixed from then on.
 
@@ -304,68 +364,33 @@ class Store:
             iterator = iter(documents)
             while chunk := list(islice(iterator, batch)):
                 with _transaction(connection):
-                    for document in chunk:
-                        self._add(connection, assigner, document, report, touched)
+                    rows = self._assign(connection, assigner, chunk, report)
+                    rows.write(connection)
+                touched.update(rows.changes)
             self._assigner = assigner
         report.stories_touched = len(touched)
         return report
 
-    def _add(self, connection: sqlite3.Connection, assigner: StoryAssigner, raw: Document, report: IngestReport, touched: set[int]) -> None:
-        digest = content_hash(raw)
-        if connection.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone():
-            report.skipped += 1
-            return
-        document = prepare_article(raw)
-        if document is None:
-            report.empty += 1
-            return
-        article = featurize(document)
-        if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
-            article.time = assigner.clock if assigner.clock > -math.inf else _now()
-        published = document.date.isoformat() if document.date else None
-        article.key = connection.execute(
-            "INSERT INTO articles (hash, external_id, outlet, source, url, title, author, published, time, text, features)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (digest, document.id, document.outlet, document.source, document.url, document.title, document.author,
-             published, article.time, document.text, article.to_bytes()),
-        ).lastrowid
-        decision = assigner.assign(article)
-        self._record(connection, document, decision, report)
-        touched.add(decision.story)
-
-    def _record(self, connection: sqlite3.Connection, document: Document, decision: StoryDecision, report: IngestReport) -> None:
-        original = decision.duplicate_of is None
-        if decision.new:
-            connection.execute(
-                "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)",
-                (decision.story, _headline(document), decision.time, decision.time, int(decision.content)),
-            )
-            report.stories_new += decision.content
-        elif original:  # the headline follows the article that agrees best with the story
-            connection.execute(
-                "UPDATE stories SET headline = ? WHERE id = ? AND ? > (SELECT max(m.similarity) FROM memberships m"
-                " WHERE m.story = ? AND NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.article = m.article))",
-                (_headline(document), decision.story, decision.similarity, decision.story),
-            )
-        connection.execute(
-            "INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)",
-            (decision.article, decision.story, decision.similarity),
-        )
-        if not decision.content:
-            report.no_content += 1
-        elif original:
-            report.new += 1
-        else:
-            report.duplicates += 1
-            connection.execute(
-                "INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)",
-                (decision.article, decision.duplicate_of, decision.similarity),
-            )
-        connection.execute(
-            "UPDATE stories SET articles = articles + ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
-            " revision = revision + 1 WHERE id = ?",
-            (int(original), decision.time, decision.time, decision.story),
-        )
+    def _assign(self, connection: sqlite3.Connection, assigner: StoryAssigner, chunk: list[Document], report: IngestReport) -> _Rows:
+        """Place one batch of raw articles; their rows are written together afterwards."""
+        digests = [content_hash(raw) for raw in chunk]
+        stored = {digest for (digest,) in connection.execute(
+            f"SELECT hash FROM articles WHERE hash IN ({','.join('?' * len(digests))})", digests)}
+        rows = _Rows(next(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM articles"))[0])
+        for raw, digest in zip(chunk, digests):
+            if digest in stored:
+                report.skipped += 1
+                continue
+            stored.add(digest)
+            document = prepare_article(raw)
+            if document is None:
+                report.empty += 1
+                continue
+            article = featurize(document, rows.next_key)
+            if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
+                article.time = assigner.clock if assigner.clock > -math.inf else _now()
+            rows.add(digest, document, article, assigner.assign(article), report)
+        return rows
 
     def _restore(self, connection: sqlite3.Connection) -> StoryAssigner:
         """Rebuild the open stories (and the duplicate index) from the file."""
