@@ -50,7 +50,7 @@ THRESHOLD = 0.14
 WINDOW = 3.0
 MAX_SPAN = 7.0
 QUERY_TERMS = 20
-RESCORED = 5
+RESCORED = 3
 
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 
@@ -259,7 +259,7 @@ class StoryAssigner:
         the weak terms only reorder stories the strong ones already found: candidates come from
         the ``QUERY_TERMS`` strongest terms, and the ``RESCORED`` best of them get their exact
         score (on streams of train clusters this changes B-cubed F1 by under 0.001 and makes
-        assignment about 1.5 times faster).
+        assignment 1.5 to 2 times faster).
         """
         dots: dict[int, float] = defaultdict(float)
         postings = self._postings
