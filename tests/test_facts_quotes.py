@@ -4,9 +4,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.facts import extract
+from newsfuse.facts.entities import EntityIndex
+from newsfuse.facts.quoting import reports
 from newsfuse.facts.quotes import is_title, spans
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import prepare, to_cluster
+from newsfuse.segment import segment
 
 
 def quotes_of(*articles: str) -> list[tuple[str, str | None]]:
@@ -221,3 +224,42 @@ def test_pronoun_goes_to_the_speaker_just_introduced_not_an_earlier_repeated_nam
         "Mayor Lina Sorel said the town would rebuild. “Every family will get help,” she said."
     )
     assert quotes_of(article)[-1] == ("Every family will get help,", "Lina Sorel")
+
+
+def test_straight_single_quotes_are_quotes_but_apostrophes_and_elisions_are_not() -> None:
+    text = "'We are done,' the band said. 'Cause we rock 'n' roll since the '80s, Jo's fans' club said 'goodbye.'"
+    assert [text[span.start : span.end] for span in spans(text)] == ["We are done,", "goodbye."]
+    article = "Councillor Aldo Brun called the budget 'a gift to nobody' on Monday.\n'We will vote no,' Brun said."
+    assert quotes_of(article) == [("a gift to nobody", "Aldo Brun"), ("We will vote no,", "Aldo Brun")]
+
+
+def test_embedded_post_is_its_authors_unless_it_quotes_someone_else() -> None:
+    article = (
+        "The mayor reacted online.\n"
+        "I said “the bridge stays open” and I meant it. — Rosa Lind (@rosalind) March 3, 2021\n"
+        ".@brennzoo says the lion is “doing fine” after the storm — Tom Alder (@tomalder) March 3, 2021\n"
+        "Back on the ice today! “Never give up.” A post shared by Petra Kovalenko (@petrak) on Mar 4, 2021 at 9:12am PST"
+    )
+    # the cleaner drops the Instagram credit line, so the post is read from the raw text here
+    cluster = Cluster([segment(Document(text=article, id="post"), 0)])
+    found = [(quote.text, quote.speaker) for quote in reports(cluster, EntityIndex(cluster))]
+    assert found == [("the bridge stays open", "Rosa Lind"), ("doing fine", None), ("Never give up.", "Petra Kovalenko")]
+
+
+def test_document_subject_is_its_issuer_and_a_described_company_the_nearest_one() -> None:
+    article = (
+        "A statement from Halvard Freight said: “We regret the delays.”\n"
+        "Orbis Labs closed its plant in Tarn on Friday, citing costs.\n"
+        "“The market has collapsed,” the Tarn-based company said."
+    )
+    assert quotes_of(article) == [("We regret the delays.", "Halvard Freight"), ("The market has collapsed,", "Orbis Labs")]
+
+
+def test_nickname_and_later_objects_do_not_take_the_speaker() -> None:
+    article = (
+        "Radio host Vic Amundsen spoke on Monday.\n"
+        "“Be very careful here,” the host, often dubbed ‘The Voice’, said.\n"
+        "Ana Ruiz said she was ‘moved’ and will now go to tell Paul Ostrander the news.\n"
+        "“Thank you all,” she wrote on Twitter."
+    )
+    assert quotes_of(article) == [("Be very careful here,", "Vic Amundsen"), ("moved", "Ana Ruiz"), ("Thank you all,", "Ana Ruiz")]

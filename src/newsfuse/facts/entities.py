@@ -35,6 +35,7 @@ TITLES = {
     "prince": "prince", "princess": "princess", "attorney": "attorney", "general": "", "coach": "coach",
     "commissioner": "commissioner", "prosecutor": "prosecutor", "professor": "professor", "prof": "professor",
     "speaker": "speaker", "leader": "leader", "congressman": "congressman", "congresswoman": "congresswoman",
+    "councillor": "councillor", "councilman": "councilman", "councilwoman": "councilwoman", "alderman": "alderman",
     "chair": "chair", "chairman": "chairman", "chairwoman": "chairwoman", "director": "director",
     "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
     "premier": "premier", "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
@@ -54,8 +55,16 @@ ORG_WORDS = frozenset(
     coalition campaign fund magazine radio tv television airlines airways motors records studios
     entertainment media federal democrats republicans fbi cia nasa army navy force guard patrol
     society trust alliance federation bureau authority parliament assembly tribune herald gazette
-    daily reuters pols cbs nbc abc cnn fox msnbc bbc npr awards festival""".split()
+    daily reuters pols cbs nbc abc cnn fox msnbc bbc npr awards festival labs laboratories systems
+    technologies industries holdings partners pharmaceuticals energy foods brands capital ventures
+    communications electronics software games insurance enterprises solutions financial""".split()
 )
+PUBLICATIONS = frozenset(
+    """people, vanity fair, variety, vogue, elle, glamour, billboard, rolling stone, time, newsweek, forbes,
+    fortune, politico, axios, buzzfeed, vox, slate, salon, wired, tmz, us weekly, atlantic, new yorker,
+    economist, guardian, independent, telegraph, mashable, verge, deadline, page six""".replace("\n", " ").split(", ")
+)  # magazines and sites whose names read like a person's ("Vanity Fair")
+OUTLET_NOUNS = re.compile(r"\s+(?:magazine|newspaper|network|station|tabloid|website|podcast)\b")
 PLACE_WORDS = frozenset(
     """city county state island islands river lake mountain mountains mount valley bay beach street
     avenue road park square airport station coast province region harbor harbour port bridge
@@ -149,8 +158,8 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return _names(text, run[1:], lower)
     if key in ROLE_NOUNS and len(run) > 1 and _sentence_initial(text, run[0].start()):
         return _person(text, run[1:], key)
-    if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")):
-        return []
+    if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")) and not _first_name(text, first):
+        return []  # "Finally," / "Declaring ..." but not "Kelly" of "Kelly Clarkson"
     titles = [index for index, token in enumerate(run) if token.group().lower().rstrip(".") in TITLES]
     rest = [token.group().lower().rstrip(".") for token in run[titles[-1] + 1 :]] if titles else []
     if rest and not any(word in ORG_WORDS or word in PLACE_WORDS for word in rest):
@@ -165,6 +174,11 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
     if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
         return _names(text, run[:-1], lower)
     return _one(text, run, lower)
+
+
+def _first_name(text: str, word: str) -> bool:
+    """The text also writes ``word`` before another capitalised word, as in a full name."""
+    return re.search(rf"\b{re.escape(word)} [A-Z]", text) is not None
 
 
 def _contraction(token: str) -> bool:
@@ -202,7 +216,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "org")]
     if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS):
         return []
-    if any(word in ORG_WORDS for word in words):
+    if any(word in ORG_WORDS for word in words) or name in PUBLICATIONS or OUTLET_NOUNS.match(text, run[-1].end()):
         return [_mention(text, run, "org")]
     if any(word in PLACE_WORDS for word in words):
         return [_mention(text, run, "place")]

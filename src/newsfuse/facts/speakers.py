@@ -17,6 +17,9 @@ it is a role people are named by (singer, president, winner), to the nearest nam
 spokesperson to whom they speak for; an organisation noun ("the network") to the nearest
 organisation; a document ("the statement said", "it read") to its issuer ("a letter from X").
 Anonymous subjects ("a White House official", "one source", "the ex-parishioner") give ``None``.
+An embedded post ("… — Ana Ruiz (@anaruiz) May 3, 2019", "A post shared by Ana Ruiz (@anaruiz)")
+is its author's words: a quote in it with no other speaker, or one the author introduces with
+"I said", is the author's.
 """
 
 from __future__ import annotations
@@ -95,6 +98,12 @@ NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|t
 BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
+POST_SIGNATURE = re.compile(
+    r"(?:[—–]|\b[Aa] (?:post|photo|video) shared by)\s*(?P<name>[^\s—–()@][^—–()\n@]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$",
+    re.MULTILINE,
+)
+NICKNAMED = re.compile(r"\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known as|called)\s+[\"“‘'][^\"“”‘’']{1,40}[\"”’']\s*,?\s*$")
+DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the company's name
 AFTER_REACH = 12
 APPOSITIVE_REACH = 30
 CONTINUATION_WORDS = 45
@@ -133,6 +142,10 @@ class Attributor:
         self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
         self.mention_ends = [mention.end for mention in self.mentions]
+        self.posts = [
+            (text.rfind("\n", 0, match.start()) + 1, match.start(), match.group("name").strip())
+            for match in POST_SIGNATURE.finditer(text)
+        ]
 
     def _can_speak(self, mention: Mention) -> bool:
         return self._kind(mention) != "place" and mention.name.lower() not in PLATFORMS
@@ -149,7 +162,10 @@ class Attributor:
                 results.append((None, False))  # a song or a nickname: neither speech nor context
                 continue
             subject = self._after(span, spans) or self._before(span, previous)
-            if subject is not None:
+            author = self._author(span.start)
+            if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
+                speaker, attributed = author, True
+            elif subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
             elif previous is not None and previous_attributed and self._continues(previous, span):
@@ -159,6 +175,13 @@ class Attributor:
             results.append((speaker, attributed))
             previous, previous_speaker, previous_attributed = span, speaker, attributed
         return results
+
+    def _author(self, position: int) -> str | None:
+        """The author of the embedded post that ``position`` is in, if it is in one."""
+        for start, signature, name in self.posts:
+            if start <= position < signature:
+                return name
+        return None
 
     def _drop_quoted(self, spans: Sequence[Span]) -> None:
         """Names inside quotation marks are not the quote's speakers or pronoun antecedents."""
@@ -188,7 +211,9 @@ class Attributor:
             return None
         low = span.after
         high = min(self._sentence(max(low - 1, 0))[1], self._paragraph(low)[1])
-        later = [other.opened for other in spans if other.opened >= low]
+        later = [other.opened for other in spans if other.opened >= low and not is_title(self.text[other.start : other.end])]
+        later += [signature for start, signature, _ in self.posts if start <= span.start < signature]
+        later.sort()
         if later:
             high = min(high, later[0])
         context = self.text[low:high]
@@ -306,7 +331,7 @@ class Attributor:
                 return Subject("name", named[-1].name, named[-1].start)
         if head in DOCUMENTS:
             return Subject("phrase", head, position)
-        if head in GROUP_ROLES and modifiers[:1].isupper():  # "The San Francisco police department"
+        if head in GROUP_ROLES and modifiers[:1].isupper() and not DESCRIPTIVE.search(modifiers):  # "The Lenby police department"
             return Subject("name", f"{modifiers}{head}".strip(), position)
         plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
         if determiner in ANONYMOUS or plural:
@@ -321,7 +346,7 @@ class Attributor:
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
-        left = self.text[low:position]
+        left = NICKNAMED.sub("", self.text[low:position])  # "the host, dubbed 'Big Al',"
         trimmed = left.rstrip()
         while True:
             words = trimmed.split()
@@ -341,7 +366,7 @@ class Attributor:
             while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
                 index -= 1
             head = HEADED_BY_NOUN.search(self.text[low : named[index].start])
-            if head:  # "A source close to the McCanns said": the source, not the McCanns
+            if head and head.group(3) not in DOCUMENTS:  # "A source close to the McCanns said": the source
                 return self._phrase(head.group(1).lower(), head.group(3), low + head.start(1), head.group(2))
             return Subject("name", named[index].name, named[index].start)
         words = trimmed.split()
@@ -461,7 +486,9 @@ class Attributor:
         if introduced is not None:
             return introduced.text if introduced.kind == "name" else None
         if previous is not None and position - previous.after < PRONOUN_REACH:
-            named = self._subject_person(position, people_only, low=previous.after, gender=gender)
+            # names in the rest of the previous quote's sentence are its objects, not new speakers
+            low = max(previous.after, self._sentence(previous.closed)[1]) if previous_speaker else previous.after
+            named = self._subject_person(position, people_only, low=low, gender=gender)
             return named or previous_speaker or self._subject_person(position, people_only, gender=gender)
         return self._subject_person(position, people_only, gender=gender)
 
