@@ -65,6 +65,7 @@ PUBLICATIONS = frozenset(
     economist, guardian, independent, telegraph, mashable, verge, deadline, page six""".replace("\n", " ").split(", ")
 )  # magazines and sites whose names read like a person's ("Vanity Fair")
 OUTLET_NOUNS = re.compile(r"\s+(?:magazine|newspaper|network|station|tabloid|website|podcast)\b")
+LEADS = re.compile(r"\s+(?:chief executive|chief operating|chief financial|CEO|founder|co-founder|chairman|chairwoman)\b")
 PLACE_WORDS = frozenset(
     """city county state island islands river lake mountain mountains mount valley bay beach street
     avenue road park square airport station coast province region harbor harbour port bridge
@@ -216,7 +217,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "org")]
     if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS):
         return []
-    if any(word in ORG_WORDS for word in words) or name in PUBLICATIONS or OUTLET_NOUNS.match(text, run[-1].end()):
+    if any(word in ORG_WORDS for word in words) or name in PUBLICATIONS or OUTLET_NOUNS.match(text, run[-1].end()) or LEADS.match(text, run[-1].end()):
         return [_mention(text, run, "org")]
     if any(word in PLACE_WORDS for word in words):
         return [_mention(text, run, "place")]

@@ -46,7 +46,7 @@ VERBS = (
     "criticized criticised condemned denounced hailed"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
-VERB = re.compile(r"\b(?:according to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
+VERB = re.compile(r"\b(?:[Aa]ccording to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
 PRONOUNS = frozenset("he she they".split())
 GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
@@ -74,7 +74,8 @@ SKIPPED = frozenset(
     quickly just reportedly initially earlier since last first finally""".split()
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
-ISSUED = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENTS)) + r")s?\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][a-z]{0,3}\.?\s+)?")
+ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
+ISSUED = re.compile(r"\b(?P<noun>" + "|".join(sorted(DOCUMENTS)) + r")s?" + ISSUED_BY + r"(?P<title>[A-Z][a-z]{0,3}\.?\s+)?")
 SPOKESMAN_FOR = re.compile(
     r"(?i:\b(?:a|an|the)\s+)(?:[\w’'-]+\s+){0,2}?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
     r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})$"
@@ -84,7 +85,7 @@ HEADED_BY_NOUN = re.compile(
 )
 INVERTED_PHRASE = re.compile(
     r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b"
-    r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing)\b))"
+    r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing|[a-z]+ed\s+by)\b))"
 )
 LOWER_VERB = re.compile(r"\s+(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r")\b)[a-z]+\b")
 DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
@@ -94,7 +95,7 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*|\d+-year-old)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
@@ -104,6 +105,8 @@ POST_SIGNATURE = re.compile(
 )
 NICKNAMED = re.compile(r"\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known as|called)\s+[\"“‘'][^\"“”‘’']{1,40}[\"”’']\s*,?\s*$")
 DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the company's name
+QUOTE_MARKS = re.compile(r"(?<!\w)[“”‘’\"']|[“”‘’\"'](?!\w)")
+ISSUER_REACH = 60
 AFTER_REACH = 12
 APPOSITIVE_REACH = 30
 CONTINUATION_WORDS = 45
@@ -277,10 +280,24 @@ class Attributor:
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, span.opened, verb.group())
             if subject is not None:
                 return subject
+        if context.rstrip().endswith(":"):
+            subject = self._sentence_subject(low, span.opened)
+            return subject if subject is None or subject.kind == "pronoun" or self._kind_of_name(subject.text) else None
+        return None
+
+    def _sentence_subject(self, low: int, high: int) -> Subject | None:
+        """The subject a sentence opens with: whose words a quote after ``Tom Brant was blunt:`` are,
+        and who speaks in ``She hopes to ... and has promised "…"``."""
+        opening = re.match(r"\s*(He|She|They)\b", self.text[low:high])
+        if opening:
+            return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
+        named = self._mentions_between(low, high)
+        if named and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s+)?", self.text[low : named[0].start]):
+            return Subject("name", named[0].name, named[0].start)
         return None
 
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
-        if verb == "according to":
+        if verb.lower() == "according to":
             return self._right_of(verb_end, high)
         subject = self._left_of(verb_start, low)
         if subject is None and verb not in NOT_INVERTED:
@@ -314,7 +331,7 @@ class Attributor:
             rest = following[phrase.end() :]
             if rest.startswith(" of a"):
                 return Subject("anonymous", phrase.group(3), position)
-            issuer = re.match(r"\s+(?:from|by)\s+(?:the\s+)?", rest)
+            issuer = re.match(ISSUED_BY, rest)
             if phrase.group(3) in DOCUMENTS and issuer:
                 named = self._mentions_between(position + phrase.end() + issuer.end(), high)
                 if named and named[0].start - (position + phrase.end() + issuer.end()) < 30:
@@ -379,18 +396,23 @@ class Attributor:
         if bare:
             kind = "phrase" if bare.group(1) in INSTITUTIONS else "anonymous"
             return Subject(kind, bare.group(1), low + bare.start(1))
-        phrase = NOUN_PHRASE.search(trimmed)
+        phrase = NOUN_PHRASE.search(QUOTE_MARKS.sub(" ", trimmed))  # "the ‘Halo’ singer"
         if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
         if trimmed.endswith(","):
-            return self._appositive(low, end)
+            return self._appositive(low, end) or self._interrupted_phrase(low, end)
         if words and words[-1] in ("and", "but"):  # "She hopes to ... and has promised": the clause's subject
-            opening = re.match(r"\s*(He|She|They)\b", self.text[low:end])
-            if opening:
-                return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
-            named = self._mentions_between(low, end)
-            if named and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s+)?", self.text[low : named[0].start]):
-                return Subject("name", named[0].name, named[0].start)
+            return self._sentence_subject(low, end)
+        return None
+
+    def _interrupted_phrase(self, low: int, end: int) -> Subject | None:
+        """``The lawsuit, filed by X on Monday, states``: the noun phrase before the inserted clause."""
+        comma = self.text.rfind(",", low, end - 1)
+        while comma > low:
+            phrase = NOUN_PHRASE.search(self.text[low:comma])
+            if phrase and phrase.group(3) not in STOPWORDS:
+                return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
+            comma = self.text.rfind(",", low, comma)
         return None
 
     def _appositive(self, low: int, end: int) -> Subject | None:
@@ -439,18 +461,23 @@ class Attributor:
             return subject.text
         if subject.text in DOCUMENTS or subject.text == "it":
             low = previous.after if previous is not None else max(0, subject.start - PRONOUN_REACH)
-            return self._issuer(low, subject.start) or self._since(previous, subject.start, previous_speaker, people_only=False)
+            issuer = self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text) or self._issuer(low, subject.start, subject.text)
+            return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start)
         if named or subject.text in UNNAMED_ROLES:
             return named
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start)
-        return self._subject_person(subject.start) if subject.text in PERSON_ROLES else None
+        return self._subject_person(subject.start) if subject.text in PERSON_ROLES or subject.text.endswith("-year-old") else None
 
-    def _issuer(self, low: int, position: int) -> str | None:
-        """Who sent the document a quote is read from: "... the letter from Sir Paul."""
+    def _issuer(self, low: int, position: int, noun: str) -> str | None:
+        """Who sent the document a quote is read from: "... the letter from Sir Paul." (a "suit"
+        is issued by whoever filed the lawsuit, not by whoever wrote a report about it)."""
         for match in reversed(list(ISSUED.finditer(self.text, low, position))):
-            named = self._mentions_between(match.end(), min(position, match.end() + 60))
+            if noun != "it" and not (noun.endswith(match.group("noun")) or match.group("noun").endswith(noun)):
+                continue
+            first = match.start("title") if match.group("title") else match.end()  # "Sir Paul", "Tom Brant"
+            named = self._mentions_between(first, min(position, match.end() + 60))
             if named and named[0].start - match.end() < 2:
                 return named[0].name
         return None
@@ -539,6 +566,9 @@ class Attributor:
     def _established(self, name: str) -> bool:
         """Named more than once in the document (any part of the name: "Kelly", "Clarkson")."""
         return any(self._tokens[token] > 1 for token in name.lower().split())
+
+    def _kind_of_name(self, name: str) -> str:
+        return self.kind_of(name) or next((mention.kind for mention in self.mentions if mention.name == name), "")
 
     def _kind(self, mention: Mention) -> str:
         return self.kind_of(mention.name) or mention.kind
