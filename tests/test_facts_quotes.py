@@ -263,3 +263,47 @@ def test_nickname_and_later_objects_do_not_take_the_speaker() -> None:
         "“Thank you all,” she wrote on Twitter."
     )
     assert quotes_of(article) == [("Be very careful here,", "Vic Amundsen"), ("moved", "Ana Ruiz"), ("Thank you all,", "Ana Ruiz")]
+
+
+def test_according_to_at_a_sentence_start_and_unnamed_sources() -> None:
+    article = (
+        "According to Ilse Brandt, the river plan was “a mess from the start.”\n"
+        "Coach Jorn Vik lost the final on Sunday. The team was “badly prepared,” according to court records."
+    )
+    assert quotes_of(article) == [("a mess from the start.", "Ilse Brandt"), ("badly prepared,", None)]
+
+
+def test_documents_resolve_to_who_issued_them() -> None:
+    article = (
+        "Mayor Rune Dahl issued a statement that reads in part, “We will rebuild the pier.”\n"
+        "Harbour chief Ana Ruiz said in a tweet that the pier was closed.\n"
+        "“Stay away from the water tonight,” the tweet said.\n"
+        "The lawsuit, filed by Per Olsen on Monday, states that the city “ignored every warning.”"
+    )
+    assert quotes_of(article) == [
+        ("We will rebuild the pier.", "Rune Dahl"),
+        ("Stay away from the water tonight,", "Ana Ruiz"),
+        ("ignored every warning.", "Per Olsen"),
+    ]
+
+
+def test_colon_introduction_age_and_titled_role_phrases() -> None:
+    article = (
+        "Tom Brant, the team's coach, was blunt: “We were terrible.”\n"
+        "Singer Mara Lind, 45, released her album ‘Halo Nights’ on Friday.\n"
+        "“I love this city,” the 45-year-old told reporters.\n"
+        "“I poured everything into it,” the ‘Halo Nights’ singer said."
+    )
+    assert quotes_of(article) == [
+        ("We were terrible.", "Tom Brant"),
+        ("I love this city,", "Mara Lind"),
+        ("I poured everything into it,", "Mara Lind"),
+    ]
+
+
+def test_a_possessive_name_is_not_the_pronouns_speaker() -> None:
+    article = (
+        "“We are ready,” party leader Ewa Nowak said on Monday.\n"
+        "Mr. Halden’s visit, she said, will make the neighbours “envy” the town."
+    )
+    assert quotes_of(article) == [("We are ready,", "Ewa Nowak"), ("envy", "Ewa Nowak")]

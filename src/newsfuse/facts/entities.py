@@ -161,14 +161,17 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return _person(text, run[1:], key)
     if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")) and not _first_name(text, first):
         return []  # "Finally," / "Declaring ..." but not "Kelly" of "Kelly Clarkson"
-    titles = [index for index, token in enumerate(run) if token.group().lower().rstrip(".") in TITLES]
-    rest = [token.group().lower().rstrip(".") for token in run[titles[-1] + 1 :]] if titles else []
+    keys = [token.group().lower().rstrip(".") for token in run]
+    # a role noun inside a run names its job when a full name follows: "FOX 4 Reporter Ana Ruiz"
+    roles = [TITLES.get(key, key if key in ROLE_NOUNS and len(run) - index > 2 else None) for index, key in enumerate(keys)]
+    titles = [index for index, role in enumerate(roles) if role is not None]
+    rest = keys[titles[-1] + 1 :] if titles else []
     if rest and not any(word in ORG_WORDS or word in PLACE_WORDS for word in rest):
         cut = titles[-1]
         lead = cut
-        while lead > 0 and run[lead - 1].group().lower().rstrip(".") in TITLES:
+        while lead > 0 and roles[lead - 1] is not None:
             lead -= 1
-        role = " ".join(TITLES[token.group().lower().rstrip(".")] for token in run[lead : cut + 1]).strip()
+        role = " ".join(roles[lead : cut + 1]).strip()
         if run[cut + 1].group() in PARTICLES:
             return [*_names(text, run[:lead], lower), *_institution(text, run[cut + 2 :], role)]
         return [*_names(text, run[:lead], lower), *_person(text, run[cut + 1 :], role or "title")]

@@ -46,7 +46,10 @@ VERBS = (
     "criticized criticised condemned denounced hailed"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
-VERB = re.compile(r"\b(?:[Aa]ccording to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
+VERB = re.compile(
+    r"\b(?:[Aa]ccording to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
+)
 PRONOUNS = frozenset("he she they".split())
 GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
@@ -106,7 +109,13 @@ POST_SIGNATURE = re.compile(
 NICKNAMED = re.compile(r"\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known as|called)\s+[\"“‘'][^\"“”‘’']{1,40}[\"”’']\s*,?\s*$")
 DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the company's name
 QUOTE_MARKS = re.compile(r"(?<!\w)[“”‘’\"']|[“”‘’\"'](?!\w)")
+SENT = re.compile(
+    r"\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?"
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(DOCUMENTS)) + r")s?\b"
+)
+RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(DOCUMENTS)) + r")\s+(?:that|which)$")
 ISSUER_REACH = 60
+PARENTHETICAL_AFTER_POSSESSIVE = re.compile(r"['’‘]s?\b[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 30
 CONTINUATION_WORDS = 45
@@ -298,13 +307,19 @@ class Attributor:
 
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
-            return self._right_of(verb_end, high)
+            return self._right_of(verb_end, high) or self._unnamed_source(verb_end, high)
         subject = self._left_of(verb_start, low)
         if subject is None and verb not in NOT_INVERTED:
             inverted = self._right_of(verb_end, high)
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
         return subject
+
+    def _unnamed_source(self, position: int, high: int) -> Subject:
+        """"according to police" is the institution; "according to court records" names nobody."""
+        following = WORD.findall(self.text[position : min(high, position + 30)])
+        head = following[0].lower() if following else "source"
+        return Subject("phrase" if head in INSTITUTIONS else "anonymous", head, position)
 
     def _right_of(self, position: int, high: int) -> Subject | None:
         following = self.text[position:high]
@@ -374,6 +389,9 @@ class Attributor:
         end = low + len(trimmed)
         if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
             return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        relative = RELATIVE_DOCUMENT.search(trimmed)  # "issued a statement that reads"
+        if relative:
+            return Subject("phrase", relative.group(1), low + relative.start())
         spokes = SPOKESMAN_FOR.search(trimmed)
         if spokes:
             return Subject("name", spokes.group(1), low + spokes.start(1))
@@ -461,7 +479,11 @@ class Attributor:
             return subject.text
         if subject.text in DOCUMENTS or subject.text == "it":
             low = previous.after if previous is not None else max(0, subject.start - PRONOUN_REACH)
-            issuer = self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text) or self._issuer(low, subject.start, subject.text)
+            issuer = (
+                self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
+                or self._issuer(low, subject.start, subject.text)
+                or self._sender(low, subject.start, subject.text)
+            )
             return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start)
         if named or subject.text in UNNAMED_ROLES:
@@ -480,6 +502,17 @@ class Attributor:
             named = self._mentions_between(first, min(position, match.end() + 60))
             if named and named[0].start - match.end() < 2:
                 return named[0].name
+        return None
+
+    def _sender(self, low: int, position: int, noun: str) -> str | None:
+        """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the
+        tweet said", "Ana Ruiz issued a statement that reads"."""
+        for match in reversed(list(SENT.finditer(self.text, low, position))):
+            if noun != "it" and not (noun.endswith(match.group("noun")) or match.group("noun").endswith(noun)):
+                continue
+            subject = self._left_of(match.start(), self._sentence(match.start())[0])
+            if subject is not None and subject.kind == "name":
+                return subject.text
         return None
 
     def _pair(self, position: int, previous: Span | None) -> str | None:
@@ -544,7 +577,7 @@ class Attributor:
         within the two nearest such sentences, people the document names again are preferred to
         one-off names ("Mother Monster")."""
         around = self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
-        around = [mention for mention in around if self._fits(mention.name, gender)]
+        around = [mention for mention in around if self._fits(mention.name, gender) and not self._possessor_of_subject(mention, position)]
         candidates = [mention for mention in around if self._kind(mention) == "person" or not people_only and self._kind(mention) in ("org", "")]
         candidates = candidates or [mention for mention in around if self._is_person(mention)]
         groups: list[list[Mention]] = []
@@ -562,6 +595,11 @@ class Attributor:
                 if self._established(mention.name):
                     return mention.name
         return groups[-1][0].name if groups else None
+
+    def _possessor_of_subject(self, mention: Mention, position: int) -> bool:
+        """``Mr. Halden's visit, she said, ...``: the owner in the clause a parenthetical "she said"
+        interrupts is not who "she" is."""
+        return PARENTHETICAL_AFTER_POSSESSIVE.fullmatch(self.text, mention.end, position) is not None
 
     def _established(self, name: str) -> bool:
         """Named more than once in the document (any part of the name: "Kelly", "Clarkson")."""
