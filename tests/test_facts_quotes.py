@@ -307,3 +307,11 @@ def test_a_possessive_name_is_not_the_pronouns_speaker() -> None:
         "Mr. Halden’s visit, she said, will make the neighbours “envy” the town."
     )
     assert quotes_of(article) == [("We are ready,", "Ewa Nowak"), ("envy", "Ewa Nowak")]
+
+
+def test_asked_right_after_a_question_and_the_subject_of_a_participle() -> None:
+    article = (
+        "“Was it hard to watch?” asked TV 2 Reporter Ana Ruiz.\n"
+        "Per Holm, her agent, declined to name the clinic, saying, “She would like that kept private.”"
+    )
+    assert quotes_of(article) == [("Was it hard to watch?", "Ana Ruiz"), ("She would like that kept private.", "Per Holm")]

@@ -100,7 +100,7 @@ PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*|\d+-year-old)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
-TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
+TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
 POST_SIGNATURE = re.compile(
     r"(?:[—–]|\b[Aa] (?:post|photo|video) shared by)\s*(?P<name>[^\s—–()@][^—–()\n@]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$",
@@ -297,7 +297,7 @@ class Attributor:
     def _sentence_subject(self, low: int, high: int) -> Subject | None:
         """The subject a sentence opens with: whose words a quote after ``Tom Brant was blunt:`` are,
         and who speaks in ``She hopes to ... and has promised "…"``."""
-        opening = re.match(r"\s*(He|She|They)\b", self.text[low:high])
+        opening = re.match(r"\s*((?i:he|she|they))\b", self.text[low:high])
         if opening:
             return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
         named = self._mentions_between(low, high)
@@ -308,8 +308,14 @@ class Attributor:
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
             return self._right_of(verb_end, high) or self._unnamed_source(verb_end, high)
+        if verb.endswith("ing") and self.text[low:verb_start].rstrip().endswith(","):
+            # "Kritzer declined to name the hospital, saying ...": the clause's subject speaks
+            subject = self._sentence_subject(low, verb_start)
+            if subject is not None:
+                return subject
         subject = self._left_of(verb_start, low)
-        if subject is None and verb not in NOT_INVERTED:
+        right_after_quote = not self.text[low:verb_start].strip(" ,")  # "“…?” asked Ana Ruiz"
+        if subject is None and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
             inverted = self._right_of(verb_end, high)
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
