@@ -176,7 +176,7 @@ class Attributor:
             subject = self._after(span, spans) or self._before(span, previous)
             author = self._author(span.start)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
-                speaker, attributed = author, True
+                speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
             elif subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
