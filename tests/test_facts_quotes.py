@@ -237,13 +237,13 @@ def test_embedded_post_is_its_authors_unless_it_quotes_someone_else() -> None:
     article = (
         "The mayor reacted online.\n"
         "I said “the bridge stays open” and I meant it. — Rosa Lind (@rosalind) March 3, 2021\n"
-        ".@brennzoo says the lion is “doing fine” after the storm — Tom Alder (@tomalder) March 3, 2021\n"
+        "Staff at Brenn Zoo were relieved. .@brennzoo says the lion is “doing fine” after the storm — Tom Alder (@tomalder) March 3, 2021\n"
         "Back on the ice today! “Never give up.” A post shared by Petra Kovalenko (@petrak) on Mar 4, 2021 at 9:12am PST"
     )
     # the cleaner drops the Instagram credit line, so the post is read from the raw text here
     cluster = Cluster([segment(Document(text=article, id="post"), 0)])
     found = [(quote.text, quote.speaker) for quote in reports(cluster, EntityIndex(cluster))]
-    assert found == [("the bridge stays open", "Rosa Lind"), ("doing fine", None), ("Never give up.", "Petra Kovalenko")]
+    assert found == [("the bridge stays open", "Rosa Lind"), ("doing fine", "Brenn Zoo"), ("Never give up.", "Petra Kovalenko")]
 
 
 def test_document_subject_is_its_issuer_and_a_described_company_the_nearest_one() -> None:
@@ -315,3 +315,12 @@ def test_asked_right_after_a_question_and_the_subject_of_a_participle() -> None:
         "Per Holm, her agent, declined to name the clinic, saying, “She would like that kept private.”"
     )
     assert quotes_of(article) == [("Was it hard to watch?", "Ana Ruiz"), ("She would like that kept private.", "Per Holm")]
+
+
+def test_a_quoted_object_after_said_is_not_an_inverted_subject() -> None:
+    article = (
+        "Ana Ruiz released the letter on Monday.\n"
+        "A senior official, who spoke on condition of anonymity “to avoid offending” the board, "
+        "said the letter “is clearly fake. It bears no seal.”"
+    )
+    assert quotes_of(article) == [("is clearly fake. It bears no seal.", None)]

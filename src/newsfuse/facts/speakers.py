@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention
+from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold
 from newsfuse.facts.quotes import Span, is_title
 from newsfuse.text import STOPWORDS
 
@@ -114,6 +114,8 @@ SENT = re.compile(
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(DOCUMENTS)) + r")s?\b"
 )
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(DOCUMENTS)) + r")\s+(?:that|which)$")
+HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
+OPENING_MARKS = "“‘\"'"
 ISSUER_REACH = 60
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(r"['’‘]s?\b[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
@@ -328,7 +330,8 @@ class Attributor:
         return Subject("phrase" if head in INSTITUTIONS else "anonymous", head, position)
 
     def _right_of(self, position: int, high: int) -> Subject | None:
-        following = self.text[position:high]
+        # cut at a quotation that follows ("said the letter “is fake”"): not the end of the attribution
+        following = self.text[position:high] + ("\x00" if self.text[high : high + 1] in OPENING_MARKS else "")
         named = self._mentions_between(position, high)
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
         if named and self._only_titles(lead) and named[0].start - position < 40:
@@ -395,6 +398,10 @@ class Attributor:
         end = low + len(trimmed)
         if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
             return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        handle = HANDLE.search(trimmed)
+        if handle:  # ".@brennzoo says": the account, by name when the text spells it out
+            named = next((mention for mention in self.mentions if fold(mention.name).replace(" ", "") == handle.group(1).lower()), None)
+            return Subject("name", named.name, named.start) if named else Subject("anonymous", handle.group(1), low + handle.start())
         relative = RELATIVE_DOCUMENT.search(trimmed)  # "issued a statement that reads"
         if relative:
             return Subject("phrase", relative.group(1), low + relative.start())
