@@ -150,3 +150,5 @@ def test_entity_kinds_from_publications_jobs_and_first_names() -> None:
     assert kinds["Vanity Fair"] == kinds["Lenby Courier"] == kinds["Halvard Freight"] == kinds["Orbis Labs"] == "org"
     assert kinds["Ana Ruiz"] == kinds["Ola Dahl"] == "person"
     assert "Kelly" in index.entities[0].variants or any("Kelly" in entity.variants for entity in index.entities)
+    adjectives = EntityIndex(prepare(to_cluster(["A senior Nordlandic official and Western diplomats met Ana Ruiz."])))
+    assert [entity.name for entity in adjectives.entities] == ["Ana Ruiz"]

@@ -65,6 +65,9 @@ PUBLICATIONS = frozenset(
     economist, guardian, independent, telegraph, mashable, verge, deadline, page six""".replace("\n", " ").split(", ")
 )  # magazines and sites whose names read like a person's ("Vanity Fair")
 OUTLET_NOUNS = re.compile(r"\s+(?:magazine|newspaper|network|station|tabloid|website|podcast)\b")
+PEOPLE_NOUN_AFTER = re.compile(
+    r" (?:senior |top |military |government |intelligence )?(?:officials?|diplomats?|lawmakers?|sources?|authorities|officers?|leaders?|troops|forces|voters)\b"
+)  # "a Pakistani official", "Western diplomats": an adjective, not a name
 LEADS = re.compile(r"\s+(?:chief executive|chief operating|chief financial|CEO|founder|co-founder|chairman|chairwoman)\b")
 PLACE_WORDS = frozenset(
     """city county state island islands river lake mountain mountains mount valley bay beach street
@@ -218,7 +221,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return []
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
-    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS):
+    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or PEOPLE_NOUN_AFTER.match(text, run[0].end())):
         return []
     if any(word in ORG_WORDS for word in words) or name in PUBLICATIONS or OUTLET_NOUNS.match(text, run[-1].end()) or LEADS.match(text, run[-1].end()):
         return [_mention(text, run, "org")]
