@@ -5,7 +5,8 @@ News copy attributes a quote in a handful of ways, tried in this order:
 1. after the closing mark, in the same sentence: ``"…," Lesser said`` / ``said Rep. Lesser`` /
    ``Steve Ginsburg, of the league, told the paper`` / ``according to the Journal``;
 2. before the opening mark, in the same sentence (or the previous one, when it ends with a
-   colon): ``Lesser said: "…"`` / ``Trump said she had "come back"``;
+   colon): ``Lesser said: "…"`` / ``Trump said she had "come back"`` / ``Lesser was blunt: "…"``
+   (a colon with no speech verb: the sentence's subject) / ``…, saying "…"`` (the clause's subject);
 3. otherwise a quote continues the previous quote's speaker when it follows closely
    (``"…," he said. "…"`` or a paragraph that is only a quote).
 
@@ -15,8 +16,12 @@ one-off names), else to that quote's speaker; "they" to two people named togethe
 ("the singer") resolves to the person introduced with it ("singer Kelly Clarkson"), else, when
 it is a role people are named by (singer, president, winner), to the nearest named person; a
 spokesperson to whom they speak for; an organisation noun ("the network") to the nearest
-organisation; a document ("the statement said", "it read") to its issuer ("a letter from X").
-Anonymous subjects ("a White House official", "one source", "the ex-parishioner") give ``None``.
+organisation ("the Ohio-based company"); an age ("the 45-year-old") to the nearest person; a
+document ("the statement said", "it read") to its issuer ("a letter from X", "the suit, filed by
+X", "X said in a tweet ... the tweet said", "X issued a statement that reads").  A possessor
+before a parenthetical ("Halden's visit, she said,") is not who the pronoun is.
+Anonymous subjects ("a White House official", "one source", "the ex-parishioner", "according to
+court records") give ``None``.
 An embedded post ("… — Ana Ruiz (@anaruiz) May 3, 2019", "A post shared by Ana Ruiz (@anaruiz)")
 is its author's words: a quote in it with no other speaker, or one the author introduces with
 "I said", is the author's.
@@ -78,7 +83,8 @@ SKIPPED = frozenset(
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
-ISSUED = re.compile(r"\b(?P<noun>" + "|".join(sorted(DOCUMENTS)) + r")s?" + ISSUED_BY + r"(?P<title>[A-Z][a-z]{0,3}\.?\s+)?")
+DOCUMENT_NOUN = "|".join(sorted(DOCUMENTS))
+ISSUED = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUN + r")s?" + ISSUED_BY + r"(?P<title>[A-Z][a-z]{0,3}\.?\s+)?")
 SPOKESMAN_FOR = re.compile(
     r"(?i:\b(?:a|an|the)\s+)(?:[\w’'-]+\s+){0,2}?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
     r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})$"
@@ -111,9 +117,9 @@ DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the compa
 QUOTE_MARKS = re.compile(r"(?<!\w)[“”‘’\"']|[“”‘’\"'](?!\w)")
 SENT = re.compile(
     r"\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?"
-    r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(DOCUMENTS)) + r")s?\b"
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b"
 )
-RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(DOCUMENTS)) + r")\s+(?:that|which)$")
+RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 ISSUER_REACH = 60
@@ -131,6 +137,11 @@ class Subject:
     kind: str  # "name", "pronoun", "phrase", "anonymous"
     text: str
     start: int
+
+
+def _same_document(noun: str, other: str) -> bool:
+    """"it" is any document; "the suit" is the lawsuit, not the report about it."""
+    return noun == "it" or noun.endswith(other) or other.endswith(noun)
 
 
 def _surname(name: str) -> str:
@@ -509,7 +520,7 @@ class Attributor:
         """Who sent the document a quote is read from: "... the letter from Sir Paul." (a "suit"
         is issued by whoever filed the lawsuit, not by whoever wrote a report about it)."""
         for match in reversed(list(ISSUED.finditer(self.text, low, position))):
-            if noun != "it" and not (noun.endswith(match.group("noun")) or match.group("noun").endswith(noun)):
+            if not _same_document(noun, match.group("noun")):
                 continue
             first = match.start("title") if match.group("title") else match.end()  # "Sir Paul", "Tom Brant"
             named = self._mentions_between(first, min(position, match.end() + 60))
@@ -521,7 +532,7 @@ class Attributor:
         """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the
         tweet said", "Ana Ruiz issued a statement that reads"."""
         for match in reversed(list(SENT.finditer(self.text, low, position))):
-            if noun != "it" and not (noun.endswith(match.group("noun")) or match.group("noun").endswith(noun)):
+            if not _same_document(noun, match.group("noun")):
                 continue
             subject = self._left_of(match.start(), self._sentence(match.start())[0])
             if subject is not None and subject.kind == "name":
