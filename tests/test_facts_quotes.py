@@ -324,3 +324,18 @@ def test_a_quoted_object_after_said_is_not_an_inverted_subject() -> None:
         "said the letter “is clearly fake. It bears no seal.”"
     )
     assert quotes_of(article) == [("is clearly fake. It bears no seal.", None)]
+
+
+def test_month_first_names_emails_and_a_role_before_the_colon_subject() -> None:
+    article = (
+        "Sales manager Ivo Berg emailed his bosses to ask: “How should we handle this?”\n"
+        "Halvard’s director of sales, Jan Storm, replied: “This is a big problem.”\n"
+        "His friend Ole Brandt put it bluntly: “You had better go home.”\n"
+        "The day before Berg’s email, Storm met the board and asked that it be “quick about it.”"
+    )
+    assert quotes_of(article) == [
+        ("How should we handle this?", "Ivo Berg"),
+        ("This is a big problem.", "Jan Storm"),
+        ("You had better go home.", "Ole Brandt"),
+        ("quick about it.", "Jan Storm"),
+    ]

@@ -80,6 +80,7 @@ TIME_WORDS = frozenset(
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     today yesterday tomorrow christmas easter thanksgiving""".split()
 )
+MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 DETERMINERS = frozenset(
@@ -156,7 +157,7 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return []
     first = run[0].group()
     key = first.lower().rstrip(".")
-    if key in STOPWORDS or key in TIME_WORDS or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
+    if key in STOPWORDS or key in TIME_WORDS and not _month_name(run) or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
         return _names(text, run[1:], lower)
     if _contraction(first):
         return _names(text, run[1:], lower)
@@ -181,6 +182,12 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
     if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
         return _names(text, run[:-1], lower)
     return _one(text, run, lower)
+
+
+def _month_name(run: list[re.Match[str]]) -> bool:
+    """"Jan Storm", "June Carter": a month that opens a longer name is a first name."""
+    key = run[0].group().lower()
+    return key in MONTHS and len(run) > 1 and run[1].group().lower() not in TIME_WORDS
 
 
 def _first_name(text: str, word: str) -> bool:

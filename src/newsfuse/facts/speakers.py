@@ -40,7 +40,7 @@ from newsfuse.facts.quotes import Span, is_title
 from newsfuse.text import STOPWORDS
 
 VERBS = (
-    "said says say saying told tells tell telling wrote writes write writing tweeted tweets tweet posted posts "
+    "said says say saying told tells tell telling ask emailed e-mailed wrote writes write writing tweeted tweets tweet posted posts "
     "shared shares asked asks added adds continued continues noted notes claimed claims explained explains "
     "stated states declared declares announced insisted insists argued argues recalled recalls replied replies "
     "responded acknowledged admitted warned warns urged described called calls commented remarked joked jokes "
@@ -122,8 +122,9 @@ SENT = re.compile(
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
+POSSESSIVE = re.compile(r"['’‘]s?\b")
 ISSUER_REACH = 60
-PARENTHETICAL_AFTER_POSSESSIVE = re.compile(r"['’‘]s?\b[^,.!?]*,\s*(?:he|she|they)?\s*")
+PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 30
 CONTINUATION_WORDS = 45
@@ -313,10 +314,18 @@ class Attributor:
         opening = re.match(r"\s*((?i:he|she|they))\b", self.text[low:high])
         if opening:
             return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
-        named = self._mentions_between(low, high)
-        if named and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s+)?", self.text[low : named[0].start]):
-            return Subject("name", named[0].name, named[0].start)
+        for mention in self._mentions_between(low, high):  # "The day before Berg's email, Storm asked"
+            if self._opens_clause(max(low, self.text.rfind(",", low, mention.start) + 1), mention):
+                return Subject("name", mention.name, mention.start)
         return None
+
+    def _opens_clause(self, low: int, mention: Mention) -> bool:
+        """The name is the clause's subject: at most a capitalised word and a role before it ("His
+        friend Ole Brandt", "Sales manager Ivo Berg"), not "The day before Trump's"."""
+        lead = self.text[low : mention.start].split()
+        if len(lead) > 3 or POSSESSIVE.match(self.text, mention.end):
+            return False
+        return not lead or lead[0][:1].isupper() and all(word.islower() and word not in STOPWORDS for word in lead[1:])
 
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
