@@ -339,3 +339,13 @@ def test_month_first_names_emails_and_a_role_before_the_colon_subject() -> None:
         ("You had better go home.", "Ole Brandt"),
         ("quick about it.", "Jan Storm"),
     ]
+
+
+def test_party_descriptions_and_a_role_named_just_after() -> None:
+    article = (
+        "Senator Lena Holt toured the base on Monday.\n"
+        "“We deserve all the details,” the Nordland Republican said.\n"
+        "The officer stopped the driver for “blocking traffic,” the city's police chief said Friday. "
+        "Police Chief Tom Jakes added that the stop was routine."
+    )
+    assert quotes_of(article) == [("We deserve all the details,", "Lena Holt"), ("blocking traffic,", "Tom Jakes")]

@@ -80,6 +80,7 @@ TIME_WORDS = frozenset(
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     today yesterday tomorrow christmas easter thanksgiving""".split()
 )
+PARTIES = frozenset("republican democrat".split())
 MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -179,6 +180,8 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         if run[cut + 1].group() in PARTICLES:
             return [*_names(text, run[:lead], lower), *_institution(text, run[cut + 2 :], role)]
         return [*_names(text, run[:lead], lower), *_person(text, run[cut + 1 :], role or "title")]
+    if len(run) > 1 and keys[-1] in PARTIES:
+        return []  # "the Arizona Republican": a description of someone named elsewhere
     if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
         return _names(text, run[:-1], lower)
     return _one(text, run, lower)

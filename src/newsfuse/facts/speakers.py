@@ -75,7 +75,7 @@ GROUP_ROLES = frozenset(
     museum zoo bank church party foundation institute center centre coalition association""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
-PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate".split())) - {""}
+PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
@@ -93,7 +93,7 @@ HEADED_BY_NOUN = re.compile(
     r"(?i:\b(the|a|an|one|another)\s+)((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\s+(?:close to|for|of|at|with|from|near)\s+(?:the\s+)?$"
 )
 INVERTED_PHRASE = re.compile(
-    r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b"
+    r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*|Republican|Democrat)\b"
     r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing|[a-z]+ed\s+by)\b))"
 )
 LOWER_VERB = re.compile(r"\s+(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r")\b)[a-z]+\b")
@@ -104,7 +104,7 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*|\d+-year-old)\s*$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
@@ -124,6 +124,7 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘]s?\b")
 ISSUER_REACH = 60
+ROLE_AHEAD = 250
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 30
@@ -386,6 +387,7 @@ class Attributor:
     def _phrase(self, determiner: str, head: str, position: int, modifiers: str = "") -> Subject:
         """A noun phrase subject: anonymous when indefinite or a plural group, else a role; an
         unnamed spokesperson of a named organisation ("a Google spokeswoman") is the organisation."""
+        head = head.lower()  # "the Arizona Republican"
         if head in SPOKESPEOPLE:
             named = self._mentions_between(position, position + len(determiner) + len(modifiers) + 2)
             if named:
@@ -651,7 +653,9 @@ class Attributor:
 
     def _with_role(self, role: str, position: int) -> str | None:
         """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
-        for mention in reversed(self._mentions_between(0, position)):
+        before = reversed(self._mentions_between(0, position))
+        after = self._mentions_between(position, position + ROLE_AHEAD)  # "the police chief said. Police Chief Tom Jackson …"
+        for mention in [*before, *after]:
             if mention.role and role in mention.role.split():
                 return mention.name
         if role.startswith("spokes") or role == "representative":
