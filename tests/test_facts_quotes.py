@@ -349,3 +349,44 @@ def test_party_descriptions_and_a_role_named_just_after() -> None:
         "Police Chief Tom Jakes added that the stop was routine."
     )
     assert quotes_of(article) == [("We deserve all the details,", "Lena Holt"), ("blocking traffic,", "Tom Jakes")]
+
+
+def test_unnamed_spokespeople_and_described_companies_resolve_to_the_fitting_organisation() -> None:
+    article = (
+        "Doctors at Lenby General Hospital asked the court for a new hearing.\n"
+        "A hospital spokesman said: “We will follow the evidence.”\n"
+        "Police say that “the driver fled on foot.” A police spokeswoman told reporters: “We found the car.”\n"
+        "US firm Halvex-Morn closed its plant after talks with Halvex-Morn staff and the ruling Unity Party (UP).\n"
+        "“We had no choice,” the Texas-based company said. "
+        "“Output stops today,” the Tarn, Nordl.-based company added."
+    )
+    assert quotes_of(article) == [
+        ("We will follow the evidence.", "Lenby General Hospital"),
+        ("the driver fled on foot.", "police"),
+        ("We found the car.", "police"),
+        ("We had no choice,", "Halvex-Morn"),
+        ("Output stops today,", "Halvex-Morn"),
+    ]
+
+
+def test_noun_phrase_heads_parentheticals_and_speakers_named_in_passing() -> None:
+    article = (
+        "Lenby Courier news editor Ana Ruiz shared the result online, writing, “The dam held.”\n"
+        "Sen. Per Holm (D-Nordland) said “reckless” drivers caused the crash.\n"
+        "Ivo Berg and his team were swimming laps, Jan Lind said, when the alarm rang.\n"
+        "“We moved everyone out,” he said.\n"
+        "The drill is commonly known as “drown-proofing.”"
+    )
+    assert quotes_of(article) == [("The dam held.", "Ana Ruiz"), ("reckless", "Per Holm"), ("We moved everyone out,", "Jan Lind")]
+
+
+def test_a_role_named_well_after_the_quote_and_a_padded_handle() -> None:
+    article = (
+        "The factory reopened on Monday. The labour minister said it was now “in the hands of the workers”. "
+        + "Crowds gathered outside the gates through the day and into the night, singing and waving flags. " * 4
+        + "\nLabour Minister Per Holm visited the site on Tuesday.\n"
+        "Staff at Brenn Zoo were relieved. .@iBrennZoo says the lion is “doing fine” — Tom Alder (@tomalder) May 3, 2021"
+    )
+    cluster = Cluster([segment(Document(text=article, id="a"), 0)])
+    found = [(quote.text, quote.speaker) for quote in reports(cluster, EntityIndex(cluster))]
+    assert found == [("in the hands of the workers", "Per Holm"), ("doing fine", "Brenn Zoo")]

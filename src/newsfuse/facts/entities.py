@@ -80,6 +80,9 @@ TIME_WORDS = frozenset(
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     today yesterday tomorrow christmas easter thanksgiving""".split()
 )
+COMPANY_NOUNS = frozenset(
+    "firm company group maker manufacturer retailer chain giant brand startup carmaker automaker airline broadcaster publisher lender insurer".split()
+)
 PARTIES = frozenset("republican democrat".split())
 MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
@@ -245,8 +248,11 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "org")]
     if name in PLATFORMS:
         return [_mention(text, run, "org")]
+    role = _role_before(text, run[0].start())
+    if role in COMPANY_NOUNS:  # "US firm Kimberly-Clark"
+        return [_mention(text, run, "org")]
     person = len(run) > 1 and not any(word in lower for word in words)
-    return [_mention(text, run, "person" if person else "", _role_before(text, run[0].start()), sure=False)]
+    return [_mention(text, run, "person" if person else "", role, sure=False)]
 
 
 ROLE_BEFORE = re.compile(r"(?<![\w'’.])([a-z][a-z-]+) $")

@@ -24,6 +24,7 @@ DOUBLED = {"’’": "”", "‘‘": "“", "''": '"'}  # two single marks type
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
+NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$")
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
@@ -100,6 +101,11 @@ def is_title(quoted: str) -> bool:
         return False
     content = [word for word in words if word not in TITLE_LOWER and word != "I"] or words
     return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
+
+
+def names_a_term(text: str, span: Span) -> bool:
+    """'commonly known as "drown-proofing"': the marks introduce a name, not someone's words."""
+    return NAMING.search(text, max(0, span.opened - 30), span.opened) is not None
 
 
 def kind(text: str, span: Span) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold
-from newsfuse.facts.quotes import Span, is_title
+from newsfuse.facts.quotes import Span, is_title, names_a_term
 from newsfuse.text import STOPWORDS
 
 VERBS = (
@@ -104,8 +104,8 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
-BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?:[\w’'-]+|[A-Z][\w.’'-]*,?)\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
+BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
 POST_SIGNATURE = re.compile(
@@ -123,8 +123,9 @@ RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘]s?\b")
+PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 ISSUER_REACH = 60
-ROLE_AHEAD = 250
+ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 30
@@ -139,6 +140,12 @@ class Subject:
     kind: str  # "name", "pronoun", "phrase", "anonymous"
     text: str
     start: int
+
+
+def _in_handle(name: str, handle: str) -> bool:
+    """"Brenn Zoo" is @brennzoo, "Knightscope" is @iKnightscope."""
+    key = fold(name).replace(" ", "")
+    return len(key) >= 4 and key in handle.lower()
 
 
 def _same_document(noun: str, other: str) -> bool:
@@ -185,8 +192,8 @@ class Attributor:
         previous_speaker: str | None = None
         previous_attributed = False
         for span in spans:
-            if is_title(self.text[span.start : span.end]):
-                results.append((None, False))  # a song or a nickname: neither speech nor context
+            if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
+                results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
             subject = self._after(span, spans) or self._before(span, previous)
             author = self._author(span.start)
@@ -315,10 +322,20 @@ class Attributor:
         opening = re.match(r"\s*((?i:he|she|they))\b", self.text[low:high])
         if opening:
             return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
-        for mention in self._mentions_between(low, high):  # "The day before Berg's email, Storm asked"
+        named = self._mentions_between(low, high)
+        for index, mention in enumerate(named):  # "The day before Berg's email, Storm asked"
             if self._opens_clause(max(low, self.text.rfind(",", low, mention.start) + 1), mention):
+                for following in named[index + 1 :]:  # "WPBF-25 news producer Chris Shepherd": the producer
+                    if not self._describes(mention, following):
+                        break
+                    mention = following
                 return Subject("name", mention.name, mention.start)
         return None
+
+    def _describes(self, mention: Mention, following: Mention) -> bool:
+        """Only a lower-case job title lies between two names: the second is the noun phrase's head."""
+        gap = WORD.findall(self.text[mention.end : following.start])
+        return 0 < len(gap) <= 3 and all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) for word in gap)
 
     def _opens_clause(self, low: int, mention: Mention) -> bool:
         """The name is the clause's subject: at most a capitalised word and a role before it ("His
@@ -392,6 +409,9 @@ class Attributor:
             named = self._mentions_between(position, position + len(determiner) + len(modifiers) + 2)
             if named:
                 return Subject("name", named[-1].name, named[-1].start)
+            institution = modifiers.split()[-1:]
+            if institution and (institution[0] in GROUP_ROLES or institution[0] in INSTITUTIONS):
+                return Subject("phrase", institution[0], position)  # "a hospital spokesman": the hospital
         if head in DOCUMENTS:
             return Subject("phrase", head, position)
         if head in GROUP_ROLES and modifiers[:1].isupper() and not DESCRIPTIVE.search(modifiers):  # "The Lenby police department"
@@ -409,7 +429,7 @@ class Attributor:
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
-        left = NICKNAMED.sub("", self.text[low:position])  # "the host, dubbed 'Big Al',"
+        left = PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position]))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
         trimmed = left.rstrip()
         while True:
             words = trimmed.split()
@@ -422,7 +442,7 @@ class Attributor:
             return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
         handle = HANDLE.search(trimmed)
         if handle:  # ".@brennzoo says": the account, by name when the text spells it out
-            named = next((mention for mention in self.mentions if fold(mention.name).replace(" ", "") == handle.group(1).lower()), None)
+            named = next((mention for mention in self.mentions if _in_handle(mention.name, handle.group(1))), None)
             return Subject("name", named.name, named.start) if named else Subject("anonymous", handle.group(1), low + handle.start())
         relative = RELATIVE_DOCUMENT.search(trimmed)  # "issued a statement that reads"
         if relative:
@@ -447,8 +467,8 @@ class Attributor:
             return Subject("anonymous" if word in FIRST_PERSON else "pronoun", word, end)
         bare = BARE_PLURAL.search(trimmed)
         if bare:
-            kind = "phrase" if bare.group(1) in INSTITUTIONS else "anonymous"
-            return Subject(kind, bare.group(1), low + bare.start(1))
+            noun = bare.group(1).lower()
+            return Subject("phrase" if noun in INSTITUTIONS else "anonymous", noun, low + bare.start(1))
         phrase = NOUN_PHRASE.search(QUOTE_MARKS.sub(" ", trimmed))  # "the ‘Halo’ singer"
         if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
@@ -524,7 +544,7 @@ class Attributor:
         if named or subject.text in UNNAMED_ROLES:
             return named
         if subject.text in GROUP_ROLES:
-            return self._nearest_org(subject.start)
+            return self._nearest_org(subject.start, subject.text)
         return self._subject_person(subject.start) if subject.text in PERSON_ROLES or subject.text.endswith("-year-old") else None
 
     def _issuer(self, low: int, position: int, noun: str) -> str | None:
@@ -564,10 +584,15 @@ class Attributor:
             return f"{last[distinct[1]]} and {last[distinct[0]]}"
         return None
 
-    def _nearest_org(self, position: int) -> str | None:
-        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
-            if self._kind(mention) == "org":
-                return mention.name
+    def _nearest_org(self, position: int, noun: str) -> str | None:
+        """The organisation "the hospital" / "the company" refers to: the nearest one named with
+        that noun ("Great Ormond Street Hospital"), else the nearest one the document names more
+        than once, else the nearest."""
+        near = [mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if self._kind(mention) == "org"]
+        for fits in (lambda mention: _surname(mention.name) == noun, lambda mention: self._uses[mention.name] > 1, lambda mention: True):
+            chosen = next((mention for mention in near if fits(mention)), None)
+            if chosen is not None:
+                return chosen.name
         return None
 
     def _since(
@@ -623,8 +648,9 @@ class Attributor:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
-        if groups and any(VERB.match(self.text, mention.end + 1) for mention in groups[-1][:1]):
-            return groups[-1][0].name  # "Mayor Elena Ruiz-Hartley said ...": a speaker just introduced
+        speaking = next((mention for mention in groups[-1] if VERB.match(self.text, mention.end + 1)), None) if groups else None
+        if speaking is not None:
+            return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, Davids said": a speaker just introduced
         for group in reversed(groups[-2:]):
             for mention in group:
                 if self._established(mention.name):
