@@ -390,3 +390,12 @@ def test_a_role_named_well_after_the_quote_and_a_padded_handle() -> None:
     cluster = Cluster([segment(Document(text=article, id="a"), 0)])
     found = [(quote.text, quote.speaker) for quote in reports(cluster, EntityIndex(cluster))]
     assert found == [("in the hands of the workers", "Per Holm"), ("doing fine", "Brenn Zoo")]
+
+
+def test_countries_are_not_the_company_and_lower_case_words_are_no_place_modifiers() -> None:
+    article = (
+        "US firm Halvex-Morn left Nordland on Tuesday. US officials and U.S. lawmakers said the U.S. embassy was told.\n"
+        "“We regret the decision,” the company said.\n"
+        "In a long statement, a spokeswoman for Halvex-Morn said the move was “final.”"
+    )
+    assert quotes_of(article) == [("We regret the decision,", "Halvex-Morn"), ("final.", "Halvex-Morn")]

@@ -83,6 +83,7 @@ TIME_WORDS = frozenset(
 COMPANY_NOUNS = frozenset(
     "firm company group maker manufacturer retailer chain giant brand startup carmaker automaker airline broadcaster publisher lender insurer".split()
 )
+COUNTRIES = frozenset(["us", "usa", "uk", "united states", "united kingdom", "united arab emirates"])  # not organisations
 PARTIES = frozenset("republican democrat".split())
 MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
@@ -232,6 +233,8 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
     name = " ".join(words)
     if len(words) == 1 and (words[0] == "i" or len(words[0]) < 2):
         return []
+    if fold(name) in COUNTRIES:
+        return [_mention(text, run, "place")]
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
     if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or PEOPLE_NOUN_AFTER.match(text, run[0].end())):

@@ -104,7 +104,7 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?:[\w’'-]+|[A-Z][\w.’'-]*,?)\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
