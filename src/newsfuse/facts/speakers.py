@@ -187,6 +187,7 @@ class Attributor:
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
         self._drop_quoted(spans)
+        openings = [span.opened for span in spans if not is_title(self.text[span.start : span.end])]  # speech that may follow
         results: list[tuple[str | None, bool]] = []
         previous: Span | None = None
         previous_speaker: str | None = None
@@ -195,7 +196,7 @@ class Attributor:
             if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
-            subject = self._after(span, spans) or self._before(span, previous)
+            subject = self._after(span, openings) or self._before(span, previous)
             author = self._author(span.start)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
@@ -240,14 +241,13 @@ class Attributor:
         end = self.text.find("\n", position)
         return start, len(self.text) if end < 0 else end
 
-    def _after(self, span: Span, spans: Sequence[Span]) -> Subject | None:
+    def _after(self, span: Span, openings: Sequence[int]) -> Subject | None:
         if span.continues:
             return None
         low = span.after
         high = min(self._sentence(max(low - 1, 0))[1], self._paragraph(low)[1])
-        later = [other.opened for other in spans if other.opened >= low and not is_title(self.text[other.start : other.end])]
-        later += [signature for start, signature, _ in self.posts if start <= span.start < signature]
-        later.sort()
+        index = bisect.bisect_left(openings, low)
+        later = sorted([*openings[index : index + 1], *(signature for start, signature, _ in self.posts if start <= span.start < signature)])
         if later:
             high = min(high, later[0])
         context = self.text[low:high]
