@@ -33,7 +33,7 @@ held out either: the next helper should label fresh clusters again.  ``--split e
 default) prints the three label sets side by side, each with the baseline, then the time
 ``facts.extract`` takes per prepared cluster of the raw sample (92 clusters).
 
-    python benchmarks/facts.py [--shared ../shared] [--split every|fresh|heldout|dev|test|all] [--show]
+    python benchmarks/facts.py [--shared ../shared] [--split every|fresh2|fresh|heldout|dev|test|all] [--show]
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "benchmarks/data/quote_labels.json"
 HELDOUT = ROOT / "benchmarks/data/quote_labels_heldout.json"
 FRESH = ROOT / "benchmarks/data/quote_labels_test.json"
-SETS = {"all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT, "fresh": FRESH}
+FRESH2 = ROOT / "benchmarks/data/quote_labels_fresh2.json"
+SETS = {"all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT, "fresh": FRESH, "fresh2": FRESH2}
 MATCH = 0.8
 
 Prediction = tuple[str, str | None, str]  # quoted text, speaker, kind (full/partial)
@@ -183,7 +184,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["every", *SETS], default="every")
     parser.add_argument("--show", action="store_true", help="print every error of the raw-text run")
     args = parser.parse_args()
-    for split in ("all", "heldout", "fresh") if args.split == "every" else (args.split,):
+    for split in ("all", "heldout", "fresh", "fresh2") if args.split == "every" else (args.split,):
         evaluate(args.shared, split, args.show)
     if args.split == "every":
         speed(args.shared)
@@ -209,7 +210,7 @@ def _timed(work: Callable[[], object]) -> float:
 def evaluate(shared: Path, split: str, show: bool) -> None:
     path = SETS[split]
     labels = json.loads(path.read_text(encoding="utf-8"))["documents"]
-    clusters = {name: docs for name, docs in load(shared, path).items() if split in ("all", "heldout", "fresh", split_of(name))}
+    clusters = {name: docs for name, docs in load(shared, path).items() if split not in ("dev", "test") or split == split_of(name)}
     systems = {
         "newsfuse (prepared)": lambda documents: newsfuse_predictions(documents, clean=True),
         "newsfuse (raw text)": lambda documents: newsfuse_predictions(documents, clean=False),
