@@ -19,7 +19,6 @@ from functools import cache
 from importlib import resources
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from newsfuse.cleaning import clean
 from newsfuse.stories import dedup
@@ -72,21 +71,12 @@ def learn(clusters: Iterable[list[str]], min_clusters: int = MIN_CLUSTERS) -> Ju
             if values is not None:
                 owners.append(number)
                 signatures.append(values)
-    index = _index(signatures)
-    carrier = dedup.carrier()
+    index = dedup.BandIndex()
+    for key, values in enumerate(signatures):
+        index.insert(key, values)
     chosen = JunkTable(np.empty((0, dedup.PERMUTATIONS), dtype=np.uint32))
-    for position, values in enumerate(signatures):
-        carrier.hashvalues = values
-        near = [key for key in index.query(carrier) if np.mean(signatures[key] == values) >= dedup.THRESHOLD]
+    for values in signatures:
+        near = [key for key in index.query(values) if np.mean(signatures[key] == values) >= dedup.THRESHOLD]
         if len({owners[key] for key in near}) >= min_clusters and not chosen.matches(values):
             chosen = JunkTable(np.vstack([chosen.signatures, values]))
     return chosen
-
-
-def _index(signatures: list[np.ndarray]) -> MinHashLSH:
-    index = MinHashLSH(threshold=dedup.THRESHOLD - 0.1, num_perm=dedup.PERMUTATIONS)
-    carrier = dedup.carrier()
-    for key, values in enumerate(signatures):
-        carrier.hashvalues = values
-        index.insert(key, carrier, check_duplication=False)
-    return index
