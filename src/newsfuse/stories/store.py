@@ -7,7 +7,10 @@ duplicate link and its story's counters are written in the same transaction, so 
 Re-ingesting an input is a no-op: every article is keyed by a hash of its raw content.
 
 The schema carries a version (``PRAGMA user_version``) and is upgraded step by step by
-:data:`MIGRATIONS` when an older file is opened.
+:data:`MIGRATIONS` when an older file is opened.  The grouping settings (threshold, window,
+maximum span) are saved in the file; reopening it with others is a one-line error.  Pages
+without content are stored as one-article stories flagged ``content = 0`` and left out of
+listings unless asked for.
 
 The open stories live in memory (a :class:`StoryAssigner`); they are rebuilt from the file the
 first time a store ingests, so ingest can resume after a restart or a crash, and are dropped if
