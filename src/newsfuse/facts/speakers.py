@@ -60,7 +60,8 @@ GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
-    filing ad mailer memo note account page website site op-ed editorial""".split()
+    filing ad mailer memo note account page website site op-ed editorial study research review survey
+    document""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -119,6 +120,12 @@ SENT = re.compile(
     r"\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b"
 )
+OWNED = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b")  # "the Port Authority's annual review"
+WRITTEN = re.compile(
+    r"\b(?P<noun>" + DOCUMENT_NOUN + r")s?\s+(?:that\s+|which\s+)?(?P<who>he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+    r"(?:had\s+)?(?:wrote|writes|sent|penned|signed|issued|released|published|posted|filed|tweeted)\b"
+)  # "the letters he wrote to her", "a review the agency published"
+ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
@@ -538,6 +545,7 @@ class Attributor:
                 self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
                 or self._issuer(low, subject.start, subject.text)
                 or self._sender(low, subject.start, subject.text)
+                or self._publisher(subject.start, subject.text)
             )
             return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start)
@@ -558,6 +566,33 @@ class Attributor:
             if named and named[0].start - match.end() < 2:
                 return named[0].name
         return None
+
+    def _publisher(self, position: int, noun: str) -> str | None:
+        """Whoever the document says issued the quoted document, however far back: the nearest
+        "the Port Authority's review", "a review by the Port Authority", "the letters he wrote".
+        "it" is the document noun last named before it ("Thursday's review is longer. It said")."""
+        if noun == "it":
+            nouns = ANTECEDENT.findall(self.text, max(0, position - ISSUER_REACH * 5), position)
+            if not nouns:
+                return None
+            noun = nouns[-1]
+        found: list[tuple[int, str]] = []
+        for match in OWNED.finditer(self.text, 0, position):
+            owner = self._mentions_between(max(0, match.start() - 80), match.start())
+            if _same_document(noun, match.group("noun")) and owner and owner[-1].end == match.start():
+                found.append((match.start(), owner[-1].name))
+        for match in WRITTEN.finditer(self.text, 0, position):
+            if not _same_document(noun, match.group("noun")):
+                continue
+            who = match.group("who")
+            if who in PRONOUNS:
+                person = self._subject_person(match.start("who"), gender=GENDERS[who])
+                if person:
+                    found.append((match.start(), person))
+            elif self._mentions_between(match.start("who"), match.end("who")):
+                found.append((match.start(), self._mentions_between(match.start("who"), match.end("who"))[0].name))
+        issued = self._issuer(0, position, noun)
+        return max(found)[1] if found else issued
 
     def _sender(self, low: int, position: int, noun: str) -> str | None:
         """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the
