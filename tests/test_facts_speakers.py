@@ -26,6 +26,7 @@ def test_a_document_speaks_for_its_issuer_not_for_the_day_it_came_out() -> None:
     article = (
         "The Ferry Safety Board's annual review of the port, delivered to lawmakers, covers ferry safety.\n"
         "Under a 2004 law, the Ferry Safety Board must publish it every year. Thursday's review is longer.\n"
+        "Crews of the Northline Ferry Company, which runs six boats, were praised.\n"
         'Instead it said that crews had "trained twice as often as the year before," and it added more.\n'
         '"We found no serious fault in the fleet this year," it said.'
     )
