@@ -40,3 +40,33 @@ def test_a_pronoun_finds_a_person_introduced_a_paragraph_earlier() -> None:
         '"Nobody here was ever told that the road would close for a year," he said.'
     )
     assert speakers_of(article)[-1] == ("Nobody here was ever told that the road would close for a year,", "Teodor Vance III")
+
+
+def test_an_aside_in_parentheses_after_the_quote_is_not_its_attribution() -> None:
+    article = 'In her third letter, Nadia Orr told Piet she "missed the harbour a lot" in a card he sent (twice, according to the archive).'
+    assert speakers_of(article) == [("missed the harbour a lot", "Nadia Orr")]
+
+
+def test_a_capitalised_word_after_a_closed_sentence_starts_a_new_one() -> None:
+    article = (
+        'Nadia Orr told Piet Lund that the trip "went really well, better than any of us hoped." '
+        '"Send me the photos soon, and the maps."According to Lund\'s diary, they met again in May.'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Nadia Orr", "Nadia Orr"]
+
+
+def test_a_speech_verb_before_the_quote_beats_a_plain_verb_after_it() -> None:
+    article = (
+        "Lisa Holm plays the sceptic. Holm rarely smiles in the film.\n"
+        'When Mira tells a doubtful Holm that the plan is "fine because we made it, and we are fine," she may as well be talking about the film.'
+    )
+    assert speakers_of(article) == [("fine because we made it, and we are fine,", "Mira")]
+
+
+def test_the_letters_a_person_wrote_speak_for_that_person() -> None:
+    article = (
+        "An auction house will sell letters that Tomas Reyes wrote to his sister Ilse Reyes-Moor in 1960.\n"
+        "The last letter, from the winter, was short. A wealthy Danish buyer is expected.\n"
+        '"I will come home when the snow is gone, and not a day later," it reads.'
+    )
+    assert speakers_of(article) == [("I will come home when the snow is gone, and not a day later,", "Tomas Reyes")]

@@ -203,7 +203,7 @@ class Attributor:
             if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
-            subject = self._after(span, openings) or self._before(span, previous)
+            subject = self._after(span, openings) or self._before(span, previous) or self._any_verb_after(span, openings)
             author = self._author(span.start)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
@@ -248,19 +248,33 @@ class Attributor:
         end = self.text.find("\n", position)
         return start, len(self.text) if end < 0 else end
 
-    def _after(self, span: Span, openings: Sequence[int]) -> Subject | None:
-        if span.continues:
-            return None
+    def _after_bounds(self, span: Span, openings: Sequence[int]) -> tuple[int, int]:
+        """Where an attribution after the closing mark may be: the rest of the sentence, or the
+        next sentence when it only attributes (``"…." Trump tweeted.``)."""
         low = span.after
         high = min(self._sentence(max(low - 1, 0))[1], self._paragraph(low)[1])
         index = bisect.bisect_left(openings, low)
         later = sorted([*openings[index : index + 1], *(signature for start, signature, _ in self.posts if start <= span.start < signature)])
         if later:
             high = min(high, later[0])
-        context = self.text[low:high]
-        if not context.strip():
+        if not self.text[low:high].strip() or self._starts_sentence(span, low):
             high = self._attribution_sentence(low, min([self._paragraph(low)[1], *later]))
-            context = self.text[low:high]
+        return low, high
+
+    def _starts_sentence(self, span: Span, low: int) -> bool:
+        """``…." According to her memoir, …``: a quote that ends a sentence, then a capitalised
+        word that is neither a name nor a pronoun, starts the next sentence even without a space."""
+        if self.text[span.end - 1 : span.end] not in ".!?":
+            return False
+        first = re.match(r"\s*([A-Z]\w*)", self.text[low : low + 40])
+        return bool(first) and first.group(1) not in ("He", "She", "They", "It") and not self._mentions_between(low, low + first.end())
+
+    def _after(self, span: Span, openings: Sequence[int]) -> Subject | None:
+        """A speech verb after the closing mark, in the same sentence, outside parentheses."""
+        if span.continues:
+            return None
+        low, high = self._after_bounds(span, openings)
+        context = self.text[low:high]
         named = self._mentions_between(low, high)
         reach = AFTER_REACH
         if named and not context[: named[0].start - low].strip(" ,\"'”’") and self.text.startswith(",", named[0].end):
@@ -269,14 +283,20 @@ class Attributor:
             between = context[: verb.start()]
             if len(WORD.findall(between)) > reach or PARTICIPLE.search(between):
                 return None
+            if between.count("(") > between.count(")"):  # "(…, according to the auction house)": an aside
+                continue
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
             if subject is not None:
                 return subject
-        return self._any_verb_after(span, low, high)
+        return None
 
-    def _any_verb_after(self, span: Span, low: int, high: int) -> Subject | None:
+    def _any_verb_after(self, span: Span, openings: Sequence[int]) -> Subject | None:
         """``"…," Jamie Foxx began the show``: a quote ending in a comma, then a name or a
-        pronoun and a verb, is attributed to that name even without a speech verb."""
+        pronoun and a verb, is attributed to that name even without a speech verb (weaker than a
+        speech verb before the quote: "When Ana tells Ole that it is "fine," she smiles")."""
+        if span.continues:
+            return None
+        low, high = self._after_bounds(span, openings)
         if self.text[span.start : span.end][-1:] not in ",?!" and self.text[span.after : span.after + 1] != ",":
             return None
         context = self.text[low:high]
