@@ -70,3 +70,11 @@ def test_the_letters_a_person_wrote_speak_for_that_person() -> None:
         '"I will come home when the snow is gone, and not a day later," it reads.'
     )
     assert speakers_of(article) == [("I will come home when the snow is gone, and not a day later,", "Tomas Reyes")]
+
+
+def test_a_claim_someone_rejected_as_a_word_is_their_word_and_the_role_is_the_named_holder() -> None:
+    article = (
+        "President Ilse Varga toured the plant on Monday.\n"
+        'Critics say the visit was staged, a claim the president has dismissed as "silly" and "plainly false."'
+    )
+    assert speakers_of(article) == [("silly", "Ilse Varga"), ("plainly false.", "Ilse Varga")]

@@ -52,7 +52,7 @@ VERBS = (
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"\b(?:[Aa]ccording to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -105,7 +105,7 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
