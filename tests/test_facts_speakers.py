@@ -78,3 +78,11 @@ def test_a_claim_someone_rejected_as_a_word_is_their_word_and_the_role_is_the_na
         'Critics say the visit was staged, a claim the president has dismissed as "silly" and "plainly false."'
     )
     assert speakers_of(article) == [("silly", "Ilse Varga"), ("plainly false.", "Ilse Varga")]
+
+
+def test_what_a_study_found_is_its_authors_words() -> None:
+    article = (
+        "A team led by Dr. Omar Feld at Lakeside University tracked 300 renters for a year.\n"
+        'Most of them "spent more than half of their income on rent," the study found.'
+    )
+    assert speakers_of(article) == [("spent more than half of their income on rent,", "Omar Feld")]
