@@ -86,3 +86,12 @@ def test_what_a_study_found_is_its_authors_words() -> None:
         'Most of them "spent more than half of their income on rent," the study found.'
     )
     assert speakers_of(article) == [("spent more than half of their income on rent,", "Omar Feld")]
+
+
+def test_another_tweet_is_the_account_named_before_not_the_last_person() -> None:
+    article = (
+        "The Twitter feed for Riverwatch Trust showed the rowers at dawn, naming them as Ada Roos and Mia Falk.\n"
+        'Roos wrote on her blog: "We will row the whole river in one day, and we are ready for it."\n'
+        'Another tweet read: "Look at the bridge. We are almost halfway now, keep cheering."'
+    )
+    assert speakers_of(article)[-1] == ("Look at the bridge. We are almost halfway now, keep cheering.", "Riverwatch Trust")

@@ -61,7 +61,7 @@ FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
     filing ad mailer memo note account page website site op-ed editorial study research review survey
-    document""".split()
+    document feed""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -125,6 +125,9 @@ WRITTEN = re.compile(
     r"\b(?P<noun>" + DOCUMENT_NOUN + r")s?\s+(?:that\s+|which\s+)?(?P<who>he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
     r"(?:had\s+)?(?:wrote|writes|sent|penned|signed|issued|released|published|posted|filed|tweeted)\b"
 )  # "the letters he wrote to her", "a review the agency published"
+POSTS = frozenset("tweet post video caption".split())
+ACCOUNTS = frozenset("account feed page".split())
+ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
 ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
@@ -156,8 +159,9 @@ def _in_handle(name: str, handle: str) -> bool:
 
 
 def _same_document(noun: str, other: str) -> bool:
-    """"it" is any document; "the suit" is the lawsuit, not the report about it."""
-    return noun == "it" or noun.endswith(other) or other.endswith(noun)
+    """"it" is any document; "the suit" is the lawsuit, not the report about it; a tweet or a
+    post is the account's or feed's it appeared on."""
+    return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS
 
 
 def _surname(name: str) -> str:
@@ -601,6 +605,10 @@ class Attributor:
             owner = self._mentions_between(max(0, match.start() - 80), match.start())
             if _same_document(noun, match.group("noun")) and owner and owner[-1].end == match.start():
                 found.append((match.start(), owner[-1].name))
+        for match in ACCOUNT_FOR.finditer(self.text, 0, position):  # "the Twitter feed for Ana Ruiz"
+            named = self._mentions_between(match.end(), match.end() + 60)
+            if _same_document(noun, match.group("noun")) and named and named[0].start == match.end():
+                found.append((match.start(), named[0].name))
         for match in WRITTEN.finditer(self.text, 0, position):
             if not _same_document(noun, match.group("noun")):
                 continue
