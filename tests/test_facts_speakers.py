@@ -95,3 +95,11 @@ def test_another_tweet_is_the_account_named_before_not_the_last_person() -> None
         'Another tweet read: "Look at the bridge. We are almost halfway now, keep cheering."'
     )
     assert speakers_of(article)[-1] == ("Look at the bridge. We are almost halfway now, keep cheering.", "Riverwatch Trust")
+
+
+def test_a_short_marked_term_without_speech_nearby_is_no_quote_but_a_called_word_is() -> None:
+    article = (
+        '"We will keep the mill open for as long as we can," Nadia Orr said. Her office faces the "old mill yard" by the river.\n'
+        'Later, Orr called the new parking rules "unfair" in a radio interview.'
+    )
+    assert speakers_of(article) == [("We will keep the mill open for as long as we can,", "Nadia Orr"), ("unfair", "Nadia Orr")]
