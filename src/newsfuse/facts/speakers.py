@@ -617,8 +617,8 @@ class Attributor:
                 person = self._subject_person(match.start("who"), gender=GENDERS[who])
                 if person:
                     found.append((match.start(), person))
-            elif self._mentions_between(match.start("who"), match.end("who")):
-                found.append((match.start(), self._mentions_between(match.start("who"), match.end("who"))[0].name))
+            else:
+                found.extend((match.start(), mention.name) for mention in self._mentions_between(match.start("who"), match.end("who"))[:1])
         issued = self._issuer(0, position, noun)
         return max(found)[1] if found else issued
 
