@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsfuse.model import Document
 
 BULLET = re.compile(r"^[\s•·*\-–—|>]+")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_MARKS = ".!?…"
+CLOSING_MARKS = "\"'”’)]"
 
 UI_WORDS = re.compile(
     r"""^(?:share|shares|tweet|email|e-mail|print|pin|pin it|comment|comments|save|like|follow|
@@ -72,14 +73,54 @@ TIMESTAMP = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Promotions:
+    """The promo phrases and pattern hints to test lines against.
+
+    A line can only hold a phrase that the text it comes from holds, so a text is scanned
+    once (:meth:`found_in`) and its lines are tested against the few phrases found there
+    instead of all of them: the phrase test was most of the time spent cleaning.
+    """
+
+    phrases: tuple[str, ...] = PROMO_PHRASES
+    hints: tuple[str, ...] = PATTERN_HINTS
+
+    @classmethod
+    def found_in(cls, text: str) -> _Promotions:
+        lowered = text.lower()
+        return cls(
+            tuple(phrase for phrase in PROMO_PHRASES if phrase in lowered),
+            tuple(hint for hint in PATTERN_HINTS if hint in lowered),
+        )
+
+    def match(self, lowered: str) -> bool:
+        if any(phrase in lowered for phrase in self.phrases):
+            return True
+        return any(hint in lowered for hint in self.hints) and PROMO_PATTERN.search(lowered) is not None
+
+
+EVERY_PROMOTION = _Promotions()
+HAS_ALNUM = re.compile(r"[^\W_]")  # one character for which str.isalnum() holds
+
+
 def is_boilerplate(line: str, first: bool = False) -> bool:
     """Judge one line on its own.  ``first`` marks the document's first content line (a headline)."""
-    if not any(char.isalnum() for char in line):
+    return _judge(line, first, EVERY_PROMOTION)
+
+
+def boilerplate_flags(lines: Sequence[str]) -> list[bool]:
+    """:func:`is_boilerplate` of each line (none taken as a headline), scanning for promotions once."""
+    promotions = _Promotions.found_in("\n".join(lines))
+    return [_judge(line, False, promotions) for line in lines]
+
+
+def _judge(line: str, first: bool, promotions: _Promotions) -> bool:
+    if HAS_ALNUM.search(line) is None:
         return bool(line.strip())
     text = BULLET.sub("", line).strip()
     words = text.split()
-    sentence = bool(SENTENCE_END.search(text)) and len(words) >= 3
-    if len(words) < 60 and _is_promo(text.lower()):
+    sentence = ends_like_sentence(text) and len(words) >= 3
+    if len(words) < 60 and promotions.match(text.lower()):
         return True
     if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and len(words) < 12:
         return True
@@ -95,20 +136,25 @@ def is_boilerplate(line: str, first: bool = False) -> bool:
     return True
 
 
-def _is_promo(lowered: str) -> bool:
-    if any(phrase in lowered for phrase in PROMO_PHRASES):
-        return True
-    return any(hint in lowered for hint in PATTERN_HINTS) and PROMO_PATTERN.search(lowered) is not None
+def ends_like_sentence(text: str) -> bool:
+    """Whether ``text`` ends with . ! ? or …, maybe followed by closing quotes or brackets.
+
+    String methods rather than a regular expression searched through the whole line; a final
+    newline is ignored, as ``$`` would.
+    """
+    body = (text[:-1] if text.endswith("\n") else text).rstrip(CLOSING_MARKS)
+    return body[-1:] != "" and body[-1] in SENTENCE_MARKS
 
 
 def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[int]:
     """Indices into ``text.split("\\n")`` of the lines judged boilerplate."""
+    promotions = _Promotions.found_in(text)
     found: set[int] = set()
     first = True
     for index, line in enumerate(text.split("\n")):
         if not line.strip():
             continue
-        if is_boilerplate(line, first) or _key(line) in repeated:
+        if _judge(line, first, promotions) or _key(line) in repeated:
             found.add(index)
         first = False
     return found
