@@ -42,3 +42,14 @@ def test_terms_are_stemmed_content_words() -> None:
     text = "It's the Councils' flooding, and X said the waters rose 12 times."
     assert terms(text) == [stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1]
     assert terms(text) == ["council", "flood", "water", "rose", "12", "time"]
+
+
+def test_count_words_counts_as_split_does() -> None:
+    import sys
+
+    from newsfuse.text import count_words
+
+    # The shortcut rests on this: any whitespace but the ASCII space is unprintable.
+    assert all(not char.isprintable() for char in map(chr, range(sys.maxunicode + 1)) if char.isspace() and char != " ")
+    for text in ["", " ", "one", " two  words ", "tab\tand\nnewline", "no\xa0break space", "a b c", "«quoted» text ."]:
+        assert count_words(text) == len(text.split()), text

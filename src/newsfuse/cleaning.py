@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.model import Document
+from newsfuse.text import count_words
 
 BULLET = re.compile(r"^[\s•·*\-–—|>]+")
 SENTENCE_MARKS = ".!?…"
@@ -118,20 +119,20 @@ def _judge(line: str, first: bool, promotions: _Promotions) -> bool:
     if HAS_ALNUM.search(line) is None:
         return bool(line.strip())
     text = BULLET.sub("", line).strip()
-    words = text.split()
-    sentence = ends_like_sentence(text) and len(words) >= 3
-    if len(words) < 60 and promotions.match(text.lower()):
+    words = count_words(text)
+    sentence = ends_like_sentence(text) and words >= 3
+    if words < 60 and promotions.match(text.lower()):
         return True
-    if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and len(words) < 12:
+    if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and words < 12:
         return True
     if sentence:
         return False
-    if _is_credit(text) or len(words) <= 14 and BYLINE.match(text):
+    if _is_credit(text) or words <= 14 and BYLINE.match(text):
         return True
     # Past the headline, a short line that does not end like a sentence is a rail item,
     # a caption, a gallery title or a subheading: none of it is reporting to summarize.
     # Prose that lost its final period keeps its reporting verb or introduces a list.
-    if first or len(words) > 25 or text.endswith(":") or SPEECH.search(text):
+    if first or words > 25 or text.endswith(":") or SPEECH.search(text):
         return False
     return True
 
@@ -154,7 +155,7 @@ def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[
     for index, line in enumerate(text.split("\n")):
         if not line.strip():
             continue
-        if _judge(line, first, promotions) or _key(line) in repeated:
+        if _judge(line, first, promotions) or repeated and _key(line) in repeated:
             found.add(index)
         first = False
     return found
@@ -175,9 +176,10 @@ def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:
 
 def repeated_lines(documents: Sequence[Document]) -> frozenset[str]:
     """Lines one outlet repeats in several of its documents: templates, not reporting."""
+    outlets = Counter(document.outlet for document in documents)
     counts: Counter[tuple[str, str]] = Counter()
     for document in documents:
-        if not document.outlet:
+        if not document.outlet or outlets[document.outlet] < 2:  # nothing of its own to repeat
             continue
         keys = {_key(line) for line in document.text.split("\n") if line.strip()}
         counts.update((document.outlet, key) for key in keys)

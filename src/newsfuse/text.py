@@ -34,6 +34,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("’", "'"))
 
 
+def count_words(text: str) -> int:
+    """``len(text.split())`` without building the list: text whose only whitespace is single
+    spaces (the usual sentence) is counted by its spaces.  Every other whitespace character is
+    unprintable, so ``isprintable`` tells when that shortcut holds."""
+    if text.isprintable() and "  " not in text:
+        inner = text.strip(" ")
+        return inner.count(" ") + 1 if inner else 0
+    return len(text.split())
+
+
 def stem(word: str) -> str:
     cached = _stems.get(word)
     if cached is None:

@@ -21,7 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.model import Cluster
-from newsfuse.text import content_terms, terms, words
+from newsfuse.text import content_terms, count_words, terms, words
 
 IDF_RESOURCE = "idf.json.gz"
 
@@ -87,7 +87,7 @@ class SentenceVectors:
         return cls(
             matrix=matrix,
             similarity=(matrix @ matrix.T).toarray(),
-            lengths=np.fromiter((len(sentence.text.split()) for sentence in sentences), np.int32, count),
+            lengths=np.fromiter((count_words(sentence.text) for sentence in sentences), np.int32, count),
             documents=np.fromiter((sentence.document for sentence in sentences), np.int32, count),
             positions=np.fromiter((sentence.index for sentence in sentences), np.int32, count),
             words=tokens,

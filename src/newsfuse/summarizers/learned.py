@@ -45,15 +45,20 @@ def load_model(path: str | Path | None = None) -> lightgbm.Booster:
 
 
 Predictor = Callable[[np.ndarray], np.ndarray]
+#: from this many sentences on, the array evaluation beats LightGBM's own loop (about 90 µs
+#: of fixed cost against about 5 µs more per sentence, measured with the shipped model)
+ARRAY_ROWS = 32
 
 
 def predictor(booster: lightgbm.Booster) -> Predictor:
-    """The fastest exact way to run ``booster``: its trees as arrays, or LightGBM itself for a
-    model they do not cover."""
+    """The fastest exact way to run ``booster`` on a matrix: its trees as arrays for a long
+    cluster, LightGBM for a short one or for a model the arrays do not cover."""
+    by_lightgbm = partial(booster.predict, num_threads=1)
     try:
-        return Forest.parse(booster.model_to_string()).predict
+        forest = Forest.parse(booster.model_to_string())
     except UnsupportedModel:
-        return partial(booster.predict, num_threads=1)
+        return by_lightgbm
+    return lambda matrix: forest.predict(matrix) if len(matrix) >= ARRAY_ROWS else by_lightgbm(matrix)
 
 
 @cache
