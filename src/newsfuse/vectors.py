@@ -12,10 +12,10 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, repeat
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import chain, repeat
 
 import numpy as np
 from scipy import sparse
