@@ -76,19 +76,18 @@ TIMESTAMP = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class _Promotions:
-    """The promo phrases and pattern hints to test lines against.
+    """The promo phrases and pattern hints found in the lines of one text.
 
-    A line can only hold a phrase that the text it comes from holds, so a text is scanned
-    once (:meth:`found_in`) and its lines are tested against the few phrases found there
-    instead of all of them: the phrase test was most of the time spent cleaning.
+    A line can only hold a phrase that its text holds, so the text is scanned once and each
+    line is tested against the few phrases found there instead of all of them: the phrase
+    test was most of the time spent cleaning.
     """
 
-    phrases: tuple[str, ...] = PROMO_PHRASES
-    hints: tuple[str, ...] = PATTERN_HINTS
+    phrases: tuple[str, ...]
+    hints: tuple[str, ...]
 
     @classmethod
-    def found_in(cls, text: str) -> _Promotions:
-        lowered = text.lower()
+    def found_in(cls, lowered: str) -> _Promotions:
         return cls(
             tuple(phrase for phrase in PROMO_PHRASES if phrase in lowered),
             tuple(hint for hint in PATTERN_HINTS if hint in lowered),
@@ -100,28 +99,43 @@ class _Promotions:
         return any(hint in lowered for hint in self.hints) and PROMO_PATTERN.search(lowered) is not None
 
 
-EVERY_PROMOTION = _Promotions()
 HAS_ALNUM = re.compile(r"[^\W_]")  # one character for which str.isalnum() holds
+#: lines this long are prose, whatever phrases they hold
+PROMO_WORDS = 60
 
 
 def is_boilerplate(line: str, first: bool = False) -> bool:
     """Judge one line on its own.  ``first`` marks the document's first content line (a headline)."""
-    return _judge(line, first, EVERY_PROMOTION)
+    return _judge_lines([line], headline=first)[0]
 
 
 def boilerplate_flags(lines: Sequence[str]) -> list[bool]:
-    """:func:`is_boilerplate` of each line (none taken as a headline), scanning for promotions once."""
-    promotions = _Promotions.found_in("\n".join(lines))
-    return [_judge(line, False, promotions) for line in lines]
+    """:func:`is_boilerplate` of each line (none taken as a headline), judged together."""
+    return _judge_lines(lines, headline=False)
 
 
-def _judge(line: str, first: bool, promotions: _Promotions) -> bool:
+def _judge_lines(lines: Sequence[str], headline: bool) -> list[bool]:
+    """Judge the lines of one text, the first one as its headline if ``headline``.
+
+    Promotions are looked for once, in all the lines short enough to be tested for them.
+    """
+    texts = [BULLET.sub("", line).strip() for line in lines]
+    counts = [count_words(text) for text in texts]
+    lowered = [text.lower() if words < PROMO_WORDS else "" for text, words in zip(texts, counts)]
+    promotions = _Promotions.found_in("\n".join(lowered))
+    return [
+        _judge(line, text, words, line_lowered, headline and index == 0, promotions)
+        for index, (line, text, words, line_lowered) in enumerate(zip(lines, texts, counts, lowered))
+    ]
+
+
+def _judge(line: str, text: str, words: int, lowered: str, first: bool, promotions: _Promotions) -> bool:
+    """Judge ``line``: ``text`` is it without bullets and outer spaces, ``words`` its word count
+    and ``lowered`` its lower case (empty when too long to be a promotion)."""
     if HAS_ALNUM.search(line) is None:
         return bool(line.strip())
-    text = BULLET.sub("", line).strip()
-    words = count_words(text)
     sentence = ends_like_sentence(text) and words >= 3
-    if words < 60 and promotions.match(text.lower()):
+    if lowered and promotions.match(lowered):
         return True
     if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and words < 12:
         return True
@@ -149,16 +163,10 @@ def ends_like_sentence(text: str) -> bool:
 
 def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[int]:
     """Indices into ``text.split("\\n")`` of the lines judged boilerplate."""
-    promotions = _Promotions.found_in(text)
-    found: set[int] = set()
-    first = True
-    for index, line in enumerate(text.split("\n")):
-        if not line.strip():
-            continue
-        if _judge(line, first, promotions) or repeated and _key(line) in repeated:
-            found.add(index)
-        first = False
-    return found
+    lines = text.split("\n")
+    content = [index for index, line in enumerate(lines) if line.strip()]
+    verdicts = _judge_lines([lines[index] for index in content], headline=True)
+    return {index for index, boilerplate in zip(content, verdicts) if boilerplate or repeated and _key(lines[index]) in repeated}
 
 
 def _is_credit(line: str) -> bool:
