@@ -138,3 +138,17 @@ def test_corroboration_counts_paraphrases_but_not_the_same_names_saying_somethin
     first = extract(cluster, summary).corroboration[0]
     assert first.text in (lead, paraphrase)
     assert sorted(first.outlets) == ["A", "B"]
+
+
+def test_entity_kinds_from_publications_jobs_and_first_names() -> None:
+    text = (
+        "Kelly proved she could sing. Kelly Brandt told Vanity Fair and the Lenby Courier newspaper about it.\n"
+        "Halvard Freight chief executive Ola Dahl spoke to TV 2 Reporter Ana Ruiz and Orbis Labs."
+    )
+    index = EntityIndex(prepare(to_cluster([text])))
+    kinds = {entity.name: entity.kind for entity in index.entities}
+    assert kinds["Vanity Fair"] == kinds["Lenby Courier"] == kinds["Halvard Freight"] == kinds["Orbis Labs"] == "org"
+    assert kinds["Ana Ruiz"] == kinds["Ola Dahl"] == "person"
+    assert "Kelly" in index.entities[0].variants or any("Kelly" in entity.variants for entity in index.entities)
+    adjectives = EntityIndex(prepare(to_cluster(["A senior Nordlandic official and Western diplomats met Ana Ruiz."])))
+    assert [entity.name for entity in adjectives.entities] == ["Ana Ruiz"]

@@ -4,9 +4,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.facts import extract
+from newsfuse.facts.entities import EntityIndex
+from newsfuse.facts.quoting import reports
 from newsfuse.facts.quotes import is_title, spans
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import prepare, to_cluster
+from newsfuse.segment import segment
 
 
 def quotes_of(*articles: str) -> list[tuple[str, str | None]]:
@@ -221,3 +224,178 @@ def test_pronoun_goes_to_the_speaker_just_introduced_not_an_earlier_repeated_nam
         "Mayor Lina Sorel said the town would rebuild. “Every family will get help,” she said."
     )
     assert quotes_of(article)[-1] == ("Every family will get help,", "Lina Sorel")
+
+
+def test_straight_single_quotes_are_quotes_but_apostrophes_and_elisions_are_not() -> None:
+    text = "'We are done,' the band said. 'Cause we rock 'n' roll since the '80s, Jo's fans' club said 'goodbye.'"
+    assert [text[span.start : span.end] for span in spans(text)] == ["We are done,", "goodbye."]
+    article = "Councillor Aldo Brun called the budget 'a gift to nobody' on Monday.\n'We will vote no,' Brun said."
+    assert quotes_of(article) == [("a gift to nobody", "Aldo Brun"), ("We will vote no,", "Aldo Brun")]
+
+
+def test_embedded_post_is_its_authors_unless_it_quotes_someone_else() -> None:
+    article = (
+        "The mayor reacted online.\n"
+        "I said “the bridge stays open” and I meant it. — Rosa Lind (@rosalind) March 3, 2021\n"
+        "Staff at Brenn Zoo were relieved. .@brennzoo says the lion is “doing fine” after the storm — Tom Alder (@tomalder) March 3, 2021\n"
+        "Back on the ice today! “Never give up.” A post shared by Petra Kovalenko (@petrak) on Mar 4, 2021 at 9:12am PST"
+    )
+    # the cleaner drops the Instagram credit line, so the post is read from the raw text here
+    cluster = Cluster([segment(Document(text=article, id="post"), 0)])
+    found = [(quote.text, quote.speaker) for quote in reports(cluster, EntityIndex(cluster))]
+    assert found == [("the bridge stays open", "Rosa Lind"), ("doing fine", "Brenn Zoo"), ("Never give up.", "Petra Kovalenko")]
+
+
+def test_document_subject_is_its_issuer_and_a_described_company_the_nearest_one() -> None:
+    article = (
+        "A statement from Halvard Freight said: “We regret the delays.”\n"
+        "Orbis Labs closed its plant in Tarn on Friday, citing costs.\n"
+        "“The market has collapsed,” the Tarn-based company said."
+    )
+    assert quotes_of(article) == [("We regret the delays.", "Halvard Freight"), ("The market has collapsed,", "Orbis Labs")]
+
+
+def test_nickname_and_later_objects_do_not_take_the_speaker() -> None:
+    article = (
+        "Radio host Vic Amundsen spoke on Monday.\n"
+        "“Be very careful here,” the host, often dubbed ‘The Voice’, said.\n"
+        "Ana Ruiz said she was ‘moved’ and will now go to tell Paul Ostrander the news.\n"
+        "“Thank you all,” she wrote on Twitter."
+    )
+    assert quotes_of(article) == [("Be very careful here,", "Vic Amundsen"), ("moved", "Ana Ruiz"), ("Thank you all,", "Ana Ruiz")]
+
+
+def test_according_to_at_a_sentence_start_and_unnamed_sources() -> None:
+    article = (
+        "According to Ilse Brandt, the river plan was “a mess from the start.”\n"
+        "Coach Jorn Vik lost the final on Sunday. The team was “badly prepared,” according to court records."
+    )
+    assert quotes_of(article) == [("a mess from the start.", "Ilse Brandt"), ("badly prepared,", None)]
+
+
+def test_documents_resolve_to_who_issued_them() -> None:
+    article = (
+        "Mayor Rune Dahl issued a statement that reads in part, “We will rebuild the pier.”\n"
+        "Harbour chief Ana Ruiz said in a tweet that the pier was closed.\n"
+        "“Stay away from the water tonight,” the tweet said.\n"
+        "The lawsuit, filed by Per Olsen on Monday, states that the city “ignored every warning.”"
+    )
+    assert quotes_of(article) == [
+        ("We will rebuild the pier.", "Rune Dahl"),
+        ("Stay away from the water tonight,", "Ana Ruiz"),
+        ("ignored every warning.", "Per Olsen"),
+    ]
+
+
+def test_colon_introduction_age_and_titled_role_phrases() -> None:
+    article = (
+        "Tom Brant, the team's coach, was blunt: “We were terrible.”\n"
+        "Singer Mara Lind, 45, released her album ‘Halo Nights’ on Friday.\n"
+        "“I love this city,” the 45-year-old told reporters.\n"
+        "“I poured everything into it,” the ‘Halo Nights’ singer said."
+    )
+    assert quotes_of(article) == [
+        ("We were terrible.", "Tom Brant"),
+        ("I love this city,", "Mara Lind"),
+        ("I poured everything into it,", "Mara Lind"),
+    ]
+
+
+def test_a_possessive_name_is_not_the_pronouns_speaker() -> None:
+    article = (
+        "“We are ready,” party leader Ewa Nowak said on Monday.\n"
+        "Mr. Halden’s visit, she said, will make the neighbours “envy” the town."
+    )
+    assert quotes_of(article) == [("We are ready,", "Ewa Nowak"), ("envy", "Ewa Nowak")]
+
+
+def test_asked_right_after_a_question_and_the_subject_of_a_participle() -> None:
+    article = (
+        "“Was it hard to watch?” asked TV 2 Reporter Ana Ruiz.\n"
+        "Per Holm, her agent, declined to name the clinic, saying, “She would like that kept private.”"
+    )
+    assert quotes_of(article) == [("Was it hard to watch?", "Ana Ruiz"), ("She would like that kept private.", "Per Holm")]
+
+
+def test_a_quoted_object_after_said_is_not_an_inverted_subject() -> None:
+    article = (
+        "Ana Ruiz released the letter on Monday.\n"
+        "A senior official, who spoke on condition of anonymity “to avoid offending” the board, "
+        "said the letter “is clearly fake. It bears no seal.”"
+    )
+    assert quotes_of(article) == [("is clearly fake. It bears no seal.", None)]
+
+
+def test_month_first_names_emails_and_a_role_before_the_colon_subject() -> None:
+    article = (
+        "Sales manager Ivo Berg emailed his bosses to ask: “How should we handle this?”\n"
+        "Halvard’s director of sales, Jan Storm, replied: “This is a big problem.”\n"
+        "His friend Ole Brandt put it bluntly: “You had better go home.”\n"
+        "The day before Berg’s email, Storm met the board and asked that it be “quick about it.”"
+    )
+    assert quotes_of(article) == [
+        ("How should we handle this?", "Ivo Berg"),
+        ("This is a big problem.", "Jan Storm"),
+        ("You had better go home.", "Ole Brandt"),
+        ("quick about it.", "Jan Storm"),
+    ]
+
+
+def test_party_descriptions_and_a_role_named_just_after() -> None:
+    article = (
+        "Senator Lena Holt toured the base on Monday.\n"
+        "“We deserve all the details,” the Nordland Republican said.\n"
+        "The officer stopped the driver for “blocking traffic,” the city's police chief said Friday. "
+        "Police Chief Tom Jakes added that the stop was routine."
+    )
+    assert quotes_of(article) == [("We deserve all the details,", "Lena Holt"), ("blocking traffic,", "Tom Jakes")]
+
+
+def test_unnamed_spokespeople_and_described_companies_resolve_to_the_fitting_organisation() -> None:
+    article = (
+        "Doctors at Lenby General Hospital asked the court for a new hearing.\n"
+        "A hospital spokesman said: “We will follow the evidence.”\n"
+        "Police say that “the driver fled on foot.” A police spokeswoman told reporters: “We found the car.”\n"
+        "US firm Halvex-Morn closed its plant after talks with Halvex-Morn staff and the ruling Unity Party (UP).\n"
+        "“We had no choice,” the Texas-based company said. "
+        "“Output stops today,” the Tarn, Nordl.-based company added."
+    )
+    assert quotes_of(article) == [
+        ("We will follow the evidence.", "Lenby General Hospital"),
+        ("the driver fled on foot.", "police"),
+        ("We found the car.", "police"),
+        ("We had no choice,", "Halvex-Morn"),
+        ("Output stops today,", "Halvex-Morn"),
+    ]
+
+
+def test_noun_phrase_heads_parentheticals_and_speakers_named_in_passing() -> None:
+    article = (
+        "Lenby Courier news editor Ana Ruiz shared the result online, writing, “The dam held.”\n"
+        "Sen. Per Holm (D-Nordland) said “reckless” drivers caused the crash.\n"
+        "Ivo Berg and his team were swimming laps, Jan Lind said, when the alarm rang.\n"
+        "“We moved everyone out,” he said.\n"
+        "The drill is commonly known as “drown-proofing.”"
+    )
+    assert quotes_of(article) == [("The dam held.", "Ana Ruiz"), ("reckless", "Per Holm"), ("We moved everyone out,", "Jan Lind")]
+
+
+def test_a_role_named_well_after_the_quote_and_a_padded_handle() -> None:
+    article = (
+        "The factory reopened on Monday. The labour minister said it was now “in the hands of the workers”. "
+        + "Crowds gathered outside the gates through the day and into the night, singing and waving flags. " * 4
+        + "\nLabour Minister Per Holm visited the site on Tuesday.\n"
+        "Staff at Brenn Zoo were relieved. .@iBrennZoo says the lion is “doing fine” — Tom Alder (@tomalder) May 3, 2021"
+    )
+    cluster = Cluster([segment(Document(text=article, id="a"), 0)])
+    found = [(quote.text, quote.speaker) for quote in reports(cluster, EntityIndex(cluster))]
+    assert found == [("in the hands of the workers", "Per Holm"), ("doing fine", "Brenn Zoo")]
+
+
+def test_countries_are_not_the_company_and_lower_case_words_are_no_place_modifiers() -> None:
+    article = (
+        "US firm Halvex-Morn left Nordland on Tuesday. US officials and U.S. lawmakers said the U.S. embassy was told.\n"
+        "“We regret the decision,” the company said.\n"
+        "In a long statement, a spokeswoman for Halvex-Morn said the move was “final.”"
+    )
+    assert quotes_of(article) == [("We regret the decision,", "Halvex-Morn"), ("final.", "Halvex-Morn")]

@@ -35,6 +35,7 @@ TITLES = {
     "prince": "prince", "princess": "princess", "attorney": "attorney", "general": "", "coach": "coach",
     "commissioner": "commissioner", "prosecutor": "prosecutor", "professor": "professor", "prof": "professor",
     "speaker": "speaker", "leader": "leader", "congressman": "congressman", "congresswoman": "congresswoman",
+    "councillor": "councillor", "councilman": "councilman", "councilwoman": "councilwoman", "alderman": "alderman",
     "chair": "chair", "chairman": "chairman", "chairwoman": "chairwoman", "director": "director",
     "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
     "premier": "premier", "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
@@ -54,8 +55,20 @@ ORG_WORDS = frozenset(
     coalition campaign fund magazine radio tv television airlines airways motors records studios
     entertainment media federal democrats republicans fbi cia nasa army navy force guard patrol
     society trust alliance federation bureau authority parliament assembly tribune herald gazette
-    daily reuters pols cbs nbc abc cnn fox msnbc bbc npr awards festival""".split()
+    daily reuters pols cbs nbc abc cnn fox msnbc bbc npr awards festival labs laboratories systems
+    technologies industries holdings partners pharmaceuticals energy foods brands capital ventures
+    communications electronics software games insurance enterprises solutions financial""".split()
 )
+PUBLICATIONS = frozenset(
+    """people, vanity fair, variety, vogue, elle, glamour, billboard, rolling stone, time, newsweek, forbes,
+    fortune, politico, axios, buzzfeed, vox, slate, salon, wired, tmz, us weekly, atlantic, new yorker,
+    economist, guardian, independent, telegraph, mashable, verge, deadline, page six""".replace("\n", " ").split(", ")
+)  # magazines and sites whose names read like a person's ("Vanity Fair")
+OUTLET_NOUNS = re.compile(r"\s+(?:magazine|newspaper|network|station|tabloid|website|podcast)\b")
+PEOPLE_NOUN_AFTER = re.compile(
+    r" (?:senior |top |military |government |intelligence )?(?:officials?|diplomats?|lawmakers?|sources?|authorities|officers?|leaders?|troops|forces|voters)\b"
+)  # "a Pakistani official", "Western diplomats": an adjective, not a name
+LEADS = re.compile(r"\s+(?:chief executive|chief operating|chief financial|CEO|founder|co-founder|chairman|chairwoman)\b")
 PLACE_WORDS = frozenset(
     """city county state island islands river lake mountain mountains mount valley bay beach street
     avenue road park square airport station coast province region harbor harbour port bridge
@@ -67,6 +80,12 @@ TIME_WORDS = frozenset(
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     today yesterday tomorrow christmas easter thanksgiving""".split()
 )
+COMPANY_NOUNS = frozenset(
+    "firm company group maker manufacturer retailer chain giant brand startup carmaker automaker airline broadcaster publisher lender insurer".split()
+)
+COUNTRIES = frozenset(["us", "usa", "uk", "united states", "united kingdom", "united arab emirates"])  # not organisations
+PARTIES = frozenset("republican democrat".split())
+MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 DETERMINERS = frozenset(
@@ -143,28 +162,44 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return []
     first = run[0].group()
     key = first.lower().rstrip(".")
-    if key in STOPWORDS or key in TIME_WORDS or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
+    if key in STOPWORDS or key in TIME_WORDS and not _month_name(run) or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
         return _names(text, run[1:], lower)
     if _contraction(first):
         return _names(text, run[1:], lower)
     if key in ROLE_NOUNS and len(run) > 1 and _sentence_initial(text, run[0].start()):
         return _person(text, run[1:], key)
-    if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")):
-        return []
-    titles = [index for index, token in enumerate(run) if token.group().lower().rstrip(".") in TITLES]
-    rest = [token.group().lower().rstrip(".") for token in run[titles[-1] + 1 :]] if titles else []
+    if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")) and not _first_name(text, first):
+        return []  # "Finally," / "Declaring ..." but not "Kelly" of "Kelly Clarkson"
+    keys = [token.group().lower().rstrip(".") for token in run]
+    # a role noun inside a run names its job when a full name follows: "FOX 4 Reporter Ana Ruiz"
+    roles = [TITLES.get(key, key if key in ROLE_NOUNS and len(run) - index > 2 else None) for index, key in enumerate(keys)]
+    titles = [index for index, role in enumerate(roles) if role is not None]
+    rest = keys[titles[-1] + 1 :] if titles else []
     if rest and not any(word in ORG_WORDS or word in PLACE_WORDS for word in rest):
         cut = titles[-1]
         lead = cut
-        while lead > 0 and run[lead - 1].group().lower().rstrip(".") in TITLES:
+        while lead > 0 and roles[lead - 1] is not None:
             lead -= 1
-        role = " ".join(TITLES[token.group().lower().rstrip(".")] for token in run[lead : cut + 1]).strip()
+        role = " ".join(roles[lead : cut + 1]).strip()
         if run[cut + 1].group() in PARTICLES:
             return [*_names(text, run[:lead], lower), *_institution(text, run[cut + 2 :], role)]
         return [*_names(text, run[:lead], lower), *_person(text, run[cut + 1 :], role or "title")]
+    if len(run) > 1 and keys[-1] in PARTIES:
+        return []  # "the Arizona Republican": a description of someone named elsewhere
     if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
         return _names(text, run[:-1], lower)
     return _one(text, run, lower)
+
+
+def _month_name(run: list[re.Match[str]]) -> bool:
+    """"Jan Storm", "June Carter": a month that opens a longer name is a first name."""
+    key = run[0].group().lower()
+    return key in MONTHS and len(run) > 1 and run[1].group().lower() not in TIME_WORDS
+
+
+def _first_name(text: str, word: str) -> bool:
+    """The text also writes ``word`` before another capitalised word, as in a full name."""
+    return re.search(rf"\b{re.escape(word)} [A-Z]", text) is not None
 
 
 def _contraction(token: str) -> bool:
@@ -198,11 +233,13 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
     name = " ".join(words)
     if len(words) == 1 and (words[0] == "i" or len(words[0]) < 2):
         return []
+    if fold(name) in COUNTRIES:
+        return [_mention(text, run, "place")]
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
-    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS):
+    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or PEOPLE_NOUN_AFTER.match(text, run[0].end())):
         return []
-    if any(word in ORG_WORDS for word in words):
+    if any(word in ORG_WORDS for word in words) or name in PUBLICATIONS or OUTLET_NOUNS.match(text, run[-1].end()) or LEADS.match(text, run[-1].end()):
         return [_mention(text, run, "org")]
     if any(word in PLACE_WORDS for word in words):
         return [_mention(text, run, "place")]
@@ -214,8 +251,11 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "org")]
     if name in PLATFORMS:
         return [_mention(text, run, "org")]
+    role = _role_before(text, run[0].start())
+    if role in COMPANY_NOUNS:  # "US firm Kimberly-Clark"
+        return [_mention(text, run, "org")]
     person = len(run) > 1 and not any(word in lower for word in words)
-    return [_mention(text, run, "person" if person else "", _role_before(text, run[0].start()), sure=False)]
+    return [_mention(text, run, "person" if person else "", role, sure=False)]
 
 
 ROLE_BEFORE = re.compile(r"(?<![\w'’.])([a-z][a-z-]+) $")

@@ -3,7 +3,9 @@
 Marks are paired paragraph by paragraph, because a quote never crosses a paragraph without
 re-opening: straight marks alternate, curly marks nest (a tagline quoted inside a quote stays
 part of it), and an opening mark left unclosed at the end of a paragraph continues the quote
-into the next one.  Apostrophes ("'Cause", "rock 'n' roll") are not marks.  Titles,
+into the next one.  Straight single marks count when they sit where quotation marks do (an
+opening one before a word, a closing one after it); apostrophes inside words ("don't") and
+elisions ("'Cause", "rock 'n' roll", "'90s") are not marks.  Titles,
 nicknames and scare quotes are recognised afterwards by :func:`looks_like_speech`, since they
 are told apart by their surroundings, not their marks.
 """
@@ -13,11 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARK = re.compile(r"’’|‘‘|[\"“”]|(?<![\w'’‘])‘|’(?![\w])")
-DOUBLED = {"’’": "”", "‘‘": "“"}  # two single marks typed for a double one
+ELISION = r"(?:[Cc]ause|[Ee]m|[Tt]il|[Tt]is|[Tt]was|\d\ds?)\b|[Nn]'"
+MARK = re.compile(
+    r"’’|‘‘|''|[\"“”]|(?<![\w'’‘])‘|’(?![\w])"
+    rf"|(?P<open>(?<![\w'’‘])'(?!{ELISION})(?=[^\s'’‘]))|(?<=\S)'(?![\w])"
+)
+DOUBLED = {"’’": "”", "‘‘": "“", "''": '"'}  # two single marks typed for a double one
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
+NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$")
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
@@ -53,7 +60,7 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
     single = False
     depth = 0
     for mark in MARK.finditer(text, start, end):
-        char = DOUBLED.get(mark.group(), mark.group())
+        char = "‘" if mark.group("open") else DOUBLED.get(mark.group(), mark.group()).replace("'", "’")
         if opened is None:
             if char in "”’":
                 continue
@@ -94,6 +101,11 @@ def is_title(quoted: str) -> bool:
         return False
     content = [word for word in words if word not in TITLE_LOWER and word != "I"] or words
     return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
+
+
+def names_a_term(text: str, span: Span) -> bool:
+    """'commonly known as "drown-proofing"': the marks introduce a name, not someone's words."""
+    return NAMING.search(text, max(0, span.opened - 30), span.opened) is not None
 
 
 def kind(text: str, span: Span) -> str:

@@ -5,7 +5,8 @@ News copy attributes a quote in a handful of ways, tried in this order:
 1. after the closing mark, in the same sentence: ``"…," Lesser said`` / ``said Rep. Lesser`` /
    ``Steve Ginsburg, of the league, told the paper`` / ``according to the Journal``;
 2. before the opening mark, in the same sentence (or the previous one, when it ends with a
-   colon): ``Lesser said: "…"`` / ``Trump said she had "come back"``;
+   colon): ``Lesser said: "…"`` / ``Trump said she had "come back"`` / ``Lesser was blunt: "…"``
+   (a colon with no speech verb: the sentence's subject) / ``…, saying "…"`` (the clause's subject);
 3. otherwise a quote continues the previous quote's speaker when it follows closely
    (``"…," he said. "…"`` or a paragraph that is only a quote).
 
@@ -15,8 +16,15 @@ one-off names), else to that quote's speaker; "they" to two people named togethe
 ("the singer") resolves to the person introduced with it ("singer Kelly Clarkson"), else, when
 it is a role people are named by (singer, president, winner), to the nearest named person; a
 spokesperson to whom they speak for; an organisation noun ("the network") to the nearest
-organisation; a document ("the statement said", "it read") to its issuer ("a letter from X").
-Anonymous subjects ("a White House official", "one source", "the ex-parishioner") give ``None``.
+organisation ("the Ohio-based company"); an age ("the 45-year-old") to the nearest person; a
+document ("the statement said", "it read") to its issuer ("a letter from X", "the suit, filed by
+X", "X said in a tweet ... the tweet said", "X issued a statement that reads").  A possessor
+before a parenthetical ("Halden's visit, she said,") is not who the pronoun is.
+Anonymous subjects ("a White House official", "one source", "the ex-parishioner", "according to
+court records") give ``None``.
+An embedded post ("… — Ana Ruiz (@anaruiz) May 3, 2019", "A post shared by Ana Ruiz (@anaruiz)")
+is its author's words: a quote in it with no other speaker, or one the author introduces with
+"I said", is the author's.
 """
 
 from __future__ import annotations
@@ -27,12 +35,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention
-from newsfuse.facts.quotes import Span, is_title
+from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold
+from newsfuse.facts.quotes import Span, is_title, names_a_term
 from newsfuse.text import STOPWORDS
 
 VERBS = (
-    "said says say saying told tells tell telling wrote writes write writing tweeted tweets tweet posted posts "
+    "said says say saying told tells tell telling ask emailed e-mailed wrote writes write writing tweeted tweets tweet posted posts "
     "shared shares asked asks added adds continued continues noted notes claimed claims explained explains "
     "stated states declared declares announced insisted insists argued argues recalled recalls replied replies "
     "responded acknowledged admitted warned warns urged described called calls commented remarked joked jokes "
@@ -43,7 +51,10 @@ VERBS = (
     "criticized criticised condemned denounced hailed"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
-VERB = re.compile(r"\b(?:according to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b")
+VERB = re.compile(
+    r"\b(?:[Aa]ccording to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
+)
 PRONOUNS = frozenset("he she they".split())
 GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
@@ -64,14 +75,16 @@ GROUP_ROLES = frozenset(
     museum zoo bank church party foundation institute center centre coalition association""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
-PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate".split())) - {""}
+PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
     quickly just reportedly initially earlier since last first finally""".split()
 )
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
-ISSUED = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENTS)) + r")s?\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][a-z]{0,3}\.?\s+)?")
+ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
+DOCUMENT_NOUN = "|".join(sorted(DOCUMENTS))
+ISSUED = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUN + r")s?" + ISSUED_BY + r"(?P<title>[A-Z][a-z]{0,3}\.?\s+)?")
 SPOKESMAN_FOR = re.compile(
     r"(?i:\b(?:a|an|the)\s+)(?:[\w’'-]+\s+){0,2}?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
     r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})$"
@@ -80,8 +93,8 @@ HEADED_BY_NOUN = re.compile(
     r"(?i:\b(the|a|an|one|another)\s+)((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\s+(?:close to|for|of|at|with|from|near)\s+(?:the\s+)?$"
 )
 INVERTED_PHRASE = re.compile(
-    r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*)\b"
-    r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing)\b))"
+    r"\s*(?i:(the|a|an|one|another))\s+((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*|Republican|Democrat)\b"
+    r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing|[a-z]+ed\s+by)\b))"
 )
 LOWER_VERB = re.compile(r"\s+(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r")\b)[a-z]+\b")
 DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
@@ -91,10 +104,29 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:[\w’'-]+\s+){0,4}?))([a-z][\w-]*)\s*$")
-BARE_PLURAL = re.compile(r"(?:^|\s)(police|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
-TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
+BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
+TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
+POST_SIGNATURE = re.compile(
+    r"(?:[—–]|\b[Aa] (?:post|photo|video) shared by)\s*(?P<name>[^\s—–()@][^—–()\n@]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$",
+    re.MULTILINE,
+)
+NICKNAMED = re.compile(r"\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known as|called)\s+[\"“‘'][^\"“”‘’']{1,40}[\"”’']\s*,?\s*$")
+DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the company's name
+QUOTE_MARKS = re.compile(r"(?<!\w)[“”‘’\"']|[“”‘’\"'](?!\w)")
+SENT = re.compile(
+    r"\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?"
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b"
+)
+RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
+HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
+OPENING_MARKS = "“‘\"'"
+POSSESSIVE = re.compile(r"['’‘]s?\b")
+PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+ISSUER_REACH = 60
+ROLE_AHEAD = 900
+PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 30
 CONTINUATION_WORDS = 45
@@ -108,6 +140,17 @@ class Subject:
     kind: str  # "name", "pronoun", "phrase", "anonymous"
     text: str
     start: int
+
+
+def _in_handle(name: str, handle: str) -> bool:
+    """"Brenn Zoo" is @brennzoo, "Knightscope" is @iKnightscope."""
+    key = fold(name).replace(" ", "")
+    return len(key) >= 4 and key in handle.lower()
+
+
+def _same_document(noun: str, other: str) -> bool:
+    """"it" is any document; "the suit" is the lawsuit, not the report about it."""
+    return noun == "it" or noun.endswith(other) or other.endswith(noun)
 
 
 def _surname(name: str) -> str:
@@ -133,6 +176,10 @@ class Attributor:
         self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
         self.mention_ends = [mention.end for mention in self.mentions]
+        self.posts = [
+            (text.rfind("\n", 0, match.start()) + 1, match.start(), match.group("name").strip())
+            for match in POST_SIGNATURE.finditer(text)
+        ]
 
     def _can_speak(self, mention: Mention) -> bool:
         return self._kind(mention) != "place" and mention.name.lower() not in PLATFORMS
@@ -140,16 +187,20 @@ class Attributor:
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
         self._drop_quoted(spans)
+        openings = [span.opened for span in spans if not is_title(self.text[span.start : span.end])]  # speech that may follow
         results: list[tuple[str | None, bool]] = []
         previous: Span | None = None
         previous_speaker: str | None = None
         previous_attributed = False
         for span in spans:
-            if is_title(self.text[span.start : span.end]):
-                results.append((None, False))  # a song or a nickname: neither speech nor context
+            if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
+                results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
-            subject = self._after(span, spans) or self._before(span, previous)
-            if subject is not None:
+            subject = self._after(span, openings) or self._before(span, previous)
+            author = self._author(span.start)
+            if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
+                speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
+            elif subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
             elif previous is not None and previous_attributed and self._continues(previous, span):
@@ -159,6 +210,13 @@ class Attributor:
             results.append((speaker, attributed))
             previous, previous_speaker, previous_attributed = span, speaker, attributed
         return results
+
+    def _author(self, position: int) -> str | None:
+        """The author of the embedded post that ``position`` is in, if it is in one."""
+        for start, signature, name in self.posts:
+            if start <= position < signature:
+                return name
+        return None
 
     def _drop_quoted(self, spans: Sequence[Span]) -> None:
         """Names inside quotation marks are not the quote's speakers or pronoun antecedents."""
@@ -183,12 +241,13 @@ class Attributor:
         end = self.text.find("\n", position)
         return start, len(self.text) if end < 0 else end
 
-    def _after(self, span: Span, spans: Sequence[Span]) -> Subject | None:
+    def _after(self, span: Span, openings: Sequence[int]) -> Subject | None:
         if span.continues:
             return None
         low = span.after
         high = min(self._sentence(max(low - 1, 0))[1], self._paragraph(low)[1])
-        later = [other.opened for other in spans if other.opened >= low]
+        index = bisect.bisect_left(openings, low)
+        later = sorted([*openings[index : index + 1], *(signature for start, signature, _ in self.posts if start <= span.start < signature)])
         if later:
             high = min(high, later[0])
         context = self.text[low:high]
@@ -252,20 +311,65 @@ class Attributor:
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, span.opened, verb.group())
             if subject is not None:
                 return subject
+        if context.rstrip().endswith(":"):
+            subject = self._sentence_subject(low, span.opened)
+            return subject if subject is None or subject.kind == "pronoun" or self._kind_of_name(subject.text) else None
         return None
 
+    def _sentence_subject(self, low: int, high: int) -> Subject | None:
+        """The subject a sentence opens with: whose words a quote after ``Tom Brant was blunt:`` are,
+        and who speaks in ``She hopes to ... and has promised "…"``."""
+        opening = re.match(r"\s*((?i:he|she|they))\b", self.text[low:high])
+        if opening:
+            return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
+        named = self._mentions_between(low, high)
+        for index, mention in enumerate(named):  # "The day before Berg's email, Storm asked"
+            if self._opens_clause(max(low, self.text.rfind(",", low, mention.start) + 1), mention):
+                for following in named[index + 1 :]:  # "WPBF-25 news producer Chris Shepherd": the producer
+                    if not self._describes(mention, following):
+                        break
+                    mention = following
+                return Subject("name", mention.name, mention.start)
+        return None
+
+    def _describes(self, mention: Mention, following: Mention) -> bool:
+        """Only a lower-case job title lies between two names: the second is the noun phrase's head."""
+        gap = WORD.findall(self.text[mention.end : following.start])
+        return 0 < len(gap) <= 3 and all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) for word in gap)
+
+    def _opens_clause(self, low: int, mention: Mention) -> bool:
+        """The name is the clause's subject: at most a capitalised word and a role before it ("His
+        friend Ole Brandt", "Sales manager Ivo Berg"), not "The day before Trump's"."""
+        lead = self.text[low : mention.start].split()
+        if len(lead) > 3 or POSSESSIVE.match(self.text, mention.end):
+            return False
+        return not lead or lead[0][:1].isupper() and all(word.islower() and word not in STOPWORDS for word in lead[1:])
+
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
-        if verb == "according to":
-            return self._right_of(verb_end, high)
+        if verb.lower() == "according to":
+            return self._right_of(verb_end, high) or self._unnamed_source(verb_end, high)
+        if verb.endswith("ing") and self.text[low:verb_start].rstrip().endswith(","):
+            # "Kritzer declined to name the hospital, saying ...": the clause's subject speaks
+            subject = self._sentence_subject(low, verb_start)
+            if subject is not None:
+                return subject
         subject = self._left_of(verb_start, low)
-        if subject is None and verb not in NOT_INVERTED:
+        right_after_quote = not self.text[low:verb_start].strip(" ,")  # "“…?” asked Ana Ruiz"
+        if subject is None and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
             inverted = self._right_of(verb_end, high)
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
         return subject
 
+    def _unnamed_source(self, position: int, high: int) -> Subject:
+        """"according to police" is the institution; "according to court records" names nobody."""
+        following = WORD.findall(self.text[position : min(high, position + 30)])
+        head = following[0].lower() if following else "source"
+        return Subject("phrase" if head in INSTITUTIONS else "anonymous", head, position)
+
     def _right_of(self, position: int, high: int) -> Subject | None:
-        following = self.text[position:high]
+        # cut at a quotation that follows ("said the letter “is fake”"): not the end of the attribution
+        following = self.text[position:high] + ("\x00" if self.text[high : high + 1] in OPENING_MARKS else "")
         named = self._mentions_between(position, high)
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
         if named and self._only_titles(lead) and named[0].start - position < 40:
@@ -289,7 +393,7 @@ class Attributor:
             rest = following[phrase.end() :]
             if rest.startswith(" of a"):
                 return Subject("anonymous", phrase.group(3), position)
-            issuer = re.match(r"\s+(?:from|by)\s+(?:the\s+)?", rest)
+            issuer = re.match(ISSUED_BY, rest)
             if phrase.group(3) in DOCUMENTS and issuer:
                 named = self._mentions_between(position + phrase.end() + issuer.end(), high)
                 if named and named[0].start - (position + phrase.end() + issuer.end()) < 30:
@@ -300,13 +404,17 @@ class Attributor:
     def _phrase(self, determiner: str, head: str, position: int, modifiers: str = "") -> Subject:
         """A noun phrase subject: anonymous when indefinite or a plural group, else a role; an
         unnamed spokesperson of a named organisation ("a Google spokeswoman") is the organisation."""
+        head = head.lower()  # "the Arizona Republican"
         if head in SPOKESPEOPLE:
             named = self._mentions_between(position, position + len(determiner) + len(modifiers) + 2)
             if named:
                 return Subject("name", named[-1].name, named[-1].start)
+            institution = modifiers.split()[-1:]
+            if institution and (institution[0] in GROUP_ROLES or institution[0] in INSTITUTIONS):
+                return Subject("phrase", institution[0], position)  # "a hospital spokesman": the hospital
         if head in DOCUMENTS:
             return Subject("phrase", head, position)
-        if head in GROUP_ROLES and modifiers[:1].isupper():  # "The San Francisco police department"
+        if head in GROUP_ROLES and modifiers[:1].isupper() and not DESCRIPTIVE.search(modifiers):  # "The Lenby police department"
             return Subject("name", f"{modifiers}{head}".strip(), position)
         plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
         if determiner in ANONYMOUS or plural:
@@ -321,7 +429,7 @@ class Attributor:
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
-        left = self.text[low:position]
+        left = PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position]))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
         trimmed = left.rstrip()
         while True:
             words = trimmed.split()
@@ -332,6 +440,13 @@ class Attributor:
         end = low + len(trimmed)
         if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
             return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        handle = HANDLE.search(trimmed)
+        if handle:  # ".@brennzoo says": the account, by name when the text spells it out
+            named = next((mention for mention in self.mentions if _in_handle(mention.name, handle.group(1))), None)
+            return Subject("name", named.name, named.start) if named else Subject("anonymous", handle.group(1), low + handle.start())
+        relative = RELATIVE_DOCUMENT.search(trimmed)  # "issued a statement that reads"
+        if relative:
+            return Subject("phrase", relative.group(1), low + relative.start())
         spokes = SPOKESMAN_FOR.search(trimmed)
         if spokes:
             return Subject("name", spokes.group(1), low + spokes.start(1))
@@ -341,7 +456,7 @@ class Attributor:
             while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
                 index -= 1
             head = HEADED_BY_NOUN.search(self.text[low : named[index].start])
-            if head:  # "A source close to the McCanns said": the source, not the McCanns
+            if head and head.group(3) not in DOCUMENTS:  # "A source close to the McCanns said": the source
                 return self._phrase(head.group(1).lower(), head.group(3), low + head.start(1), head.group(2))
             return Subject("name", named[index].name, named[index].start)
         words = trimmed.split()
@@ -352,20 +467,25 @@ class Attributor:
             return Subject("anonymous" if word in FIRST_PERSON else "pronoun", word, end)
         bare = BARE_PLURAL.search(trimmed)
         if bare:
-            kind = "phrase" if bare.group(1) in INSTITUTIONS else "anonymous"
-            return Subject(kind, bare.group(1), low + bare.start(1))
-        phrase = NOUN_PHRASE.search(trimmed)
+            noun = bare.group(1).lower()
+            return Subject("phrase" if noun in INSTITUTIONS else "anonymous", noun, low + bare.start(1))
+        phrase = NOUN_PHRASE.search(QUOTE_MARKS.sub(" ", trimmed))  # "the ‘Halo’ singer"
         if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
         if trimmed.endswith(","):
-            return self._appositive(low, end)
+            return self._appositive(low, end) or self._interrupted_phrase(low, end)
         if words and words[-1] in ("and", "but"):  # "She hopes to ... and has promised": the clause's subject
-            opening = re.match(r"\s*(He|She|They)\b", self.text[low:end])
-            if opening:
-                return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
-            named = self._mentions_between(low, end)
-            if named and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s+)?", self.text[low : named[0].start]):
-                return Subject("name", named[0].name, named[0].start)
+            return self._sentence_subject(low, end)
+        return None
+
+    def _interrupted_phrase(self, low: int, end: int) -> Subject | None:
+        """``The lawsuit, filed by X on Monday, states``: the noun phrase before the inserted clause."""
+        comma = self.text.rfind(",", low, end - 1)
+        while comma > low:
+            phrase = NOUN_PHRASE.search(self.text[low:comma])
+            if phrase and phrase.group(3) not in STOPWORDS:
+                return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
+            comma = self.text.rfind(",", low, comma)
         return None
 
     def _appositive(self, low: int, end: int) -> Subject | None:
@@ -414,20 +534,40 @@ class Attributor:
             return subject.text
         if subject.text in DOCUMENTS or subject.text == "it":
             low = previous.after if previous is not None else max(0, subject.start - PRONOUN_REACH)
-            return self._issuer(low, subject.start) or self._since(previous, subject.start, previous_speaker, people_only=False)
+            issuer = (
+                self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
+                or self._issuer(low, subject.start, subject.text)
+                or self._sender(low, subject.start, subject.text)
+            )
+            return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start)
         if named or subject.text in UNNAMED_ROLES:
             return named
         if subject.text in GROUP_ROLES:
-            return self._nearest_org(subject.start)
-        return self._subject_person(subject.start) if subject.text in PERSON_ROLES else None
+            return self._nearest_org(subject.start, subject.text)
+        return self._subject_person(subject.start) if subject.text in PERSON_ROLES or subject.text.endswith("-year-old") else None
 
-    def _issuer(self, low: int, position: int) -> str | None:
-        """Who sent the document a quote is read from: "... the letter from Sir Paul."""
+    def _issuer(self, low: int, position: int, noun: str) -> str | None:
+        """Who sent the document a quote is read from: "... the letter from Sir Paul." (a "suit"
+        is issued by whoever filed the lawsuit, not by whoever wrote a report about it)."""
         for match in reversed(list(ISSUED.finditer(self.text, low, position))):
-            named = self._mentions_between(match.end(), min(position, match.end() + 60))
+            if not _same_document(noun, match.group("noun")):
+                continue
+            first = match.start("title") if match.group("title") else match.end()  # "Sir Paul", "Tom Brant"
+            named = self._mentions_between(first, min(position, match.end() + 60))
             if named and named[0].start - match.end() < 2:
                 return named[0].name
+        return None
+
+    def _sender(self, low: int, position: int, noun: str) -> str | None:
+        """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the
+        tweet said", "Ana Ruiz issued a statement that reads"."""
+        for match in reversed(list(SENT.finditer(self.text, low, position))):
+            if not _same_document(noun, match.group("noun")):
+                continue
+            subject = self._left_of(match.start(), self._sentence(match.start())[0])
+            if subject is not None and subject.kind == "name":
+                return subject.text
         return None
 
     def _pair(self, position: int, previous: Span | None) -> str | None:
@@ -444,10 +584,15 @@ class Attributor:
             return f"{last[distinct[1]]} and {last[distinct[0]]}"
         return None
 
-    def _nearest_org(self, position: int) -> str | None:
-        for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)):
-            if self._kind(mention) == "org":
-                return mention.name
+    def _nearest_org(self, position: int, noun: str) -> str | None:
+        """The organisation "the hospital" / "the company" refers to: the nearest one named with
+        that noun ("Great Ormond Street Hospital"), else the nearest one the document names more
+        than once, else the nearest."""
+        near = [mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if self._kind(mention) == "org"]
+        for fits in (lambda mention: _surname(mention.name) == noun, lambda mention: self._uses[mention.name] > 1, lambda mention: True):
+            chosen = next((mention for mention in near if fits(mention)), None)
+            if chosen is not None:
+                return chosen.name
         return None
 
     def _since(
@@ -461,7 +606,9 @@ class Attributor:
         if introduced is not None:
             return introduced.text if introduced.kind == "name" else None
         if previous is not None and position - previous.after < PRONOUN_REACH:
-            named = self._subject_person(position, people_only, low=previous.after, gender=gender)
+            # names in the rest of the previous quote's sentence are its objects, not new speakers
+            low = max(previous.after, self._sentence(previous.closed)[1]) if previous_speaker else previous.after
+            named = self._subject_person(position, people_only, low=low, gender=gender)
             return named or previous_speaker or self._subject_person(position, people_only, gender=gender)
         return self._subject_person(position, people_only, gender=gender)
 
@@ -490,7 +637,7 @@ class Attributor:
         within the two nearest such sentences, people the document names again are preferred to
         one-off names ("Mother Monster")."""
         around = self._mentions_between(max(0, position - PRONOUN_REACH) if low is None else low, position)
-        around = [mention for mention in around if self._fits(mention.name, gender)]
+        around = [mention for mention in around if self._fits(mention.name, gender) and not self._possessor_of_subject(mention, position)]
         candidates = [mention for mention in around if self._kind(mention) == "person" or not people_only and self._kind(mention) in ("org", "")]
         candidates = candidates or [mention for mention in around if self._is_person(mention)]
         groups: list[list[Mention]] = []
@@ -501,17 +648,26 @@ class Attributor:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
-        if groups and any(VERB.match(self.text, mention.end + 1) for mention in groups[-1][:1]):
-            return groups[-1][0].name  # "Mayor Elena Ruiz-Hartley said ...": a speaker just introduced
+        speaking = next((mention for mention in groups[-1] if VERB.match(self.text, mention.end + 1)), None) if groups else None
+        if speaking is not None:
+            return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, Davids said": a speaker just introduced
         for group in reversed(groups[-2:]):
             for mention in group:
                 if self._established(mention.name):
                     return mention.name
         return groups[-1][0].name if groups else None
 
+    def _possessor_of_subject(self, mention: Mention, position: int) -> bool:
+        """``Mr. Halden's visit, she said, ...``: the owner in the clause a parenthetical "she said"
+        interrupts is not who "she" is."""
+        return PARENTHETICAL_AFTER_POSSESSIVE.fullmatch(self.text, mention.end, position) is not None
+
     def _established(self, name: str) -> bool:
         """Named more than once in the document (any part of the name: "Kelly", "Clarkson")."""
         return any(self._tokens[token] > 1 for token in name.lower().split())
+
+    def _kind_of_name(self, name: str) -> str:
+        return self.kind_of(name) or next((mention.kind for mention in self.mentions if mention.name == name), "")
 
     def _kind(self, mention: Mention) -> str:
         return self.kind_of(mention.name) or mention.kind
@@ -523,7 +679,9 @@ class Attributor:
 
     def _with_role(self, role: str, position: int) -> str | None:
         """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
-        for mention in reversed(self._mentions_between(0, position)):
+        before = reversed(self._mentions_between(0, position))
+        after = self._mentions_between(position, position + ROLE_AHEAD)  # "the police chief said. Police Chief Tom Jackson …"
+        for mention in [*before, *after]:
             if mention.role and role in mention.role.split():
                 return mention.name
         if role.startswith("spokes") or role == "representative":
