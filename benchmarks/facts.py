@@ -41,7 +41,7 @@ fresh2 numbers since are NOT held out either: all four sets are development data
 ``--split every`` (the default) prints the four label sets side by side, each with the baseline, then the time
 ``facts.extract`` takes per prepared cluster of the raw sample (92 clusters).
 
-    python benchmarks/facts.py [--shared ../shared] [--split every|fresh2|fresh|heldout|dev|test|all] [--show]
+    python benchmarks/facts.py [--shared ../shared] [--split every|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ LABELS = ROOT / "benchmarks/data/quote_labels.json"
 HELDOUT = ROOT / "benchmarks/data/quote_labels_heldout.json"
 FRESH = ROOT / "benchmarks/data/quote_labels_test.json"
 FRESH2 = ROOT / "benchmarks/data/quote_labels_fresh2.json"
-SETS = {"all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT, "fresh": FRESH, "fresh2": FRESH2}
+FRESH3 = ROOT / "benchmarks/data/quote_labels_fresh3.json"
+SETS = {"all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}
 MATCH = 0.8
 
 Prediction = tuple[str, str | None, str]  # quoted text, speaker, kind (full/partial)
@@ -192,7 +193,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["every", *SETS], default="every")
     parser.add_argument("--show", action="store_true", help="print every error of the raw-text run")
     args = parser.parse_args()
-    for split in ("all", "heldout", "fresh", "fresh2") if args.split == "every" else (args.split,):
+    for split in ("all", "heldout", "fresh", "fresh2", "fresh3") if args.split == "every" else (args.split,):
         evaluate(args.shared, split, args.show)
     if args.split == "every":
         speed(args.shared)
