@@ -57,7 +57,7 @@ def main() -> None:
         "whole summarizer": per_cluster(lambda c: learned(c, WORDS), clusters),
         "vectors": per_cluster(SentenceVectors.of, clusters),
         "features": per_cluster(lambda c: features(c, vectors[id(c)]), clusters),
-        "model": per_cluster(lambda c: learned.model.predict(matrices[id(c)], num_threads=1), clusters),
+        "model": per_cluster(lambda c: learned.predict(matrices[id(c)]), clusters),
         "selection": per_cluster(lambda c: select(c, vectors[id(c)], scores[id(c)], WORDS, learned.redundancy), clusters),
     }
     sentences = np.median([len(cluster.sentences) for cluster in clusters])

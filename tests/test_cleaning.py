@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.cleaning import boilerplate_lines, clean, clean_documents, is_boilerplate
+from newsfuse.cleaning import boilerplate_flags, boilerplate_lines, clean, clean_documents, ends_like_sentence, is_boilerplate
 from newsfuse.model import Document
 
 from conftest import SEEDS, needs_seeds
@@ -21,6 +21,20 @@ Advertisement
 Sign up for our morning newsletter to get the news first.
 © 2024 Alden Courier. All rights reserved. Privacy Policy | Terms of Use
 """
+# Lines with promo phrases, promo patterns and their hint words in ordinary reporting.
+PROMO_LINES = [
+    *PAGE.split("\n"),
+    "Follow @aldencourier on Twitter for updates",
+    "Tags: ferry, storm, Alden",
+    "Download our free news app today",
+    "The stage was set for a tense hostage standoff, police said.",
+    "We may earn a commission from links on this page.",
+    "Filed under weather",
+    "Topics: transport",
+    "Stay with Channel 9 for updates",
+    "The latest figures came out on Monday.",
+    "Get the latest Alden Courier app alerts",
+]
 
 
 def test_removes_boilerplate_and_keeps_paragraphs_and_quotes() -> None:
@@ -62,3 +76,23 @@ def test_clean_only_removes_whole_lines(text: str) -> None:
     originals = {line.strip() for line in text.split("\n")}
     assert all(line in originals for line in kept if line)
     assert boilerplate_lines(text) <= set(range(len(text.split("\n"))))
+
+
+def test_ends_like_sentence_matches_the_regular_expression_it_replaces() -> None:
+    import re
+
+    pattern = re.compile(r"[.!?…][\"'”’)\]]*$")
+    for text in ["Done.", "Done", "“Go!”", "Why?)\n", "Wait…'", "a.b", "", ".", "Ends.\n\n", "(Note.) ", "x]"]:
+        assert ends_like_sentence(text) == bool(pattern.search(text)), text
+
+
+@given(st.text(alphabet="ab1 .!?…\"'”’)]\n\t", max_size=12))
+def test_ends_like_sentence_on_any_text(text: str) -> None:
+    import re
+
+    assert ends_like_sentence(text) == bool(re.search(r"[.!?…][\"'”’)\]]*$", text))
+
+
+@given(st.lists(st.sampled_from(PROMO_LINES), max_size=8))
+def test_judging_many_lines_at_once_is_judging_each(lines: list[str]) -> None:
+    assert boilerplate_flags(lines) == [is_boilerplate(line) for line in lines]

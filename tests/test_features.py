@@ -52,3 +52,25 @@ def test_no_title_means_zero_title_overlap_and_single_sentence_works() -> None:
     matrix = features(cluster, SentenceVectors.of(cluster))
     assert matrix.shape == (1, len(FEATURES)) and np.isfinite(matrix).all()
     assert matrix[0, FEATURES.index("title_overlap")] == 0
+
+
+def test_digit_words_are_counted_as_the_plain_regular_expression_counts_them() -> None:
+    import re
+
+    from newsfuse.features import NUMBER_WORD
+    from newsfuse.text import words
+
+    plain = re.compile(r"[a-z0-9]*[0-9][a-z0-9]*(?:['’][a-z]+)?")
+    for text in ["In 1871, 9pm", "the 2nd of 3", "x's1a2 1'ab2 ab'cd1", "no digits here", "A4-B5 c6’s d7", ""]:
+        assert len(NUMBER_WORD.findall(" " + " ".join(words(text)))) == len(plain.findall(text.lower())), text
+
+
+def test_row_sums_add_left_to_right_like_python() -> None:
+    from newsfuse.features import _row_sums
+
+    rng = np.random.default_rng(2)
+    lengths = rng.integers(0, 30, 50)
+    values = rng.random(lengths.sum()) * 10.0 ** rng.integers(-6, 6, lengths.sum())
+    starts = np.cumsum(lengths) - lengths
+    expected = [sum(values[start : start + length].tolist()) for start, length in zip(starts, lengths)]
+    assert _row_sums(values, lengths).tolist() == expected

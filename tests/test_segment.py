@@ -34,3 +34,13 @@ def test_spans_are_ordered_trimmed_and_cover_every_word(text: str) -> None:
         previous_end = end
     covered = "".join(text[start:end] for start, end in spans)
     assert sum(c.isalnum() for c in covered) == sum(c.isalnum() for c in text)
+
+
+@given(st.text(alphabet="a. !?…\"'”’)]\n", max_size=16))
+def test_candidates_are_those_of_the_alternation_they_replace(text: str) -> None:
+    import re
+
+    from newsfuse.segment import CANDIDATE
+
+    alternation = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s)")
+    assert [match.span() for match in CANDIDATE.finditer(text)] == [match.span() for match in alternation.finditer(text)]

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsfuse.model import Document
+from newsfuse.text import count_words
 
 BULLET = re.compile(r"^[\s•·*\-–—|>]+")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_MARKS = ".!?…"
+CLOSING_MARKS = "\"'”’)]"
 
 UI_WORDS = re.compile(
     r"""^(?:share|shares|tweet|email|e-mail|print|pin|pin it|comment|comments|save|like|follow|
@@ -72,46 +74,99 @@ TIMESTAMP = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Promotions:
+    """The promo phrases and pattern hints found in the lines of one text.
+
+    A line can only hold a phrase that its text holds, so the text is scanned once and each
+    line is tested against the few phrases found there instead of all of them: the phrase
+    test was most of the time spent cleaning.
+    """
+
+    phrases: tuple[str, ...]
+    hints: tuple[str, ...]
+
+    @classmethod
+    def found_in(cls, lowered: str) -> _Promotions:
+        return cls(
+            tuple(phrase for phrase in PROMO_PHRASES if phrase in lowered),
+            tuple(hint for hint in PATTERN_HINTS if hint in lowered),
+        )
+
+    def match(self, lowered: str) -> bool:
+        if any(phrase in lowered for phrase in self.phrases):
+            return True
+        return any(hint in lowered for hint in self.hints) and PROMO_PATTERN.search(lowered) is not None
+
+
+HAS_ALNUM = re.compile(r"[^\W_]")  # one character for which str.isalnum() holds
+#: lines this long are prose, whatever phrases they hold
+PROMO_WORDS = 60
+
+
 def is_boilerplate(line: str, first: bool = False) -> bool:
     """Judge one line on its own.  ``first`` marks the document's first content line (a headline)."""
-    if not any(char.isalnum() for char in line):
+    return _judge_lines([line], headline=first)[0]
+
+
+def boilerplate_flags(lines: Sequence[str]) -> list[bool]:
+    """:func:`is_boilerplate` of each line (none taken as a headline), judged together."""
+    return _judge_lines(lines, headline=False)
+
+
+def _judge_lines(lines: Sequence[str], headline: bool) -> list[bool]:
+    """Judge the lines of one text, the first one as its headline if ``headline``.
+
+    Promotions are looked for once, in all the lines short enough to be tested for them.
+    """
+    texts = [BULLET.sub("", line).strip() for line in lines]
+    counts = [count_words(text) for text in texts]
+    lowered = [text.lower() if words < PROMO_WORDS else "" for text, words in zip(texts, counts)]
+    promotions = _Promotions.found_in("\n".join(lowered))
+    return [
+        _judge(line, text, words, line_lowered, headline and index == 0, promotions)
+        for index, (line, text, words, line_lowered) in enumerate(zip(lines, texts, counts, lowered))
+    ]
+
+
+def _judge(line: str, text: str, words: int, lowered: str, first: bool, promotions: _Promotions) -> bool:
+    """Judge ``line``: ``text`` is it without bullets and outer spaces, ``words`` its word count
+    and ``lowered`` its lower case (empty when too long to be a promotion)."""
+    if HAS_ALNUM.search(line) is None:
         return bool(line.strip())
-    text = BULLET.sub("", line).strip()
-    words = text.split()
-    sentence = bool(SENTENCE_END.search(text)) and len(words) >= 3
-    if len(words) < 60 and _is_promo(text.lower()):
+    sentence = ends_like_sentence(text) and words >= 3
+    if lowered and promotions.match(lowered):
         return True
-    if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and len(words) < 12:
+    if UI_WORDS.match(text) or RAIL.match(text) or TIMESTAMP.match(text) and words < 12:
         return True
     if sentence:
         return False
-    if _is_credit(text) or len(words) <= 14 and BYLINE.match(text):
+    if _is_credit(text) or words <= 14 and BYLINE.match(text):
         return True
     # Past the headline, a short line that does not end like a sentence is a rail item,
     # a caption, a gallery title or a subheading: none of it is reporting to summarize.
     # Prose that lost its final period keeps its reporting verb or introduces a list.
-    if first or len(words) > 25 or text.endswith(":") or SPEECH.search(text):
+    if first or words > 25 or text.endswith(":") or SPEECH.search(text):
         return False
     return True
 
 
-def _is_promo(lowered: str) -> bool:
-    if any(phrase in lowered for phrase in PROMO_PHRASES):
-        return True
-    return any(hint in lowered for hint in PATTERN_HINTS) and PROMO_PATTERN.search(lowered) is not None
+def ends_like_sentence(text: str) -> bool:
+    """Whether ``text`` ends with . ! ? or …, maybe followed by closing quotes or brackets.
+
+    String methods rather than a regular expression searched through the whole line; a final
+    newline is ignored, as ``$`` would.
+    """
+    body = (text[:-1] if text.endswith("\n") else text).rstrip(CLOSING_MARKS)
+    return body[-1:] != "" and body[-1] in SENTENCE_MARKS
 
 
 def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[int]:
     """Indices into ``text.split("\\n")`` of the lines judged boilerplate."""
-    found: set[int] = set()
-    first = True
-    for index, line in enumerate(text.split("\n")):
-        if not line.strip():
-            continue
-        if is_boilerplate(line, first) or _key(line) in repeated:
-            found.add(index)
-        first = False
-    return found
+    lines = text.split("\n")
+    content = [index for index, line in enumerate(lines) if line.strip()]
+    verdicts = _judge_lines([lines[index] for index in content], headline=True)
+    return {index for index, boilerplate in zip(content, verdicts) if boilerplate or repeated and _key(lines[index]) in repeated}
 
 
 def _is_credit(line: str) -> bool:
@@ -129,9 +184,10 @@ def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:
 
 def repeated_lines(documents: Sequence[Document]) -> frozenset[str]:
     """Lines one outlet repeats in several of its documents: templates, not reporting."""
+    outlets = Counter(document.outlet for document in documents)
     counts: Counter[tuple[str, str]] = Counter()
     for document in documents:
-        if not document.outlet:
+        if not document.outlet or outlets[document.outlet] < 2:  # nothing of its own to repeat
             continue
         keys = {_key(line) for line in document.text.split("\n") if line.strip()}
         counts.update((document.outlet, key) for key in keys)

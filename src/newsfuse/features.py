@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from scipy import sparse
 
-from newsfuse.cleaning import is_boilerplate
+from newsfuse.cleaning import boilerplate_flags, ends_like_sentence
 from newsfuse.model import Cluster
 from newsfuse.summarizers.centroid import centrality, support
 from newsfuse.summarizers.graph import LexRank, pagerank
-from newsfuse.text import terms, words
-from newsfuse.vectors import SentenceVectors, load_idf
+from newsfuse.text import terms
+from newsfuse.vectors import SentenceVectors
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "position": ("index", "relative_index", "inverse_index", "first", "document_rank"),
@@ -36,11 +35,11 @@ FEATURES: tuple[str, ...] = tuple(name for names in GROUPS.values() for name in 
 SUPPORT_THRESHOLD = 0.3
 LEXRANK_THRESHOLD = LexRank.threshold
 RARE_IDF = 6.0
-#: a word of :func:`newsfuse.text.words` that holds a digit ("1871", "9pm", "2nd")
-NUMBER_WORD = re.compile(r"[a-z0-9]*[0-9][a-z0-9]*(?:['’][a-z]+)?")
+#: a word holding a digit ("1871", "9pm", "2nd") among words of :func:`newsfuse.text.words`, each
+#: after a space: tried only where a word starts, it never rescans a word letter by letter
+NUMBER_WORD = re.compile(r" [^ \d\n]*+\d")
 QUOTES = re.compile(r"[\"“”«»]")
 SYMBOLS = re.compile(r"[^\w\s.,;:'\"“”’‘!?()-]")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Sentence openers that point back to something the reader of a summary has not seen.
 DANGLING = frozenset("he she it they this these those his her their its but also however that such then".split())
 
@@ -64,9 +63,11 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
 
     lengths = vectors.lengths.astype(np.float64)
     bags = vectors.terms
-    tokens = [words(sentence.text) for sentence in sentences]
+    tokens = vectors.words
+    token_counts = np.fromiter(map(len, tokens), np.int64, count)
+    bag_sizes = np.fromiter(map(len, bags), np.int64, count)
     columns["words"] = lengths
-    columns["content_ratio"] = np.array([len(bag) for bag in bags]) / np.maximum([len(t) for t in tokens], 1)
+    columns["content_ratio"] = bag_sizes / np.maximum(token_counts, 1)
 
     central = centrality(vectors, documents)
     similarity = vectors.similarity
@@ -96,25 +97,33 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
 
     columns["title_overlap"] = _title_overlap(cluster, bags)
 
-    idf = load_idf()
-    columns["digits"] = np.array(
-        [len(NUMBER_WORD.findall(s.text.lower())) / max(len(toks), 1) for s, toks in zip(sentences, tokens)]
-    )
-    columns["quotes"] = np.array([min(len(QUOTES.findall(s.text)), 4) for s in sentences], dtype=np.float64)
-    weights = [[idf[term] for term in bag] for bag in bags]
-    columns["mean_idf"] = np.array([sum(w) / len(w) if w else 0.0 for w in weights])
-    columns["rare_terms"] = np.array([sum(w > RARE_IDF for w in ws) / max(len(ws), 1) for ws in weights])
+    texts = [sentence.text for sentence in sentences]
+    spaced = [" " + " ".join(sentence_tokens) for sentence_tokens in tokens]
+    columns["digits"] = _matches_per_text(NUMBER_WORD, spaced) / np.maximum(token_counts, 1)
+    columns["quotes"] = np.minimum(_matches_per_text(QUOTES, texts), 4).astype(np.float64)
+    weights = vectors.term_idf
+    columns["mean_idf"] = _row_sums(weights, bag_sizes) / np.maximum(bag_sizes, 1)
+    rare = np.bincount(np.repeat(np.arange(count), bag_sizes), weights=weights > RARE_IDF, minlength=count)
+    columns["rare_terms"] = rare / np.maximum(bag_sizes, 1)
 
-    columns["boilerplate"] = np.array([is_boilerplate(s.text) for s in sentences], dtype=np.float64)
-    columns["unfinished"] = np.array([not SENTENCE_END.search(s.text) for s in sentences], dtype=np.float64)
-    columns["symbols"] = np.array([len(SYMBOLS.findall(s.text)) / max(len(s.text), 1) for s in sentences])
-    columns["question"] = np.array([s.text.rstrip("\"'”’ ").endswith("?") for s in sentences], dtype=np.float64)
+    columns["boilerplate"] = np.array(boilerplate_flags(texts), dtype=np.float64)
+    columns["unfinished"] = np.array([not ends_like_sentence(text) for text in texts], dtype=np.float64)
+    columns["symbols"] = _matches_per_text(SYMBOLS, texts) / np.maximum(np.fromiter(map(len, texts), np.int64, count), 1)
+    columns["question"] = np.array([text.rstrip("\"'”’ ").endswith("?") for text in texts], dtype=np.float64)
     columns["dangling"] = np.array([bool(t) and t[0] in DANGLING for t in tokens], dtype=np.float64)
 
     columns["documents"] = np.full(count, float(documents))
     columns["document_sentences"] = sentences_in
     columns["cluster_sentences"] = np.full(count, float(count))
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32) if count else np.zeros((0, len(FEATURES)), np.float32)
+
+
+def _matches_per_text(pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
+    """How often ``pattern`` matches in each text, in one pass over all of them joined by
+    newlines (which none of the patterns above can match or cross)."""
+    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+    found = [match.start() for match in pattern.finditer("\n".join(texts))]
+    return np.bincount(np.searchsorted(starts, found, side="right") - 1, minlength=len(texts))
 
 
 def _rank(values: np.ndarray) -> np.ndarray:
@@ -127,15 +136,34 @@ def _rank(values: np.ndarray) -> np.ndarray:
 def _term_spread(vectors: SentenceVectors, documents: int) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence: the mean share of other documents using each of its terms, and the mean
     frequency of its terms in the cluster (SumBasic's word probability)."""
-    presence = (vectors.matrix != 0).astype(np.float64)
-    membership = sparse.csr_matrix(
-        (np.ones(len(vectors)), (vectors.documents, np.arange(len(vectors)))), shape=(documents, len(vectors))
-    )
-    in_documents = np.asarray(((membership @ presence) > 0).sum(axis=0)).ravel()
-    terms_per_sentence = np.maximum(np.asarray(presence.sum(axis=1)).ravel(), 1)
-    others = (presence @ (in_documents - 1)) / terms_per_sentence / max(documents - 1, 1)
-    frequency = np.asarray(presence.sum(axis=0)).ravel() / max(presence.sum(), 1)
-    return np.asarray(others).ravel(), np.asarray(presence @ frequency).ravel() / terms_per_sentence
+    count = len(vectors)
+    matrix = vectors.matrix
+    width = matrix.shape[1]
+    rows = np.repeat(np.arange(count), np.diff(matrix.indptr))
+    present = matrix.data != 0
+    rows, columns = rows[present], matrix.indices[present]
+    order = np.lexsort((columns, rows))  # a row's terms by column: the order the sums were defined in
+    rows, columns = rows[order], columns[order]
+    in_documents = np.bincount(np.unique(vectors.documents[rows] * width + columns) % width, minlength=width)
+    per_sentence = np.bincount(rows, minlength=count)
+    terms_per_sentence = np.maximum(per_sentence, 1)
+    others = np.bincount(rows, weights=in_documents[columns] - 1.0, minlength=count) / terms_per_sentence / max(documents - 1, 1)
+    frequency = np.bincount(columns, minlength=width) / max(len(columns), 1)
+    return others, _row_sums(frequency[columns], per_sentence) / terms_per_sentence
+
+
+def _row_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Sums of consecutive runs of ``values``, ``lengths`` long, each added left to right.
+
+    The additions of Python's ``sum`` and of a sparse row product, in the same order (a running
+    sum down the columns of a zero-padded matrix), so the features do not move by a bit.
+    """
+    rows = len(lengths)
+    padded = np.zeros((max(int(lengths.max(initial=0)), 1), rows))
+    row = np.repeat(np.arange(rows), lengths)
+    starts = np.cumsum(lengths) - lengths
+    padded[np.arange(len(values)) - starts[row], row] = values
+    return np.cumsum(padded, axis=0)[-1]
 
 
 def _title_overlap(cluster: Cluster, bags: list[list[str]]) -> np.ndarray:

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from newsfuse.cleaning import HAS_ALNUM
 from newsfuse.model import Document, Sentence
 
 TITLES = frozenset(
@@ -31,10 +32,12 @@ OPENERS = frozenset(
     meanwhile still now then later earlier instead also officials police authorities what
     who why how where one two three some many most several all no not""".split()
 )
-CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s)")
+# One character class first: the regex engine then skips ahead to sentence marks.
+CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([\w]+)")
 LINE = re.compile(r"[^\n]+")
 ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+QUOTE_MARK = re.compile('[“”"]')
 QUOTE_REACH = 300
 
 
@@ -64,7 +67,7 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and any(char.isalnum() for char in text[start:end]):
+    if end > start and HAS_ALNUM.search(text, start, end):
         spans.append((start, end))
 
 
@@ -72,9 +75,12 @@ class _Quotes:
     """Positions of the quotation marks of one line, for counting them before a point in O(log n)."""
 
     def __init__(self, line: str) -> None:
-        self.opening = [match.start() for match in re.finditer("“", line)]
-        self.closing = [match.start() for match in re.finditer("”", line)]
-        self.straight = [match.start() for match in re.finditer('"', line)]
+        self.opening: list[int] = []
+        self.closing: list[int] = []
+        self.straight: list[int] = []
+        marks = {"“": self.opening, "”": self.closing, '"': self.straight}
+        for match in QUOTE_MARK.finditer(line):
+            marks[match.group()].append(match.start())
 
     def inside_short_quote(self, position: int) -> bool:
         """True when ``position`` is inside a quotation that closes within QUOTE_REACH characters."""

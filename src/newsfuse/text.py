@@ -26,12 +26,22 @@ STOPWORDS = frozenset(
 
 _stemmer = Stemmer.Stemmer("porter")
 _stems: dict[str, str] = {}
-MAX_STEMS = 500_000  # a long-running ingest sees endless rare words: bound the memo
+MAX_STEMS = 500_000  # a long-running ingest sees endless rare words: bound the memos
 
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, punctuation dropped."""
     return WORD.findall(text.lower().replace("’", "'"))
+
+
+def count_words(text: str) -> int:
+    """``len(text.split())`` without building the list: text whose only whitespace is single
+    spaces (the usual sentence) is counted by its spaces.  Every other whitespace character is
+    unprintable, so ``isprintable`` tells when that shortcut holds."""
+    if text.isprintable() and "  " not in text:
+        inner = text.strip(" ")
+        return inner.count(" ") + 1 if inner else 0
+    return len(text.split())
 
 
 def stem(word: str) -> str:
@@ -43,6 +53,28 @@ def stem(word: str) -> str:
     return cached
 
 
+class _TermOf(dict):
+    """Memo from a word to its term: its stem, or "" for a stop word or a single character.
+
+    One dictionary lookup per token (``map`` over ``__getitem__``) instead of a stop-word test,
+    a length test and a stem lookup: tokenizing is the largest cost of TF-IDF vectors.
+    """
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_STEMS:
+            self.clear()
+        term = self[word] = stem(word) if word not in STOPWORDS and len(word) > 1 else ""
+        return term
+
+
+_term_of = _TermOf()
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content words: what similarity and salience are computed on."""
-    return [stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1]
+    return content_terms(words(text))
+
+
+def content_terms(tokens: list[str]) -> list[str]:
+    """:func:`terms` of text already split by :func:`words`."""
+    return list(filter(None, map(_term_of.__getitem__, tokens)))

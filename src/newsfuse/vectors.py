@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import chain, repeat
 
 import numpy as np
 from scipy import sparse
 
 from newsfuse.model import Cluster
-from newsfuse.text import terms
+from newsfuse.text import content_terms, count_words, terms, words
 
 IDF_RESOURCE = "idf.json.gz"
 
@@ -62,7 +63,9 @@ def document_frequencies(texts: Iterable[str], min_count: int = 3) -> dict:
 class SentenceVectors:
     """Row-normalised TF-IDF vectors of a cluster's sentences and their pairwise cosines.
 
-    ``terms`` keeps each sentence's stemmed content words, so later stages need not re-tokenize.
+    ``words`` and ``terms`` keep each sentence's word tokens and stemmed content words, and
+    ``term_idf`` the IDF of every term (all sentences' terms back to back), so later stages need
+    not re-tokenize or look words up again.
     """
 
     matrix: sparse.csr_matrix
@@ -70,45 +73,57 @@ class SentenceVectors:
     lengths: np.ndarray
     documents: np.ndarray
     positions: np.ndarray
+    words: list[list[str]]
     terms: list[list[str]]
+    term_idf: np.ndarray
 
     @classmethod
     def of(cls, cluster: Cluster) -> SentenceVectors:
-        idf = load_idf()
-        vocabulary: dict[str, int] = {}
-        indptr, indices, data = [0], [], []
-        lengths, documents, positions = [], [], []
-        bags: list[list[str]] = []
-        for sentence in cluster.sentences:
-            bag = terms(sentence.text)
-            bags.append(bag)
-            counts = Counter(bag)
-            for term, count in counts.items():
-                indices.append(vocabulary.setdefault(term, len(vocabulary)))
-                data.append((1.0 + math.log(count)) * idf[term])
-            indptr.append(len(indices))
-            lengths.append(len(sentence.text.split()))
-            documents.append(sentence.document)
-            positions.append(sentence.index)
-        rows = len(lengths)
-        values = np.asarray(data, dtype=np.float64)
-        offsets = np.asarray(indptr)
-        row_of_value = np.repeat(np.arange(rows), np.diff(offsets))
-        norms = np.sqrt(np.bincount(row_of_value, weights=values * values, minlength=rows))
-        norms[norms == 0] = 1.0
-        values /= norms[row_of_value]
-        matrix = sparse.csr_matrix(
-            (values, np.asarray(indices, dtype=np.int32), offsets), shape=(rows, max(len(vocabulary), 1))
-        )
-        similarity = (matrix @ matrix.T).toarray()
+        sentences = cluster.sentences
+        count = len(sentences)
+        tokens = [words(sentence.text) for sentence in sentences]
+        bags = [content_terms(sentence_tokens) for sentence_tokens in tokens]
+        matrix, term_idf = _tfidf(bags)
         return cls(
             matrix=matrix,
-            similarity=similarity,
-            lengths=np.asarray(lengths, dtype=np.int32),
+            similarity=(matrix @ matrix.T).toarray(),
+            lengths=np.fromiter((count_words(sentence.text) for sentence in sentences), np.int32, count),
+            documents=np.fromiter((sentence.document for sentence in sentences), np.int32, count),
+            positions=np.fromiter((sentence.index for sentence in sentences), np.int32, count),
+            words=tokens,
             terms=bags,
-            documents=np.asarray(documents, dtype=np.int32),
-            positions=np.asarray(positions, dtype=np.int32),
+            term_idf=term_idf,
         )
 
     def __len__(self) -> int:
         return len(self.lengths)
+
+
+def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Unit-length rows of ``(1 + log tf) * idf``, one per bag of terms, built with array
+    operations; and the IDF of every term of the bags.
+
+    A row lists its terms in order of first use, as counting them one by one would: the cosines
+    are summed in that order, so every similarity comes out the same to the last bit.
+    """
+    idf = load_idf()
+    rows = len(bags)
+    flat = list(chain.from_iterable(bags))
+    column = {term: index for index, term in enumerate(dict.fromkeys(flat))}
+    width = max(len(column), 1)
+    row_of_token = np.repeat(np.arange(rows), np.fromiter(map(len, bags), np.int64, rows))
+    column_of_token = np.fromiter(map(column.__getitem__, flat), np.int64, len(flat))
+    keys = row_of_token * width + column_of_token
+    entries, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.argsort(first)
+    row_of_value, indices = np.divmod(entries[order], width)
+    counts = counts[order]
+    weights = np.fromiter(map(idf.weights.get, column, repeat(idf.unknown)), np.float64, len(column))
+    term_frequency = np.array([1.0 + math.log(tf) if tf else 0.0 for tf in range(counts.max(initial=0) + 1)])
+    values = term_frequency[counts] * weights[indices]
+    norms = np.sqrt(np.bincount(row_of_value, weights=values * values, minlength=rows))
+    norms[norms == 0] = 1.0
+    values /= norms[row_of_value]
+    offsets = np.concatenate(([0], np.cumsum(np.bincount(row_of_value, minlength=rows))))
+    matrix = sparse.csr_matrix((values, indices.astype(np.int32), offsets), shape=(rows, width))
+    return matrix, weights[column_of_token]

@@ -2,13 +2,15 @@
 ROUGE against the reference, over case-robust features (``newsfuse.features``).
 
 The model is a gzipped LightGBM *text* file: loading parses numbers and never runs code, so a
-model file from elsewhere is safe to load.  ``newsfuse train`` rebuilds it.
+model file from elsewhere is safe to load.  ``newsfuse train`` rebuilds it.  Its trees are
+evaluated as arrays (``newsfuse.summarizers.forest``), with the same predictions as LightGBM's.
 """
 
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import numpy as np
 from newsfuse import features  # a module import: newsfuse.features imports the centroid helpers
 from newsfuse.model import Cluster
 from newsfuse.summarizers.base import Summarizer
+from newsfuse.summarizers.forest import Forest, UnsupportedModel
 from newsfuse.vectors import SentenceVectors
 
 MODEL_RESOURCE = "learned.txt.gz"
@@ -41,9 +44,27 @@ def load_model(path: str | Path | None = None) -> lightgbm.Booster:
     return booster
 
 
+Predictor = Callable[[np.ndarray], np.ndarray]
+#: from this many sentences on, the array evaluation beats LightGBM's own loop (about 90 µs
+#: of fixed cost against about 5 µs more per sentence, measured with the shipped model)
+ARRAY_ROWS = 32
+
+
+def predictor(booster: lightgbm.Booster) -> Predictor:
+    """The fastest exact way to run ``booster`` on a matrix: its trees as arrays for a long
+    cluster, LightGBM for a short one or for a model the arrays do not cover."""
+    by_lightgbm = partial(booster.predict, num_threads=1)
+    try:
+        forest = Forest.parse(booster.model_to_string())
+    except UnsupportedModel:
+        return by_lightgbm
+    return lambda matrix: forest.predict(matrix) if len(matrix) >= ARRAY_ROWS else by_lightgbm(matrix)
+
+
 @cache
-def _shipped() -> lightgbm.Booster:
-    return load_model()
+def _shipped() -> tuple[lightgbm.Booster, Predictor]:
+    booster = load_model()
+    return booster, predictor(booster)
 
 
 class Learned(Summarizer):
@@ -53,8 +74,12 @@ class Learned(Summarizer):
     redundancy = 0.6  # tuned on val: 0.4-0.8 all within 0.15 ROUGE
 
     def __init__(self, model: str | Path | lightgbm.Booster | None = None) -> None:
-        self.model = model if isinstance(model, lightgbm.Booster) else load_model(model) if model else _shipped()
+        if model is None:
+            self.model, self.predict = _shipped()
+        else:
+            self.model = model if isinstance(model, lightgbm.Booster) else load_model(model)
+            self.predict = predictor(self.model)
 
     def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
-        predicted = self.model.predict(features.features(cluster, vectors), num_threads=1)
+        predicted = self.predict(features.features(cluster, vectors))
         return predicted / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT

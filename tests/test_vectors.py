@@ -1,0 +1,55 @@
+import math
+from collections import Counter
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.model import Cluster, Document
+from newsfuse.pipeline import prepare
+from newsfuse.text import STOPWORDS, stem, terms, words
+from newsfuse.vectors import SentenceVectors, load_idf
+
+VOCABULARY = "the flood rose rose in alden town towns 12 said mayor it's council's water waters a of x".split()
+
+
+def _reference_similarity(bags: list[list[str]]) -> np.ndarray:
+    """Cosines of (1 + log tf) * idf vectors, term by term in order of first use: the definition."""
+    idf = load_idf()
+    rows = []
+    for bag in bags:
+        weights = {term: (1.0 + math.log(count)) * idf[term] for term, count in Counter(bag).items()}
+        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        rows.append({term: weight / norm for term, weight in weights.items()})
+    return np.array([[sum(weight * other.get(term, 0.0) for term, weight in row.items() if term in other) for other in rows] for row in rows])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=12).map(" ".join).map(lambda text: text.capitalize() + "."), min_size=1, max_size=8))
+def test_vectors_match_their_definition(sentences: list[str]) -> None:
+    cluster = prepare(Cluster(documents=[Document(text="\n".join(sentences))]))
+    vectors = SentenceVectors.of(cluster)
+    texts = [sentence.text for sentence in cluster.sentences]
+    assert vectors.words == [words(text) for text in texts]
+    assert vectors.terms == [terms(text) for text in texts]
+    assert vectors.term_idf.tolist() == [load_idf()[term] for bag in vectors.terms for term in bag]
+    similarity = _reference_similarity(vectors.terms)
+    assert np.allclose(vectors.similarity, similarity, rtol=0, atol=1e-12)
+    assert vectors.lengths.tolist() == [len(text.split()) for text in texts]
+
+
+def test_terms_are_stemmed_content_words() -> None:
+    text = "It's the Councils' flooding, and X said the waters rose 12 times."
+    assert terms(text) == [stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1]
+    assert terms(text) == ["council", "flood", "water", "rose", "12", "time"]
+
+
+def test_count_words_counts_as_split_does() -> None:
+    import sys
+
+    from newsfuse.text import count_words
+
+    # The shortcut rests on this: any whitespace but the ASCII space is unprintable.
+    assert all(not char.isprintable() for char in map(chr, range(sys.maxunicode + 1)) if char.isspace() and char != " ")
+    for text in ["", " ", "one", " two  words ", "tab\tand\nnewline", "no\xa0break space", "a b c", "«quoted» text ."]:
+        assert count_words(text) == len(text.split()), text
