@@ -103,3 +103,25 @@ def test_a_short_marked_term_without_speech_nearby_is_no_quote_but_a_called_word
         'Later, Orr called the new parking rules "unfair" in a radio interview.'
     )
     assert speakers_of(article) == [("We will keep the mill open for as long as we can,", "Nadia Orr"), ("unfair", "Nadia Orr")]
+
+
+def test_a_speaker_is_named_by_the_longest_form_with_the_commonest_spelling() -> None:
+    first = (
+        "Emir Tarek bin Salem Al Odeh opened the assembly on Friday.\n"
+        '"Our country will keep every promise it has made to its neighbours," Sheikh Tarek said.'
+    )
+    second = (
+        "The diver Maren Lotte Quispel found the wreck. Quispel has mapped the coast for ten years.\n"
+        '"We knew from the first dive that the hull was almost complete," Quispal said.\n'
+        '"There is still a great deal of cargo down there to be recorded," Quispel added.'
+    )
+    assert [speaker for _, speaker in speakers_of(first)] == ["Tarek bin Salem Al Odeh"]
+    assert [speaker for _, speaker in speakers_of(second)] == ["Maren Lotte Quispel"] * 2
+
+
+def test_a_full_name_misspelt_once_takes_the_spelling_every_other_mention_uses() -> None:
+    article = (
+        "The study was led by Ingrid K. Halvorsan of the institute. Halvorsen said the herd was small.\n"
+        '"The animals ate the same feed for six months without any change," Halvorsen said.'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ingrid K. Halvorsen"]

@@ -39,6 +39,7 @@ TITLES = {
     "chair": "chair", "chairman": "chairman", "chairwoman": "chairwoman", "director": "director",
     "spokesman": "spokesman", "spokeswoman": "spokeswoman", "spokesperson": "spokesperson", "ceo": "ceo",
     "premier": "premier", "first": "", "republican": "", "democrat": "", "democratic": "", "gop": "", "gen": "general", "col": "colonel", "adm": "admiral", "supt": "superintendent",
+    "sheikh": "", "sheik": "", "emir": "emir", "imam": "imam", "rabbi": "rabbi", "cardinal": "cardinal",
 }
 ROLE_NOUNS = frozenset(
     """singer rapper actor actress comedian musician star model host anchor reporter journalist author writer
@@ -309,6 +310,8 @@ def same_person(name: str, other: str) -> bool:
     if left[-1] != right[-1]:
         if len(left) > 1 and len(right) > 1 and left[0] == right[0] and _one_typo(left[-1], right[-1]):
             return True  # "Jacinda Arden" / "Jacinda Ardern": same first name, a misspelt surname
+        if (len(left) == 1) != (len(right) == 1) and _one_typo(left[-1], right[-1]):
+            return True  # "Ardern" / "Jacinda Arden": a bare surname misspelt once
         return len(left) == 1 and left[0] == right[0] or len(right) == 1 and right[0] == left[0]
     if len(left) == 1 or len(right) == 1:
         return True
@@ -374,8 +377,7 @@ class EntityIndex:
             total = Counter[str]()
             for key in keys:
                 total.update(spelled[key])
-            full = [name for name in total if " " in name] or list(total)
-            name = max(full, key=lambda item: (total[item], len(item)))
+            name = self._preferred(kind, total)
             for key in keys:
                 self._canonical[key] = name
             entities.append(
@@ -389,6 +391,27 @@ class EntityIndex:
             )
         entities.sort(key=lambda entity: (-entity.mentions, entity.name))
         return entities
+
+    @staticmethod
+    def _preferred(kind: str, total: Counter[str]) -> str:
+        """A person is named by the longest form the cluster gives ("Hamad bin Khalifa Al Thani"
+        over "Hamad"), since the short forms all abbreviate it, with the surname spelt as
+        most mentions spell it; anything else by its commonest multi-word spelling."""
+        full = [name for name in total if " " in name] or list(total)
+        if kind != "person":
+            return max(full, key=lambda item: (total[item], len(item)))
+        surnames = {_parts(name)[-1] for name in full}
+        votes: Counter[str] = Counter()
+        for name, count in total.items():
+            part = _parts(name)[-1]
+            if part in surnames or any(_one_typo(part, surname) for surname in surnames):
+                votes[part] += count
+        surname = max(votes, key=lambda part: votes[part])  # a misspelt variant is the rarer one
+        longest = max(full, key=lambda item: (_parts(item)[-1] == surname, len(item.split()), total[item], len(item)))
+        if _parts(longest)[-1] == surname:
+            return longest
+        spelling = next(name for name in total if _parts(name)[-1] == surname).split()[-1]
+        return longest.rsplit(" ", 1)[0] + " " + spelling  # "Alexander N. Hristrov" written "Hristov" everywhere else
 
     @staticmethod
     def _group(counts: Counter[tuple[str, str]]) -> list[tuple[str, list[str]]]:
