@@ -1,7 +1,7 @@
 """Speaker attribution rules that generalise: each on invented sentences."""
 
 from newsfuse.facts import extract
-from newsfuse.facts.entities import mentions
+from newsfuse.facts.entities import EntityIndex, mentions
 from newsfuse.pipeline import prepare, to_cluster
 
 
@@ -125,3 +125,12 @@ def test_a_full_name_misspelt_once_takes_the_spelling_every_other_mention_uses()
         '"The animals ate the same feed for six months without any change," Halvorsen said.'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Ingrid K. Halvorsen"]
+
+
+def test_a_word_capitalised_only_where_a_sentence_starts_is_not_a_speaker() -> None:
+    article = (
+        'Nadia Corr runs a bakery on the square. "We never close on a market day," Corr said.\n'
+        'Soon after, Corr closed the shop and told neighbours the queue had been "longer than ever."'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Nadia Corr", "Nadia Corr"]
+    assert "Soon" not in {mention.name for mention in EntityIndex(prepare(to_cluster([article]))).mentions[0]}

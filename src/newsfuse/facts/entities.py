@@ -318,11 +318,32 @@ def same_person(name: str, other: str) -> bool:
     return _compatible(left[0], right[0])
 
 
+def _without_sentence_openers(found: list[list[Mention]], documents: list[Document]) -> list[list[Mention]]:
+    """Drop a lone capitalised word with no clue to its kind that the cluster only ever writes
+    at the start of a sentence and never inside a longer name ("Later on Monday, ..."): it is
+    capitalised for its position, not because it names anyone."""
+    opening: set[str] = set()
+    elsewhere: set[str] = set()
+    for document, items in zip(documents, found):
+        for mention in items:
+            parts = fold(mention.name).split()
+            if len(parts) > 1 or mention.kind:
+                elsewhere.update(parts)
+            elif _sentence_initial(document.text, mention.start):
+                opening.add(parts[0])
+            else:
+                elsewhere.add(parts[0])
+    openers = opening - elsewhere
+    if not openers:
+        return found
+    return [[mention for mention in items if mention.kind or fold(mention.name) not in openers] for items in found]
+
+
 class EntityIndex:
     """The entities of a cluster and the canonical name behind every mention."""
 
     def __init__(self, cluster: Cluster) -> None:
-        self.mentions: list[list[Mention]] = [mentions(document.text) for document in cluster.documents]
+        self.mentions: list[list[Mention]] = _without_sentence_openers([mentions(document.text) for document in cluster.documents], cluster.documents)
         self._documents = cluster.documents
         self._kinds = self._vote_kinds()
         self._canonical: dict[str, str] = {}
