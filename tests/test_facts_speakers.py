@@ -134,3 +134,11 @@ def test_a_word_capitalised_only_where_a_sentence_starts_is_not_a_speaker() -> N
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Nadia Corr", "Nadia Corr"]
     assert "Soon" not in {mention.name for mention in EntityIndex(prepare(to_cluster([article]))).mentions[0]}
+
+
+def test_a_clause_subject_after_an_owner_speaks_for_a_saying_clause() -> None:
+    article = (
+        "Norland's ruling party, the National Unity Congress, met on Sunday.\n"
+        'South Norland\'s National Unity Congress urged ministers to appeal the order, saying the NTC is "no longer useful."'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["National Unity Congress"]

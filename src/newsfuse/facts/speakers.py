@@ -134,6 +134,7 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘]s?\b")
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
@@ -371,8 +372,12 @@ class Attributor:
     def _opens_clause(self, low: int, mention: Mention) -> bool:
         """The name is the clause's subject: at most a capitalised word and a role before it ("His
         friend Ole Brandt", "Sales manager Ivo Berg"), not "The day before Trump's"."""
+        if POSSESSIVE.match(self.text, mention.end):
+            return False
+        if OWNER_LEAD.fullmatch(self.text[low : mention.start]):
+            return True  # "Norland's ruling party, the People's League, ..."
         lead = self.text[low : mention.start].split()
-        if len(lead) > 3 or POSSESSIVE.match(self.text, mention.end):
+        if len(lead) > 3:
             return False
         return not lead or lead[0][:1].isupper() and all(word.islower() and word not in STOPWORDS for word in lead[1:])
 
