@@ -142,3 +142,11 @@ def test_a_clause_subject_after_an_owner_speaks_for_a_saying_clause() -> None:
         'South Norland\'s National Unity Congress urged ministers to appeal the order, saying the NTC is "no longer useful."'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["National Unity Congress"]
+
+
+def test_words_someone_expressed_are_theirs_not_the_previous_speakers() -> None:
+    article = (
+        'The harbour reopened on Monday. "We did what we could," said Ivo Marsh, the port director.\n'
+        'Tomas Lind, the justice minister who chairs the council, expressed his "deep concern about the cost to every town."'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ivo Marsh", "Tomas Lind"]

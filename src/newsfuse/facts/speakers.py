@@ -48,7 +48,7 @@ VERBS = (
     "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
-    "criticized criticised condemned denounced hailed found finds concludes"
+    "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
