@@ -150,3 +150,8 @@ def test_words_someone_expressed_are_theirs_not_the_previous_speakers() -> None:
         'Tomas Lind, the justice minister who chairs the council, expressed his "deep concern about the cost to every town."'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Ivo Marsh", "Tomas Lind"]
+
+
+def test_a_second_predicate_speaks_for_the_sentence_subject_behind_a_capitalised_title() -> None:
+    article = 'British Foreign Secretary Ann Hale thanked Queen Mara for her support, and tweeted that the day was a "turning point for the whole region."'
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ann Hale"]

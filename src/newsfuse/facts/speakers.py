@@ -134,6 +134,7 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘]s?\b")
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
@@ -365,9 +366,13 @@ class Attributor:
         return None
 
     def _describes(self, mention: Mention, following: Mention) -> bool:
-        """Only a lower-case job title lies between two names: the second is the noun phrase's head."""
+        """Only a job title lies between two names: the second is the noun phrase's head."""
         gap = WORD.findall(self.text[mention.end : following.start])
-        return 0 < len(gap) <= 3 and all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) for word in gap)
+        if not 0 < len(gap) <= 3:
+            return False
+        if all(word[:1].isupper() and word.lower().rstrip(".") in TITLES for word in gap):
+            return True  # "British Foreign Secretary Ann Hale"
+        return all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) for word in gap)
 
     def _opens_clause(self, low: int, mention: Mention) -> bool:
         """The name is the clause's subject: at most a capitalised word and a role before it ("His
@@ -384,8 +389,9 @@ class Attributor:
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
             return self._right_of(verb_end, high) or self._unnamed_source(verb_end, high)
-        if verb.endswith("ing") and self.text[low:verb_start].rstrip().endswith(","):
-            # "Kritzer declined to name the hospital, saying ...": the clause's subject speaks
+        if verb.endswith("ing") and self.text[low:verb_start].rstrip().endswith(",") or COORDINATED.search(self.text, low, verb_start):
+            # "Kritzer declined to name the hospital, saying ..." / "Ruiz thanked Ole, and tweeted
+            # ...": the clause's subject speaks
             subject = self._sentence_subject(low, verb_start)
             if subject is not None:
                 return subject
