@@ -155,3 +155,12 @@ def test_words_someone_expressed_are_theirs_not_the_previous_speakers() -> None:
 def test_a_second_predicate_speaks_for_the_sentence_subject_behind_a_capitalised_title() -> None:
     article = 'British Foreign Secretary Ann Hale thanked Queen Mara for her support, and tweeted that the day was a "turning point for the whole region."'
     assert [speaker for _, speaker in speakers_of(article)] == ["Ann Hale"]
+
+
+def test_an_agency_named_in_an_appositive_speaks_for_what_it_reported() -> None:
+    article = (
+        'Lawyer Ana Ruiz said the order was clear. "He must stay until the court decides," Ruiz said.\n'
+        "Norland's state news agency, NNA, reported that Foreign Minister Ivo Marsh would speak at the airport "
+        '"after the return of the President."'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ana Ruiz", "NNA"]

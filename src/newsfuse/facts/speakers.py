@@ -531,10 +531,11 @@ class Attributor:
         return None
 
     def _appositive(self, low: int, end: int) -> Subject | None:
-        """``Name, an appositive, said``: the name right before the comma that opens it."""
+        """``Name, an appositive, said``: the name right before the comma that opens it; ``the
+        state news agency, NNA, reported``: the name the appositive is."""
         text = self.text
         named = self._mentions_between(low, end)
-        if named and named[-1].end == end - 1 and text[: named[-1].start].endswith(", ") and (" " in named[-1].name or self.kind_of(named[-1].name) == "person"):
+        if named and named[-1].end == end - 1 and text[: named[-1].start].endswith(", ") and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
             return Subject("name", named[-1].name, named[-1].start)
         comma = text.rfind(",", low, end - 1)
         while comma > low:
