@@ -164,3 +164,8 @@ def test_an_agency_named_in_an_appositive_speaks_for_what_it_reported() -> None:
         '"after the return of the President."'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Ana Ruiz", "NNA"]
+
+
+def test_a_site_named_before_its_noun_speaks_even_after_a_glued_sentence() -> None:
+    article = 'The battle took place in 1864.The Hill Library website writes, "General Ames rode twenty miles to reach the front."'
+    assert [speaker for _, speaker in speakers_of(article)] == ["Hill Library"]

@@ -105,7 +105,7 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s|(?<=[a-z0-9][.!?]))(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
@@ -578,7 +578,8 @@ class Attributor:
         if subject.text in DOCUMENTS or subject.text == "it":
             low = previous.after if previous is not None else max(0, subject.start - PRONOUN_REACH)
             issuer = (
-                self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
+                self._named_before_noun(subject)
+                or self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
                 or self._issuer(low, subject.start, subject.text)
                 or self._sender(low, subject.start, subject.text)
                 or self._publisher(subject.start, subject.text)
@@ -590,6 +591,16 @@ class Attributor:
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start, subject.text)
         return self._subject_person(subject.start) if subject.text in PERSON_ROLES or subject.text.endswith("-year-old") else None
+
+    def _named_before_noun(self, subject: Subject) -> str | None:
+        """"The Hill Library website says": the name that modifies the document noun issued it."""
+        if subject.text == "it":
+            return None
+        noun = re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + re.escape(subject.text) + r"s?\b")
+        for mention in self._mentions_between(subject.start, subject.start + ISSUER_REACH):
+            if noun.match(self.text, mention.end):
+                return mention.name
+        return None
 
     def _issuer(self, low: int, position: int, noun: str) -> str | None:
         """Who sent the document a quote is read from: "... the letter from Sir Paul." (a "suit"
