@@ -169,3 +169,12 @@ def test_an_agency_named_in_an_appositive_speaks_for_what_it_reported() -> None:
 def test_a_site_named_before_its_noun_speaks_even_after_a_glued_sentence() -> None:
     article = 'The battle took place in 1864.The Hill Library website writes, "General Ames rode twenty miles to reach the front."'
     assert [speaker for _, speaker in speakers_of(article)] == ["Hill Library"]
+
+
+def test_a_name_after_its_role_keeps_a_long_appositive_before_the_verb() -> None:
+    article = (
+        "The jars lie on the seabed. They shelter fish.\n"
+        '"From the size of the mound we think the ship carried thousands of jars," team leader Ana Maria Ruiz, '
+        "head of the technical unit for underwater survey at the regional office of Norland, told reporters."
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ana Maria Ruiz"]

@@ -135,6 +135,7 @@ OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘]s?\b")
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
+ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
@@ -283,7 +284,7 @@ class Attributor:
         context = self.text[low:high]
         named = self._mentions_between(low, high)
         reach = AFTER_REACH
-        if named and not context[: named[0].start - low].strip(" ,\"'”’") and self.text.startswith(",", named[0].end):
+        if named and ROLE_LEAD.fullmatch(context[: named[0].start - low]) and self.text.startswith(",", named[0].end):
             reach = APPOSITIVE_REACH
         for verb in VERB.finditer(context):
             between = context[: verb.start()]
