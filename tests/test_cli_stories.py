@@ -59,3 +59,27 @@ def test_clear_errors(tmp_path) -> None:
     runner.invoke(app, ["ingest", str(feed), "--db", db])
     unknown = runner.invoke(app, ["story", "7", "--db", db])
     assert unknown.exit_code == 1 and "no story 7" in said(unknown)
+
+
+def test_train_junk_and_pages_without_content(tmp_path) -> None:
+    from test_stories_junk import LEFTOVER
+
+    data, table = tmp_path / "train.jsonl", tmp_path / "junk.json.gz"
+    data.write_text("".join(json.dumps({"documents": [LEFTOVER, record["text"]]}) + "\n" for record in make_feed(3, 1, seed=2)))
+    result = runner.invoke(app, ["train-junk", str(data), "--out", str(table)])
+    assert result.exit_code == 0 and "1 content-free page families" in said(result), result.output
+    assert runner.invoke(app, ["train-junk", str(tmp_path / "missing.jsonl"), "--out", str(table)]).exit_code == 1
+    feed, db = tmp_path / "feed.jsonl", str(tmp_path / "s.db")
+    feed.write_text(json.dumps({"text": "Page not found.", "date": "2025-01-01"}) + "\n")
+    assert "1 without content" in said(runner.invoke(app, ["ingest", str(feed), "--db", db]))
+    assert "(no stories)" in said(runner.invoke(app, ["stories", "--db", db]))
+    assert "(no content) Page not found." in said(runner.invoke(app, ["stories", "--db", db, "--all"]))
+
+
+def test_reopening_with_other_settings_is_one_line_error(tmp_path) -> None:
+    feed, db = tmp_path / "feed.jsonl", str(tmp_path / "s.db")
+    write_feed(feed, stories=1, per_story=1)
+    assert runner.invoke(app, ["ingest", str(feed), "--db", db, "--window", "2"]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(feed), "--db", db]).exit_code == 0
+    clash = runner.invoke(app, ["ingest", str(feed), "--db", db, "--window", "5"])
+    assert clash.exit_code == 1 and "window 2 (not 5)" in said(clash) and "Traceback" not in clash.output

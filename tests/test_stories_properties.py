@@ -34,16 +34,17 @@ def test_any_ingest_sequence_keeps_the_invariants(batches: list[list[Document]])
         for batch in batches:
             report = Store(path).ingest(batch, batch=3)
             assert report.seen == len(batch)
-            added += report.new + report.duplicates
+            added += report.new + report.duplicates + report.no_content
             invariants(path)
         connection = sqlite3.connect(path)
         stored, stories = connection.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories)").fetchone()
         connection.close()
         assert stored == added
-        listed = Store(path).stories(limit=1000)
+        listed = Store(path).stories(limit=1000, everything=True)
+        assert all(info.articles == 1 and not info.duplicates for info in listed if not info.content)
         assert len(listed) == stories
         assert sum(info.articles + info.duplicates for info in listed) == stored
         everything = [document for batch in batches for document in batch]
         again = Store(path).ingest(everything)
         assert again.new == again.duplicates == again.stories_touched == 0
-        assert [info.to_dict() for info in Store(path).stories(limit=1000)] == [info.to_dict() for info in listed]
+        assert [info.to_dict() for info in Store(path).stories(limit=1000, everything=True)] == [info.to_dict() for info in listed]

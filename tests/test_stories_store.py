@@ -32,6 +32,8 @@ def invariants(path) -> None:
         " WHERE m.story = s.id AND m.article NOT IN (SELECT article FROM duplicates))",
         "copy outside its original's story": "SELECT count(*) FROM duplicates d JOIN memberships a ON a.article = d.article"
         " JOIN memberships o ON o.article = d.original WHERE a.story != o.story",
+        "story without content joined": "SELECT count(*) FROM stories s WHERE NOT s.content"
+        " AND (SELECT count(*) FROM memberships m WHERE m.story = s.id) != 1",
         "orphan membership": "SELECT count(*) FROM memberships WHERE article NOT IN (SELECT id FROM articles)"
         " OR story NOT IN (SELECT id FROM stories)",
     }
@@ -160,3 +162,37 @@ def test_four_outlets_on_one_event_make_one_story_even_when_some_are_undated(tmp
     (info,) = store.stories()
     assert len(info.outlets) == 4
     assert store.summary(info.id, words=80).sentences
+
+
+def test_settings_are_saved_and_a_clash_is_one_clear_error(tmp_path) -> None:
+    path = tmp_path / "s.db"
+    Store(path, threshold=0.3, window=2.0)
+    reopened = Store(path)
+    assert (reopened.threshold, reopened.window) == (0.3, 2.0)
+    assert Store(path, threshold=0.3).threshold == 0.3
+    with pytest.raises(StoreError, match="threshold 0.3 \\(not 0.2\\)") as raised:
+        Store(path, threshold=0.2)
+    assert "\n" not in str(raised.value)
+
+
+def test_headline_follows_the_article_that_fits_the_story_best(tmp_path) -> None:
+    records = make_feed(stories=1, per_story=3, seed=9)
+    feed = documents(records)
+    store = Store(tmp_path / "s.db")
+    store.ingest(feed)
+    (info,) = store.stories()
+    members = store.story(info.id).members
+    best = max(members[1:], key=lambda member: member.similarity)
+    assert info.headline == best.title
+
+
+def test_pages_without_content_are_kept_apart_and_unlisted(tmp_path) -> None:
+    store = Store(tmp_path / "s.db")
+    feed = documents(make_feed(stories=2, per_story=2, seed=10))
+    short = Document(text="Page not found.", id="empty-page", date=feed[0].date)
+    report = store.ingest([feed[0], short, *feed[1:]])
+    assert (report.new, report.no_content, report.stories_new) == (4, 1, 2)
+    assert len(store.stories()) == 2
+    hidden = [info for info in store.stories(everything=True) if not info.content]
+    assert [info.articles for info in hidden] == [1]
+    invariants(tmp_path / "s.db")

@@ -88,10 +88,15 @@ PARTIES = frozenset("republican democrat".split())
 MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 PLATFORMS = frozenset("twitter instagram facebook youtube snapchat tiktok reddit linkedin".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
+NUMBERED = frozenset("war part phase chapter volume act book title section article vatican".split())  # "World War II" is no one
 DETERMINERS = frozenset(
     """another many every everyone everybody nobody none anyone anybody someone somebody several among amid
-    despite following throughout within without unlike image photo video caption credit advertisement""".split()
-)  # capitalised at a sentence or caption start, never names
+    despite following throughout within without unlike image photo video caption credit advertisement
+    instead however meanwhile moreover furthermore nevertheless nonetheless still yet thus hence therefore
+    otherwise indeed besides afterwards overall separately elsewhere ultimately eventually additionally
+    similarly likewise consequently accordingly regardless unfortunately fortunately notably currently""".split()
+)  # capitalised at a sentence or caption start (determiners, sentence adverbs), never names
+POSSESSIVE_END = re.compile(r"['’‘]s$")
 SPACY_MODEL = "en_core_web_sm"
 SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
 
@@ -161,7 +166,7 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
     if not run:
         return []
     first = run[0].group()
-    key = first.lower().rstrip(".")
+    key = POSSESSIVE_END.sub("", first.lower().rstrip("."))  # "Friday's report" names no one
     if key in STOPWORDS or key in TIME_WORDS and not _month_name(run) or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
         return _names(text, run[1:], lower)
     if _contraction(first):
@@ -239,6 +244,8 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "org")]
     if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or PEOPLE_NOUN_AFTER.match(text, run[0].end())):
         return []
+    if len(words) > 2 and words[-1] in SUFFIXES and words[-2] not in NUMBERED:  # "Ana Times II", not "World War II"
+        return [_mention(text, run, "person")]
     if any(word in ORG_WORDS for word in words) or name in PUBLICATIONS or OUTLET_NOUNS.match(text, run[-1].end()) or LEADS.match(text, run[-1].end()):
         return [_mention(text, run, "org")]
     if any(word in PLACE_WORDS for word in words):

@@ -9,16 +9,20 @@ cluster's canonical spelling.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from newsfuse.facts import quotes
 from newsfuse.facts.entities import EntityIndex
 from newsfuse.facts.model import Quote
-from newsfuse.facts.speakers import Attributor
+from newsfuse.facts.speakers import VERB, Attributor
 from newsfuse.model import Citation, Cluster, Document
 from newsfuse.text import words
 
 SAME_QUOTE = 0.8
+SCARE_WORDS = 3
+SCARE_REACH = 300
+BARE_SPEECH = re.compile(r"\b(?:claim|argue|insist|state|believe|think|call)\b")  # "they claim that "ideally""
 
 
 def document_quotes(cluster: Cluster, index: int, entities: EntityIndex) -> list[Quote]:
@@ -30,11 +34,22 @@ def document_quotes(cluster: Cluster, index: int, entities: EntityIndex) -> list
     found = []
     for span, (speaker, attributed) in zip(spans, attributor.attribute(spans)):
         quoted = document.text[span.start : span.end]
-        if not quotes.looks_like_speech(quoted, attributed) or quotes.names_a_term(document.text, span):
+        if not quotes.looks_like_speech(quoted, attributed) or quotes.names_a_term(document.text, span) or _scare_quote(document.text, span):
             continue
         name = " and ".join(entities.canonical(part) for part in speaker.split(" and ")) if speaker else None
         found.append(Quote(quoted, name, quotes.kind(document.text, span), [_cite(document, index, span)]))
     return found
+
+
+def _scare_quote(text: str, span: quotes.Span) -> bool:
+    """One to three quoted words with no speech verb close by ("the so-called "old yard""): a
+    term the reporter marks, not words someone said ("called it "nasty"" is speech)."""
+    quoted = text[span.start : span.end]
+    if len(words(quoted)) > SCARE_WORDS or not quoted[:1].islower():
+        return False
+    before = re.split(r"[.!?:;]\s", text[max(0, span.opened - SCARE_REACH) : span.opened])[-1]
+    after = re.split(r"[.!?;]", text[span.after : span.after + SCARE_REACH // 2])[0]
+    return not any(pattern.search(part) for pattern in (VERB, BARE_SPEECH) for part in (before, after))
 
 
 def _cite(document: Document, index: int, span: quotes.Span) -> Citation:

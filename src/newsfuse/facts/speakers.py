@@ -48,11 +48,11 @@ VERBS = (
     "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
-    "criticized criticised condemned denounced hailed"
+    "criticized criticised condemned denounced hailed found finds concludes"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"\b(?:[Aa]ccording to|went on|pointed out|points out|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -60,7 +60,8 @@ GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
-    filing ad mailer memo note account page website site op-ed editorial""".split()
+    filing ad mailer memo note account page website site op-ed editorial study research review survey
+    document feed""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -104,7 +105,7 @@ ATTRIBUTION_TAIL = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
-NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
+NOUN_PHRASE = re.compile(r"(?i:(?:^|\s)(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
@@ -119,6 +120,15 @@ SENT = re.compile(
     r"\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b"
 )
+OWNED = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b")  # "the Port Authority's annual review"
+WRITTEN = re.compile(
+    r"\b(?P<noun>" + DOCUMENT_NOUN + r")s?\s+(?:that\s+|which\s+)?(?P<who>he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+    r"(?:had\s+)?(?:wrote|writes|sent|penned|signed|issued|released|published|posted|filed|tweeted)\b"
+)  # "the letters he wrote to her", "a review the agency published"
+POSTS = frozenset("tweet post video caption".split())
+ACCOUNTS = frozenset("account feed page".split())
+ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
+ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
@@ -149,8 +159,9 @@ def _in_handle(name: str, handle: str) -> bool:
 
 
 def _same_document(noun: str, other: str) -> bool:
-    """"it" is any document; "the suit" is the lawsuit, not the report about it."""
-    return noun == "it" or noun.endswith(other) or other.endswith(noun)
+    """"it" is any document; "the suit" is the lawsuit, not the report about it; a tweet or a
+    post is the account's or feed's it appeared on."""
+    return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS
 
 
 def _surname(name: str) -> str:
@@ -196,7 +207,7 @@ class Attributor:
             if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
-            subject = self._after(span, openings) or self._before(span, previous)
+            subject = self._after(span, openings) or self._before(span, previous) or self._any_verb_after(span, openings)
             author = self._author(span.start)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
@@ -241,19 +252,33 @@ class Attributor:
         end = self.text.find("\n", position)
         return start, len(self.text) if end < 0 else end
 
-    def _after(self, span: Span, openings: Sequence[int]) -> Subject | None:
-        if span.continues:
-            return None
+    def _after_bounds(self, span: Span, openings: Sequence[int]) -> tuple[int, int]:
+        """Where an attribution after the closing mark may be: the rest of the sentence, or the
+        next sentence when it only attributes (``"…." Trump tweeted.``)."""
         low = span.after
         high = min(self._sentence(max(low - 1, 0))[1], self._paragraph(low)[1])
         index = bisect.bisect_left(openings, low)
         later = sorted([*openings[index : index + 1], *(signature for start, signature, _ in self.posts if start <= span.start < signature)])
         if later:
             high = min(high, later[0])
-        context = self.text[low:high]
-        if not context.strip():
+        if not self.text[low:high].strip() or self._starts_sentence(span, low):
             high = self._attribution_sentence(low, min([self._paragraph(low)[1], *later]))
-            context = self.text[low:high]
+        return low, high
+
+    def _starts_sentence(self, span: Span, low: int) -> bool:
+        """``…." According to her memoir, …``: a quote that ends a sentence, then a capitalised
+        word that is neither a name nor a pronoun, starts the next sentence even without a space."""
+        if self.text[span.end - 1 : span.end] not in ".!?":
+            return False
+        first = re.match(r"\s*([A-Z]\w*)", self.text[low : low + 40])
+        return bool(first) and first.group(1) not in ("He", "She", "They", "It") and not self._mentions_between(low, low + first.end())
+
+    def _after(self, span: Span, openings: Sequence[int]) -> Subject | None:
+        """A speech verb after the closing mark, in the same sentence, outside parentheses."""
+        if span.continues:
+            return None
+        low, high = self._after_bounds(span, openings)
+        context = self.text[low:high]
         named = self._mentions_between(low, high)
         reach = AFTER_REACH
         if named and not context[: named[0].start - low].strip(" ,\"'”’") and self.text.startswith(",", named[0].end):
@@ -262,14 +287,20 @@ class Attributor:
             between = context[: verb.start()]
             if len(WORD.findall(between)) > reach or PARTICIPLE.search(between):
                 return None
+            if between.count("(") > between.count(")"):  # "(…, according to the auction house)": an aside
+                continue
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
             if subject is not None:
                 return subject
-        return self._any_verb_after(span, low, high)
+        return None
 
-    def _any_verb_after(self, span: Span, low: int, high: int) -> Subject | None:
+    def _any_verb_after(self, span: Span, openings: Sequence[int]) -> Subject | None:
         """``"…," Jamie Foxx began the show``: a quote ending in a comma, then a name or a
-        pronoun and a verb, is attributed to that name even without a speech verb."""
+        pronoun and a verb, is attributed to that name even without a speech verb (weaker than a
+        speech verb before the quote: "When Ana tells Ole that it is "fine," she smiles")."""
+        if span.continues:
+            return None
+        low, high = self._after_bounds(span, openings)
         if self.text[span.start : span.end][-1:] not in ",?!" and self.text[span.after : span.after + 1] != ",":
             return None
         context = self.text[low:high]
@@ -538,6 +569,7 @@ class Attributor:
                 self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
                 or self._issuer(low, subject.start, subject.text)
                 or self._sender(low, subject.start, subject.text)
+                or self._publisher(subject.start, subject.text)
             )
             return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start)
@@ -558,6 +590,37 @@ class Attributor:
             if named and named[0].start - match.end() < 2:
                 return named[0].name
         return None
+
+    def _publisher(self, position: int, noun: str) -> str | None:
+        """Whoever the document says issued the quoted document, however far back: the nearest
+        "the Port Authority's review", "a review by the Port Authority", "the letters he wrote".
+        "it" is the document noun last named before it ("Thursday's review is longer. It said")."""
+        if noun == "it":
+            nouns = ANTECEDENT.findall(self.text, max(0, position - ISSUER_REACH * 5), position)
+            if not nouns:
+                return None
+            noun = nouns[-1]
+        found: list[tuple[int, str]] = []
+        for match in OWNED.finditer(self.text, 0, position):
+            owner = self._mentions_between(max(0, match.start() - 80), match.start())
+            if _same_document(noun, match.group("noun")) and owner and owner[-1].end == match.start():
+                found.append((match.start(), owner[-1].name))
+        for match in ACCOUNT_FOR.finditer(self.text, 0, position):  # "the Twitter feed for Ana Ruiz"
+            named = self._mentions_between(match.end(), match.end() + 60)
+            if _same_document(noun, match.group("noun")) and named and named[0].start == match.end():
+                found.append((match.start(), named[0].name))
+        for match in WRITTEN.finditer(self.text, 0, position):
+            if not _same_document(noun, match.group("noun")):
+                continue
+            who = match.group("who")
+            if who in PRONOUNS:
+                person = self._subject_person(match.start("who"), gender=GENDERS[who])
+                if person:
+                    found.append((match.start(), person))
+            else:
+                found.extend((match.start(), mention.name) for mention in self._mentions_between(match.start("who"), match.end("who"))[:1])
+        issued = self._issuer(0, position, noun)
+        return max(found)[1] if found else issued
 
     def _sender(self, low: int, position: int, noun: str) -> str | None:
         """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the

@@ -2,16 +2,21 @@
 
 An article is a unit-length TF-IDF vector over hashed stemmed terms (``newsfuse.text.terms``
 weighted by the shipped IDF table), with its title terms and mid-sentence capitalised words
-(names) counted extra, truncated to its strongest terms.  A story is the sum of its members'
-vectors; an article joins the open story whose centroid is most cosine-similar if that
-similarity reaches the threshold.  Stories are found through an inverted index from terms to
+(names) counted extra, truncated to its strongest terms.  An article joins the open story whose
+articles it resembles most on average (mean cosine, "average link") if that mean reaches the
+threshold.  The mean is the dot product with the sum of the story's vectors divided by their
+number, so one sum per story serves it; scored against a normalised centroid instead, a story
+of many loosely related articles attracts everything (tuned on streams of train clusters:
+B-cubed F1 0.816 against 0.808).  Stories are found through an inverted index from terms to
 open stories, so the cost per article depends on its terms, not on the number of stories.
 
 Stories not seen for ``window`` days of stream time are closed and dropped from memory, so the
 state is bounded by the stream's rate, not its length.  A story is also closed ``max_span`` days
 after it began (a week, fixed a priori): without it, a long-running topic chains article to
-article into one ever-growing story whose centroid drifts and swallows its neighbours.  Near-duplicates (``dedup``) join their
-original's story without moving its centroid: a reprint is not new reporting.
+article into one ever-growing story that swallows its neighbours.  Near-duplicates (``dedup``)
+join their original's story without moving its sum: a reprint is not new reporting.  Pages
+without content (``junk``: crawl notices, sign-in walls, too short to judge) are stories of
+their own that nothing joins: shared by unrelated stories, they would otherwise merge them.
 
 Everything here is pure and storage-free: :func:`assign_stream` gives the same labels the
 store gets for the same time-ordered articles, which is what the Spark job calls per partition.
@@ -25,6 +30,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import islice
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -33,15 +39,18 @@ import numpy as np
 from newsfuse.model import Document
 from newsfuse.stories.dedup import Deduplicator, shingle_signature
 from newsfuse.stories.hashing import Memo, bucket
+from newsfuse.stories.junk import JunkTable, load_junk
 from newsfuse.text import stem, terms
 from newsfuse.vectors import load_idf
 
 TOP_TERMS = 60
 TITLE_BOOST = 2.0
 NAME_BOOST = 1.5
-THRESHOLD = 0.16
+THRESHOLD = 0.14
 WINDOW = 3.0
 MAX_SPAN = 7.0
+QUERY_TERMS = 20
+RESCORED = 3
 
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 
@@ -93,17 +102,19 @@ def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> A
         counts[term] += TITLE_BOOST
     names = {stem(name.lower()) for name in NAME.findall(document.text)}
     weights: dict[int, float] = {}
+    buckets: dict[str, int] = {}
     log = math.log
     for term, count in counts.items():
         index, idf = _term(term)
+        buckets[term] = index
         weight = (1.0 + log(count)) * idf
         if term in names:
             weight *= NAME_BOOST
         weights[index] = weights.get(index, 0.0) + weight
-    strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]
+    strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]  # strongest first
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
-    shingled = shingle_signature([_term(term)[0] for term in sequence])
+    shingled = shingle_signature(list(map(buckets.__getitem__, sequence)))
     return Article(key, vector, days(document.date), shingled)
 
 
@@ -111,8 +122,10 @@ def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> A
 class StoryDecision:
     """Where an article went: its story, whether that story is new, and why.
 
-    ``similarity`` is the cosine to the story's centroid, or for a copy (``duplicate_of``) the
-    estimated Jaccard similarity to its original; ``closed`` lists the stories this step closed.
+    ``similarity`` is the article's mean cosine to the story's articles, or for a copy
+    (``duplicate_of``) the estimated Jaccard similarity to its original; ``closed`` lists the
+    stories this step closed.  An article without ``content`` (:mod:`newsfuse.stories.junk`) is
+    a story of its own that nothing else joins.
     """
 
     article: int
@@ -122,6 +135,7 @@ class StoryDecision:
     time: float
     duplicate_of: int | None = None
     closed: tuple[int, ...] = ()
+    content: bool = True
 
 
 @dataclass(slots=True)
@@ -129,8 +143,7 @@ class _Story:
     first: float
     last: float
     centroid: dict[int, float] = field(default_factory=dict)
-    norm2: float = 0.0
-    norm: float = 0.0
+    size: int = 0
     members: list[int] = field(default_factory=list)
 
 
@@ -145,8 +158,10 @@ class StoryAssigner:
         dedup: bool = True,
         next_story: int = 1,
         top_terms: int = TOP_TERMS,
+        junk: JunkTable | None = None,
     ) -> None:
         self.threshold = threshold
+        self.junk = load_junk() if junk is None else junk
         self.window = window
         self.max_span = max_span
         self.top_terms = top_terms
@@ -170,6 +185,10 @@ class StoryAssigner:
             self._auto_key += 1
         time = self._advance(article.time)
         closed = self._close()
+        if article.signature is None or self.junk.matches(article.signature):
+            story = self.next_story
+            self.next_story += 1
+            return StoryDecision(article.key, story, True, 0.0, time, None, closed, content=False)
         match = self.dedup.find(article.signature) if self.dedup is not None else None
         if match is not None and self._story_of.get(match.original) in self._stories:
             story = self._story_of[match.original]
@@ -234,17 +253,30 @@ class StoryAssigner:
         return min(state.last + self.window, state.first + self.max_span)
 
     def _nearest(self, vector: dict[int, float]) -> tuple[int, float]:
+        """The open story with the highest mean similarity to ``vector`` (strongest terms first).
+
+        Walking the postings of all of an article's terms is most of the cost of assignment, and
+        the weak terms only reorder stories the strong ones already found: candidates come from
+        the ``QUERY_TERMS`` strongest terms, and the ``RESCORED`` best of them get their exact
+        score (on streams of train clusters this changes B-cubed F1 by under 0.001 and makes
+        assignment 1.5 to 2 times faster).
+        """
         dots: dict[int, float] = defaultdict(float)
         postings = self._postings
-        for index, weight in vector.items():
+        for index, weight in islice(vector.items(), QUERY_TERMS):
             posting = postings.get(index)
             if posting:
                 for story, value in posting.items():
                     dots[story] += weight * value
-        best, similarity = 0, 0.0
         stories = self._stories
-        for story, dot in dots.items():
-            score = dot / stories[story].norm
+        scores = {story: dot / stories[story].size for story, dot in dots.items()}
+        if len(vector) > QUERY_TERMS:
+            rest = list(islice(vector.items(), QUERY_TERMS, None))
+            for story in heapq.nlargest(RESCORED, scores, key=scores.__getitem__):
+                get = stories[story].centroid.get
+                scores[story] = (dots[story] + sum(weight * get(index, 0.0) for index, weight in rest)) / stories[story].size
+        best, similarity = 0, 0.0
+        for story, score in scores.items():
             if score > similarity:
                 best, similarity = story, score
         return best, similarity
@@ -264,14 +296,16 @@ class StoryAssigner:
         self._story_of[article.key] = story
         if not centroid:
             return
+        state.size += 1
         values = state.centroid
+        postings = self._postings
         for index, weight in article.vector.items():
-            old = values.get(index, 0.0)
-            new = old + weight
-            values[index] = new
-            state.norm2 += new * new - old * old
-            self._postings.setdefault(index, {})[story] = new
-        state.norm = math.sqrt(state.norm2)
+            new = values[index] = values.get(index, 0.0) + weight
+            posting = postings.get(index)
+            if posting is None:
+                postings[index] = {story: new}
+            else:
+                posting[story] = new
 
 
 def assign_stream(documents: Iterable[Document], **options) -> list[int]:

@@ -7,9 +7,10 @@ link, story assignment, commit.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from newsfuse.model import Cluster, Document
-from newsfuse.pipeline import prepare
+from newsfuse.cleaning import clean
+from newsfuse.model import Document
 from newsfuse.readers import InputError, articles
 
 
@@ -25,6 +26,10 @@ def read_articles(sources: Iterable[str], format: str = "auto", errors: list[Inp
 
 
 def prepare_article(document: Document) -> Document | None:
-    """Clean and segment one article with the core pipeline; ``None`` if nothing is left."""
-    documents = prepare(Cluster(documents=[document])).documents
-    return documents[0] if documents else None
+    """Clean one article with the core cleaner; ``None`` if nothing is left.
+
+    Sentences are not split here: grouping needs only the text, and a story's articles are
+    segmented when it is summarized.  (Splitting every article at ingest took a third of the time.)
+    """
+    text = clean(document.text)  # one article: no other of its outlet to find template lines in
+    return replace(document, text=text) if text.strip() else None

@@ -7,7 +7,10 @@ duplicate link and its story's counters are written in the same transaction, so 
 Re-ingesting an input is a no-op: every article is keyed by a hash of its raw content.
 
 The schema carries a version (``PRAGMA user_version``) and is upgraded step by step by
-:data:`MIGRATIONS` when an older file is opened.
+:data:`MIGRATIONS` when an older file is opened.  The grouping settings (threshold, window,
+maximum span) are saved in the file; reopening it with others is a one-line error.  Pages
+without content are stored as one-article stories flagged ``content = 0`` and left out of
+listings unless asked for.
 
 The open stories live in memory (a :class:`StoryAssigner`); they are rebuilt from the file the
 first time a store ingests, so ingest can resume after a restart or a crash, and are dropped if
@@ -24,14 +27,16 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from newsfuse import summarizers
 from newsfuse.model import Citation, Cluster, Document, Summary, SummarySentence
-from newsfuse.pipeline import prepare, summarize_cluster
+from newsfuse.cleaning import repeated_lines
+from newsfuse.pipeline import prepare
+from newsfuse.segment import segment, split
 from newsfuse.readers.decode import parse_date
 from newsfuse.selection import DEFAULT_WORDS
 from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
@@ -39,6 +44,7 @@ from newsfuse.stories.ingest import prepare_article
 
 BATCH = 256
 HEADLINE_WORDS = 20
+HEADLINE_CHARACTERS = 400
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -82,6 +88,10 @@ MIGRATIONS: dict[int, list[str]] = {
             body TEXT NOT NULL,
             PRIMARY KEY (story, method, words))""",
     ],
+    3: [
+        "ALTER TABLE stories ADD COLUMN content INTEGER NOT NULL DEFAULT 1",
+        "CREATE TABLE settings (name TEXT PRIMARY KEY, value REAL NOT NULL)",
+    ],
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -98,18 +108,20 @@ class StoryNotFound(StoreError, LookupError):
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one ingest did; ``skipped`` articles were already stored, ``empty`` had no text left."""
+    """What one ingest did; ``skipped`` articles were already stored, ``empty`` had no text left,
+    ``no_content`` were stored as stories of their own (scraper leftovers, see ``stories.junk``)."""
 
     new: int = 0
     duplicates: int = 0
     skipped: int = 0
     empty: int = 0
+    no_content: int = 0
     stories_new: int = 0
     stories_touched: int = 0
 
     @property
     def seen(self) -> int:
-        return self.new + self.duplicates + self.skipped + self.empty
+        return self.new + self.duplicates + self.skipped + self.empty + self.no_content
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -117,6 +129,7 @@ class IngestReport:
             "duplicates": self.duplicates,
             "skipped": self.skipped,
             "empty": self.empty,
+            "no_content": self.no_content,
             "stories_new": self.stories_new,
             "stories_touched": self.stories_touched,
         }
@@ -160,6 +173,7 @@ class StoryInfo:
     first_seen: str
     last_seen: str
     revision: int
+    content: bool = True
     members: list[ArticleInfo] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -172,6 +186,7 @@ class StoryInfo:
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "revision": self.revision,
+            "content": self.content,
         }
         if self.members:
             data["members"] = [member.to_dict() for member in self.members]
@@ -223,30 +238,116 @@ def _now() -> float:
 def _headline(document: Document) -> str:
     if document.title:
         return document.title
-    first = document.sentences[0].text if document.sentences else document.text
+    lead = document.text[:HEADLINE_CHARACTERS].split("\n", 1)[0]  # enough for a headline's words
+    spans = split(lead)
+    first = lead[slice(*spans[0])] if spans else lead
     words = first.split()
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+
+
+@dataclass(slots=True)
+class _Rows:
+    """One transaction's writes, gathered while its articles are assigned and written together.
+
+    Story counters are summed per story, and only the best-fitting new member of each story is
+    a headline candidate, so a batch costs a few statements rather than a few per article.
+    """
+
+    next_key: int
+    articles: list[tuple] = field(default_factory=list)
+    stories: list[tuple] = field(default_factory=list)
+    memberships: list[tuple] = field(default_factory=list)
+    duplicates: list[tuple] = field(default_factory=list)
+    changes: dict[int, list[float]] = field(default_factory=dict)  # story: [originals, first, last, articles]
+    candidates: dict[int, tuple[float, Document]] = field(default_factory=dict)
+
+    def add(self, digest: str, document: Document, article: Article, decision: StoryDecision, report: IngestReport) -> None:
+        self.next_key += 1
+        published = document.date.isoformat() if document.date else None
+        self.articles.append((article.key, digest, document.id, document.outlet, document.source, document.url,
+                              document.title, document.author, published, article.time, document.text, article.to_bytes()))
+        original = decision.duplicate_of is None
+        if decision.new:
+            self.stories.append((decision.story, _headline(document), decision.time, decision.time, int(decision.content)))
+            report.stories_new += decision.content
+        elif original and decision.similarity > self.candidates.get(decision.story, (-math.inf,))[0]:
+            self.candidates[decision.story] = (decision.similarity, document)
+        self.memberships.append((decision.article, decision.story, decision.similarity))
+        if not decision.content:
+            report.no_content += 1
+        elif original:
+            report.new += 1
+        else:
+            report.duplicates += 1
+            self.duplicates.append((decision.article, decision.duplicate_of, decision.similarity))
+        change = self.changes.setdefault(decision.story, [0, decision.time, decision.time, 0])
+        change[0] += original
+        change[1] = min(change[1], decision.time)
+        change[2] = max(change[2], decision.time)
+        change[3] += 1
+
+    def write(self, connection: sqlite3.Connection) -> None:
+        connection.executemany(
+            "INSERT INTO articles (id, hash, external_id, outlet, source, url, title, author, published, time, text, features)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
+        connection.executemany(
+            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)", self.stories)
+        connection.executemany("INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)", self.memberships)
+        connection.executemany("INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)", self.duplicates)
+        connection.executemany(
+            "UPDATE stories SET articles = articles + ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
+            " revision = revision + ? WHERE id = ?",
+            [(*change, story) for story, change in self.changes.items()])
+        # The headline follows the original article that agreed best with its story on joining.
+        connection.executemany(
+            "UPDATE stories SET headline = ? WHERE id = ? AND ? >= (SELECT max(m.similarity) FROM memberships m"
+            " WHERE m.story = ? AND NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.article = m.article))",
+            [(_headline(document), story, similarity, story) for story, (similarity, document) in self.candidates.items()])
+
+
+def settle(connection: sqlite3.Connection, asked: dict[str, float | None]) -> dict[str, float]:
+    """The store's grouping settings: saved by the first ingest's store, fixed from then on.
+
+    Stories already in the file were grouped with the saved values; continuing with others would
+    mix two groupings in one store, so asking for different values is an error.  ``None`` means
+    "whatever the store has" (the defaults for a new store).
+    """
+    with _transaction(connection):
+        saved = dict(connection.execute("SELECT name, value FROM settings").fetchall())
+        for name, value in asked.items():
+            if name not in saved:
+                saved[name] = DEFAULTS[name] if value is None else value
+                connection.execute("INSERT INTO settings (name, value) VALUES (?, ?)", (name, saved[name]))
+    clashes = [f"{name} {saved[name]:g} (not {value:g})" for name, value in asked.items() if value is not None and value != saved[name]]
+    if clashes:
+        raise StoreError(f"this store groups stories with {', '.join(clashes)}; use those settings or a new --db")
+    return saved
+
+
+DEFAULTS = {"threshold": THRESHOLD, "window": WINDOW, "max_span": MAX_SPAN}
 
 
 class Store:
     """A story store in one SQLite file, safe to share between threads (one writer at a time).
 
     Every call opens its own connection, so web-server threads can read while another ingests.
+    The grouping settings are saved in the file (:func:`settle`).
     """
 
-    def __init__(self, path: str | Path, threshold: float = THRESHOLD, window: float = WINDOW, max_span: float = MAX_SPAN) -> None:
+    def __init__(self, path: str | Path, threshold: float | None = None, window: float | None = None, max_span: float | None = None) -> None:
         self.path = Path(path)
-        self.threshold = threshold
-        self.window = window
-        self.max_span = max_span
         self._lock = threading.Lock()
         self._assigner: StoryAssigner | None = None
         try:
             with closing(self._connect()) as connection:
                 connection.execute("PRAGMA journal_mode = WAL")
                 migrate(connection)
+                settings = settle(connection, {"threshold": threshold, "window": window, "max_span": max_span})
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a usable story store ({error})") from None
+        except StoreError as error:
+            raise StoreError(f"{self.path}: {error}") from None
+        self.threshold, self.window, self.max_span = settings["threshold"], settings["window"], settings["max_span"]
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
@@ -266,60 +367,33 @@ class Store:
             iterator = iter(documents)
             while chunk := list(islice(iterator, batch)):
                 with _transaction(connection):
-                    for document in chunk:
-                        self._add(connection, assigner, document, report, touched)
+                    rows = self._assign(connection, assigner, chunk, report)
+                    rows.write(connection)
+                touched.update(rows.changes)
             self._assigner = assigner
         report.stories_touched = len(touched)
         return report
 
-    def _add(self, connection: sqlite3.Connection, assigner: StoryAssigner, raw: Document, report: IngestReport, touched: set[int]) -> None:
-        digest = content_hash(raw)
-        if connection.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone():
-            report.skipped += 1
-            return
-        document = prepare_article(raw)
-        if document is None:
-            report.empty += 1
-            return
-        article = featurize(document)
-        if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
-            article.time = assigner.clock if assigner.clock > -math.inf else _now()
-        published = document.date.isoformat() if document.date else None
-        article.key = connection.execute(
-            "INSERT INTO articles (hash, external_id, outlet, source, url, title, author, published, time, text, features)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (digest, document.id, document.outlet, document.source, document.url, document.title, document.author,
-             published, article.time, document.text, article.to_bytes()),
-        ).lastrowid
-        decision = assigner.assign(article)
-        self._record(connection, document, decision, report)
-        touched.add(decision.story)
-
-    def _record(self, connection: sqlite3.Connection, document: Document, decision: StoryDecision, report: IngestReport) -> None:
-        if decision.new:
-            connection.execute(
-                "INSERT INTO stories (id, headline, first_seen, last_seen, articles) VALUES (?, ?, ?, ?, 0)",
-                (decision.story, _headline(document), decision.time, decision.time),
-            )
-            report.stories_new += 1
-        connection.execute(
-            "INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)",
-            (decision.article, decision.story, decision.similarity),
-        )
-        original = decision.duplicate_of is None
-        if original:
-            report.new += 1
-        else:
-            report.duplicates += 1
-            connection.execute(
-                "INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)",
-                (decision.article, decision.duplicate_of, decision.similarity),
-            )
-        connection.execute(
-            "UPDATE stories SET articles = articles + ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
-            " revision = revision + 1 WHERE id = ?",
-            (int(original), decision.time, decision.time, decision.story),
-        )
+    def _assign(self, connection: sqlite3.Connection, assigner: StoryAssigner, chunk: list[Document], report: IngestReport) -> _Rows:
+        """Place one batch of raw articles; their rows are written together afterwards."""
+        digests = [content_hash(raw) for raw in chunk]
+        stored = {digest for (digest,) in connection.execute(
+            f"SELECT hash FROM articles WHERE hash IN ({','.join('?' * len(digests))})", digests)}
+        rows = _Rows(next(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM articles"))[0])
+        for raw, digest in zip(chunk, digests):
+            if digest in stored:
+                report.skipped += 1
+                continue
+            stored.add(digest)
+            document = prepare_article(raw)
+            if document is None:
+                report.empty += 1
+                continue
+            article = featurize(document, rows.next_key)
+            if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
+                article.time = assigner.clock if assigner.clock > -math.inf else _now()
+            rows.add(digest, document, article, assigner.assign(article), report)
+        return rows
 
     def _restore(self, connection: sqlite3.Connection) -> StoryAssigner:
         """Rebuild the open stories (and the duplicate index) from the file."""
@@ -333,7 +407,7 @@ class Store:
             "SELECT a.id, a.time, a.features, m.story, d.original FROM stories s"
             " JOIN memberships m ON m.story = s.id JOIN articles a ON a.id = m.article"
             " LEFT JOIN duplicates d ON d.article = a.id"
-            " WHERE s.last_seen >= ? AND s.first_seen >= ? ORDER BY a.id",
+            " WHERE s.content AND s.last_seen >= ? AND s.first_seen >= ? ORDER BY a.id",
             (clock - self.window, clock - self.max_span),
         )
         for key, when, features, story, original in rows:
@@ -345,18 +419,19 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     _STORY_COLUMNS = (
-        "SELECT s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.revision,"
+        "SELECT s.id, s.headline, s.articles, s.first_seen, s.last_seen, s.revision, s.content,"
         " (SELECT count(*) FROM memberships m JOIN duplicates d ON d.article = m.article WHERE m.story = s.id),"
         " (SELECT group_concat(outlet, char(31)) FROM (SELECT DISTINCT a.outlet FROM memberships m"
         "  JOIN articles a ON a.id = m.article WHERE m.story = s.id ORDER BY a.outlet))"
         " FROM stories s"
     )
 
-    def stories(self, limit: int = 50, offset: int = 0) -> list[StoryInfo]:
-        """Stories, most recently active first."""
+    def stories(self, limit: int = 50, offset: int = 0, everything: bool = False) -> list[StoryInfo]:
+        """Stories, most recently active first; articles without content only if ``everything``."""
+        where = "" if everything else " WHERE s.content"
         with closing(self._connect()) as connection:
             rows = connection.execute(
-                f"{self._STORY_COLUMNS} ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset)
+                f"{self._STORY_COLUMNS}{where} ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset)
             ).fetchall()
         return [self._story_info(row) for row in rows]
 
@@ -388,7 +463,7 @@ class Store:
 
     @staticmethod
     def _story_info(row: tuple) -> StoryInfo:
-        story, headline, articles, first, last, revision, duplicates, outlets = row
+        story, headline, articles, first, last, revision, content, duplicates, outlets = row
         return StoryInfo(
             id=story,
             headline=headline,
@@ -398,6 +473,7 @@ class Store:
             first_seen=_iso(first),
             last_seen=_iso(last),
             revision=revision,
+            content=bool(content),
         )
 
     # -- summaries -------------------------------------------------------------------------
@@ -431,8 +507,8 @@ class Store:
                 id=f"story-{story}",
             )
             if cached:
-                return _summary_from(json.loads(cached[0]), prepare(cluster), method)
-            result = summarize_cluster(cluster, words, method)
+                return _summary_from(json.loads(cached[0]), _segmented(cluster), method)
+            result = summarizers.get(method)(_segmented(cluster), words)
             body = json.dumps([[[c.document, c.sentence] for c in sentence.citations] for sentence in result.sentences])
             with _transaction(connection):
                 connection.execute(
@@ -440,6 +516,17 @@ class Store:
                     (story, method, words, revision, body),
                 )
         return result
+
+
+def _segmented(cluster: Cluster) -> Cluster:
+    """A story's stored articles, ready to summarize.
+
+    They were cleaned one by one at ingest; only the pass that needs the whole story is left
+    (lines one outlet repeats across its articles), and it is run only when such lines exist.
+    """
+    if repeated_lines(cluster.documents):
+        return prepare(cluster)
+    return replace(cluster, documents=[segment(document, index) for index, document in enumerate(cluster.documents)])
 
 
 def _summary_from(body: list, cluster: Cluster, method: str) -> Summary:
