@@ -129,11 +129,13 @@ def test_a_full_name_misspelt_once_takes_the_spelling_every_other_mention_uses()
 
 def test_a_word_capitalised_only_where_a_sentence_starts_is_not_a_speaker() -> None:
     article = (
-        'Nadia Corr runs a bakery on the square. "We never close on a market day," Corr said.\n'
+        'Nadia Corr runs a bakery on the square, and opens soon after dawn. "We never close on a market day," Corr said.\n'
         'Soon after, Corr closed the shop and told neighbours the queue had been "longer than ever."'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Nadia Corr", "Nadia Corr"]
     assert "Soon" not in {mention.name for mention in EntityIndex(prepare(to_cluster([article]))).mentions[0]}
+    # a surname the text only ever starts sentences with, and never writes in lower case, is kept
+    assert speakers_of('Ruiz called the plan "a gift to every family in town" at the meeting.')[0][1] == "Ruiz"
 
 
 def test_a_clause_subject_after_an_owner_speaks_for_a_saying_clause() -> None:
@@ -177,4 +179,9 @@ def test_a_name_after_its_role_keeps_a_long_appositive_before_the_verb() -> None
         '"From the size of the mound we think the ship carried thousands of jars," team leader Ana Maria Ruiz, '
         "head of the technical unit for underwater survey at the regional office of Norland, told reporters."
     )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ana Maria Ruiz"]
+
+
+def test_a_passive_agent_said_the_words_called_by_them() -> None:
+    article = 'Dario Fenn, called "the finest poet of the age in any tongue" by Ana Maria Ruiz, won a prize in 1970.'
     assert [speaker for _, speaker in speakers_of(article)] == ["Ana Maria Ruiz"]

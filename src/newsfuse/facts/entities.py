@@ -320,8 +320,9 @@ def same_person(name: str, other: str) -> bool:
 
 def _without_sentence_openers(found: list[list[Mention]], documents: list[Document]) -> list[list[Mention]]:
     """Drop a lone capitalised word with no clue to its kind that the cluster only ever writes
-    at the start of a sentence and never inside a longer name ("Later on Monday, ..."): it is
-    capitalised for its position, not because it names anyone."""
+    at the start of a sentence, never inside a longer name, and also writes in lower case
+    ("Later on Monday, ..." / "a week later"): it is capitalised for its position, not because
+    it names anyone."""
     opening: set[str] = set()
     elsewhere: set[str] = set()
     for document, items in zip(documents, found):
@@ -333,7 +334,7 @@ def _without_sentence_openers(found: list[list[Mention]], documents: list[Docume
                 opening.add(parts[0])
             else:
                 elsewhere.add(parts[0])
-    openers = opening - elsewhere
+    openers = {word for word in opening - elsewhere if any(re.search(rf"(?<![\w'’]){re.escape(word)}\b", document.text) for document in documents)}
     if not openers:
         return found
     return [[mention for mention in items if mention.kind or fold(mention.name) not in openers] for items in found]

@@ -136,6 +136,8 @@ POSSESSIVE = re.compile(r"['’‘]s?\b")
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
+PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
+AGENT = re.compile(r"\s*,?\s*by\s+(?:the\s+)?")
 OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
@@ -210,7 +212,7 @@ class Attributor:
             if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
-            subject = self._after(span, openings) or self._before(span, previous) or self._any_verb_after(span, openings)
+            subject = self._agent(span) or self._after(span, openings) or self._before(span, previous) or self._any_verb_after(span, openings)
             author = self._author(span.start)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
@@ -224,6 +226,14 @@ class Attributor:
             results.append((speaker, attributed))
             previous, previous_speaker, previous_attributed = span, speaker, attributed
         return results
+
+    def _agent(self, span: Span) -> Subject | None:
+        """``called "the finest poet alive" by Ana Ruiz``: a passive's agent said the words."""
+        if not PASSIVE_BEFORE.search(self.text, max(0, span.opened - 30), span.opened):
+            return None
+        agent = AGENT.match(self.text, span.after)
+        named = self._mentions_between(agent.end(), agent.end() + 60) if agent else []
+        return Subject("name", named[0].name, named[0].start) if named and named[0].start == agent.end() else None
 
     def _author(self, position: int) -> str | None:
         """The author of the embedded post that ``position`` is in, if it is in one."""
