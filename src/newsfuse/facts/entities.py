@@ -310,8 +310,8 @@ def same_person(name: str, other: str) -> bool:
     if left[-1] != right[-1]:
         if len(left) > 1 and len(right) > 1 and left[0] == right[0] and _one_typo(left[-1], right[-1]):
             return True  # "Jacinda Arden" / "Jacinda Ardern": same first name, a misspelt surname
-        if (len(left) == 1) != (len(right) == 1) and _one_typo(left[-1], right[-1]):
-            return True  # "Ardern" / "Jacinda Arden": a bare surname misspelt once
+        if (len(left) == 1) != (len(right) == 1) and left[-1][:1] == right[-1][:1] and _one_typo(left[-1], right[-1]):
+            return True  # "Ardern" / "Jacinda Arden": a bare surname misspelt once (after its initial)
         return len(left) == 1 and left[0] == right[0] or len(right) == 1 and right[0] == left[0]
     if len(left) == 1 or len(right) == 1:
         return True
@@ -334,7 +334,7 @@ def _without_sentence_openers(found: list[list[Mention]], documents: list[Docume
                 opening.add(parts[0])
             else:
                 elsewhere.add(parts[0])
-    openers = {word for word in opening - elsewhere if any(re.search(rf"(?<![\w'’]){re.escape(word)}\b", document.text) for document in documents)}
+    openers = {word for word in opening - elsewhere if any(word in document.text and re.search(rf"(?<![\w'’]){re.escape(word)}\b", document.text) for document in documents)}
     if not openers:
         return found
     return [[mention for mention in items if mention.kind or fold(mention.name) not in openers] for items in found]
