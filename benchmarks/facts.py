@@ -49,7 +49,7 @@ so all five sets are development data now; held-out numbers come from sets label
 ``--split every`` (the default) prints the five label sets side by side, each with the baseline, then the time
 ``facts.extract`` takes per prepared cluster of the raw sample (92 clusters).
 
-    python benchmarks/facts.py [--shared ../shared] [--split every|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
+    python benchmarks/facts.py [--shared ../shared] [--split every|fresh4|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
 """
 
 from __future__ import annotations
@@ -77,7 +77,11 @@ HELDOUT = ROOT / "benchmarks/data/quote_labels_heldout.json"
 FRESH = ROOT / "benchmarks/data/quote_labels_test.json"
 FRESH2 = ROOT / "benchmarks/data/quote_labels_fresh2.json"
 FRESH3 = ROOT / "benchmarks/data/quote_labels_fresh3.json"
-SETS = {"all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}
+FRESH4 = ROOT / "benchmarks/data/quote_labels_fresh4.json"
+SETS = {
+    "all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT,
+    "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
+}
 MATCH = 0.8
 
 Prediction = tuple[str, str | None, str]  # quoted text, speaker, kind (full/partial)
@@ -201,7 +205,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["every", *SETS], default="every")
     parser.add_argument("--show", action="store_true", help="print every error of the raw-text run")
     args = parser.parse_args()
-    for split in ("all", "heldout", "fresh", "fresh2", "fresh3") if args.split == "every" else (args.split,):
+    for split in ("all", "heldout", "fresh", "fresh2", "fresh3", "fresh4") if args.split == "every" else (args.split,):
         evaluate(args.shared, split, args.show)
     if args.split == "every":
         speed(args.shared)
