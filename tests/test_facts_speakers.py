@@ -185,3 +185,13 @@ def test_a_name_after_its_role_keeps_a_long_appositive_before_the_verb() -> None
 def test_a_passive_agent_said_the_words_called_by_them() -> None:
     article = 'Dario Fenn, called "the finest poet of the age in any tongue" by Ana Maria Ruiz, won a prize in 1970.'
     assert [speaker for _, speaker in speakers_of(article)] == ["Ana Maria Ruiz"]
+
+
+def test_a_shared_bare_surname_is_the_bearer_who_just_opened_a_sentence() -> None:
+    article = (
+        "Lin Haoran, a retired teacher from the river town, has written about the dam for a decade.\n"
+        '"Every spring the water comes closer to the school," Lin said in March.\n'
+        "Officials have since limited visits to the valley. Lin Meiqi, who farms near the dam, said she was warned not to talk.\n"
+        '"They watch the road to my house every single day now," Lin said by phone.'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Lin Haoran", "Lin Meiqi"]

@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold
+from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold, same_person
 from newsfuse.facts.quotes import Span, is_title, names_a_term
 from newsfuse.text import STOPWORDS
 
@@ -571,7 +571,7 @@ class Attributor:
     # -- who the subject is ------------------------------------------------------------------
     def _resolve(self, subject: Subject, previous_speaker: str | None, previous: Span | None) -> str | None:
         if subject.kind == "name":
-            return subject.text
+            return self._full_name(subject.text, subject.start)
         if subject.kind == "anonymous":
             return None
         if subject.kind == "pronoun":
@@ -602,6 +602,22 @@ class Attributor:
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start, subject.text)
         return self._subject_person(subject.start) if subject.text in PERSON_ROLES or subject.text.endswith("-year-old") else None
+
+    def _full_name(self, name: str, position: int) -> str:
+        """A bare name ("Wu said") that two people in the document share is the one who just
+        opened a sentence with a speech verb named in full ("Wu Lihong, an activist, said ..."), not the cluster's
+        most frequent bearer; surnames come first in some languages, so either end matches."""
+        if " " in name:
+            return name
+        bearers = [mention for mention in self.mentions if " " in mention.name and self._kind(mention) == "person" and same_person(name, mention.name)]
+        if all(same_person(bearer.name, bearers[0].name) for bearer in bearers):
+            return name
+        recent = [bearer for bearer in bearers if position - PRONOUN_REACH < bearer.start and bearer.end <= position]
+        if not recent:
+            return name
+        low, high = self._sentence(recent[-1].start)
+        opens = TITLE_WORDS.match(self.text[low : recent[-1].start]) and VERB.search(self.text, recent[-1].end, high)
+        return recent[-1].name if opens else name
 
     def _named_before_noun(self, subject: Subject) -> str | None:
         """"The Hill Library website says": the name that modifies the document noun issued it."""
