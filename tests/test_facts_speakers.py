@@ -195,3 +195,13 @@ def test_a_shared_bare_surname_is_the_bearer_who_just_opened_a_sentence() -> Non
         '"They watch the road to my house every single day now," Lin said by phone.'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Lin Haoran", "Lin Meiqi"]
+
+
+def test_a_pronoun_means_the_person_a_sentence_introduces_not_a_better_known_name_in_it() -> None:
+    article = (
+        'Premier Dana Holt opened the harbour tunnel on Monday. "It is finally done," Holt said.\n'
+        "Critics of Holt had called the tunnel too costly for years.\n"
+        "Ivo Berg, a transport analyst who has long advised Holt, credits the tunnel for the lower fares.\n"
+        '"Ferries used to carry most of these riders across the bay," he said.'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Dana Holt", "Ivo Berg"]

@@ -56,6 +56,7 @@ VERB = re.compile(
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
+INTRODUCED_BY = re.compile(r",\s+(?:(?:a|an|the|who|whose)\s|\d)")
 GENDERS = {"he": "male", "she": "female", "they": ""}
 FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
@@ -766,9 +767,19 @@ class Attributor:
             return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, Davids said": a speaker just introduced
         for group in reversed(groups[-2:]):
             for mention in group:
-                if self._established(mention.name):
+                if self._established(mention.name) or self._introduces(mention):
                     return mention.name
         return groups[-1][0].name if groups else None
+
+    def _introduces(self, mention: Mention) -> bool:
+        """A full name opening its sentence with an appositive ("Ivo Berg, a pollster, attributes
+        ...") introduces whom the next pronoun means, over better-known names later in it."""
+        return (
+            " " in mention.name
+            and INTRODUCED_BY.match(self.text, mention.end) is not None
+            and self._kind(mention) == "person"
+            and self._opens_clause(self._sentence(mention.start)[0], mention)
+        )
 
     def _possessor_of_subject(self, mention: Mention, position: int) -> bool:
         """``Mr. Halden's visit, she said, ...``: the owner in the clause a parenthetical "she said"
