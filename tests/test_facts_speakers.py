@@ -205,3 +205,12 @@ def test_a_pronoun_means_the_person_a_sentence_introduces_not_a_better_known_nam
         '"Ferries used to carry most of these riders across the bay," he said.'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Dana Holt", "Ivo Berg"]
+
+
+def test_a_paragraph_opening_quote_is_the_person_reported_speaking_just_before() -> None:
+    article = (
+        '"We were lucky to keep it at one goal," goalkeeper Ben Ash said after the match.\n'
+        "Coach Mira Tolle said the team had simply run out of ideas in the second half.\n"
+        '"We need a striker who can finish the chances that we create every week."'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ben Ash", "Mira Tolle"]

@@ -359,6 +359,20 @@ class Attributor:
         if context.rstrip().endswith(":"):
             subject = self._sentence_subject(low, span.opened)
             return subject if subject is None or subject.kind == "pronoun" or self._kind_of_name(subject.text) else None
+        if not context.strip() and low == self._paragraph(span.opened)[0] and low > 0:
+            return self._reported_before(low, previous)
+        return None
+
+    def _reported_before(self, paragraph_start: int, previous: Span | None) -> Subject | None:
+        """``Prosecutor Ana Lind said the sentence sends a message.`` then a paragraph that opens
+        with a quote: the words she went on to say, when no quote came between."""
+        sentence_low, sentence_high = self._sentence(len(self.text[:paragraph_start].rstrip()) - 1)
+        if previous is not None and previous.after > sentence_low:
+            return None
+        for verb in reversed(list(VERB.finditer(self.text, sentence_low, sentence_high))):
+            subject = self._subject_of(verb.start(), verb.end(), sentence_low, sentence_high, verb.group())
+            if subject is not None:
+                return subject if subject.kind == "name" else None
         return None
 
     def _sentence_subject(self, low: int, high: int) -> Subject | None:
