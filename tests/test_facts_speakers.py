@@ -214,3 +214,11 @@ def test_a_paragraph_opening_quote_is_the_person_reported_speaking_just_before()
         '"We need a striker who can finish the chances that we create every week."'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Ben Ash", "Mira Tolle"]
+
+
+def test_a_body_described_in_plain_words_speaks_as_itself_not_as_the_last_named_organisation() -> None:
+    article = (
+        "The Harbour Courier reported on Monday that divers had found the missing boat near the pier.\n"
+        '"We are still working to establish why the boat sank so quickly," the regional coastal rescue service said.'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["regional coastal rescue service"]

@@ -484,10 +484,21 @@ class Attributor:
             return Subject("phrase", head, position)
         if head in GROUP_ROLES and modifiers[:1].isupper() and not DESCRIPTIVE.search(modifiers):  # "The Lenby police department"
             return Subject("name", f"{modifiers}{head}".strip(), position)
+        if head in GROUP_ROLES and determiner.lower() == "the" and self._unnamed_body(modifiers, head, position):
+            return Subject("name", f"{modifiers}{head}".strip(), position)  # "the medical legal service"
         plural = head.endswith("s") and head not in INSTITUTIONS and not head.endswith("ss")
         if determiner in ANONYMOUS or plural:
             return Subject("anonymous", head, position)
         return Subject("phrase", head, position)
+
+    def _unnamed_body(self, modifiers: str, head: str, position: int) -> bool:
+        """``the state forensic service said``: a body described by two or more plain words and
+        named nowhere near is itself the speaker, not whatever organisation was named last."""
+        described = modifiers.split()
+        if len(described) < 2 or not modifiers.islower() or DESCRIPTIVE.search(modifiers) or any(word in STOPWORDS for word in described):
+            return False
+        near = self._mentions_between(max(0, position - PRONOUN_REACH), position + ROLE_AHEAD)
+        return not any(_surname(mention.name) == head for mention in near)
 
     @staticmethod
     def _only_titles(gap: str) -> bool:
