@@ -222,3 +222,13 @@ def test_a_body_described_in_plain_words_speaks_as_itself_not_as_the_last_named_
         '"We are still working to establish why the boat sank so quickly," the regional coastal rescue service said.'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["regional coastal rescue service"]
+
+
+def test_a_country_speaks_when_it_is_the_subject_of_a_speech_verb() -> None:
+    article = "The summit in Lisbon ended late on Friday.\nThe U.K. said it was \"deeply troubled by the delay\" over the new fishing quotas."
+    assert [speaker for _, speaker in speakers_of(article)] == ["U.K."]
+
+
+def test_a_speech_verb_after_a_comma_and_belongs_to_the_next_clause() -> None:
+    article = 'Mayor Ana Berg said the plan was "far too slow for a town this size" on Monday, and the council urged residents to "stay calm".'
+    assert [speaker for _, speaker in speakers_of(article)][0] == "Ana Berg"

@@ -104,6 +104,7 @@ ATTRIBUTION_TAIL = re.compile(
     r"\s*(?:(?:in|on|at|to|during|via|from|after|before|late|early|last|this|earlier|later|while|when|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
 )
+NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s|(?<=[a-z0-9][.!?]))(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
@@ -199,7 +200,10 @@ class Attributor:
         ]
 
     def _can_speak(self, mention: Mention) -> bool:
-        return self._kind(mention) != "place" and mention.name.lower() not in PLATFORMS
+        """Not a place or a platform, unless the place is a speech verb's subject ("Peru said")."""
+        if self._kind(mention) == "place":
+            return VERB.match(self.text, mention.end + 1) is not None
+        return mention.name.lower() not in PLATFORMS
 
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
@@ -299,8 +303,8 @@ class Attributor:
             reach = APPOSITIVE_REACH
         for verb in VERB.finditer(context):
             between = context[: verb.start()]
-            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between):
-                return None
+            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between) or NEW_CLAUSE.search(between):
+                return None  # "…" over the trip, and the court urged …: another clause's speaker
             if between.count("(") > between.count(")"):  # "(…, according to the auction house)": an aside
                 continue
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
