@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import islice
+from itertools import islice, repeat
 from dataclasses import dataclass, field
 from operator import itemgetter, mul
 
@@ -56,8 +56,6 @@ NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 
 # Each term's bucket and IDF, memoised: news vocabulary repeats.
 _term = Memo(lambda term: (bucket(term), load_idf()[term])).__getitem__
-# A term's sublinear frequency weight, memoised: counts are small numbers that repeat.
-_tf = Memo(lambda count: 1.0 + math.log(count)).__getitem__
 
 
 def days(date: dt.date | None) -> float | None:
@@ -97,41 +95,27 @@ class Article:
 
 
 def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> Article:
-    """The article's hashed TF-IDF vector (unit length), time and MinHash signature.
-
-    The text is tokenized once: its term sequence gives both the counts and the shingles.  The
-    weights of its distinct terms are computed as arrays (the same float operations, in the same
-    order, as a per-term loop, so vectors are bit-for-bit those of earlier versions).
-    """
+    """The article's hashed TF-IDF vector (unit length), time and MinHash signature."""
     sequence = terms(document.text)
     counts: Counter[str] = Counter(sequence)
     for term in terms(document.title):
         counts[term] += TITLE_BOOST
-    distinct = list(counts)
-    looked_up = list(map(_term, distinct))
-    indices = np.fromiter(map(itemgetter(0), looked_up), dtype=np.int64, count=len(distinct))
-    weights = np.fromiter(map(_tf, counts.values()), dtype=np.float64, count=len(distinct))
-    weights *= np.fromiter(map(itemgetter(1), looked_up), dtype=np.float64, count=len(distinct))
     names = {stem(name.lower()) for name in NAME.findall(document.text)}
-    if names:
-        weights[np.fromiter(map(names.__contains__, distinct), dtype=bool, count=len(distinct))] *= NAME_BOOST
-    buckets = dict(zip(distinct, indices.tolist()))
-    if len(buckets) > len(set(buckets.values())):  # terms sharing a bucket: their weights add up
-        indices, weights = _merged(indices.tolist(), weights.tolist())
-    strongest = np.argsort(-weights, kind="stable")[:top_terms]  # strongest first, ties in text order
-    top = weights[strongest].tolist()
-    norm = math.sqrt(sum(map(mul, top, top))) or 1.0
-    vector = dict(zip(indices[strongest].tolist(), (weights[strongest] / norm).tolist()))
-    hashes = np.fromiter(map(buckets.__getitem__, sequence), dtype=np.uint32, count=len(sequence))
-    return Article(key, vector, days(document.date), shingle_signature(hashes))
-
-
-def _merged(indices: list[int], weights: list[float]) -> tuple[np.ndarray, np.ndarray]:
-    """The weights of terms hashed to one bucket summed (in text order), one entry per bucket."""
-    summed: dict[int, float] = {}
-    for index, weight in zip(indices, weights):
-        summed[index] = summed.get(index, 0.0) + weight
-    return np.fromiter(summed, dtype=np.int64, count=len(summed)), np.fromiter(summed.values(), dtype=np.float64, count=len(summed))
+    weights: dict[int, float] = {}
+    buckets: dict[str, int] = {}
+    log = math.log
+    for term, count in counts.items():
+        index, idf = _term(term)
+        buckets[term] = index
+        weight = (1.0 + log(count)) * idf
+        if term in names:
+            weight *= NAME_BOOST
+        weights[index] = weights.get(index, 0.0) + weight
+    strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]  # strongest first
+    norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
+    vector = {index: weight / norm for index, weight in strongest}
+    shingled = shingle_signature(list(map(buckets.__getitem__, sequence)))
+    return Article(key, vector, days(document.date), shingled)
 
 
 @dataclass(slots=True, frozen=True)
@@ -287,10 +271,11 @@ class StoryAssigner:
         stories = self._stories
         scores = {story: dot / stories[story].size for story, dot in dots.items()}
         if len(vector) > QUERY_TERMS:
-            rest = list(islice(vector.items(), QUERY_TERMS, None))
+            indices = list(islice(vector, QUERY_TERMS, None))
+            weights = list(islice(vector.values(), QUERY_TERMS, None))
             for story in heapq.nlargest(RESCORED, scores, key=scores.__getitem__):
-                get = stories[story].centroid.get
-                scores[story] = (dots[story] + sum(weight * get(index, 0.0) for index, weight in rest)) / stories[story].size
+                found = map(stories[story].centroid.get, indices, repeat(0.0))
+                scores[story] = (dots[story] + sum(map(mul, weights, found))) / stories[story].size
         best, similarity = 0, 0.0
         for story, score in scores.items():
             if score > similarity:
