@@ -74,3 +74,19 @@ def test_row_sums_add_left_to_right_like_python() -> None:
     starts = np.cumsum(lengths) - lengths
     expected = [sum(values[start : start + length].tolist()) for start, length in zip(starts, lengths)]
     assert _row_sums(values, lengths).tolist() == expected
+
+
+def test_summary_prior_columns_follow_the_prior_given() -> None:
+    from newsfuse.prior import SummaryPrior
+
+    cluster = _cluster(STORY, OTHER)
+    vectors = SentenceVectors.of(cluster)
+    fire = next(i for i, sentence in enumerate(cluster.sentences) if "fire destroyed" in sentence.text.lower())
+    column = FEATURES.index("summary_prior")
+    flat = features(cluster, vectors, SummaryPrior({}, 0.25))
+    assert np.allclose(flat[[i for i, bag in enumerate(vectors.terms) if bag], column], 0.25)
+    raised = features(cluster, vectors, SummaryPrior({"fire": 0.9}, 0.25))
+    assert raised[fire, column] > flat[fire, column]
+    assert raised[fire, FEATURES.index("prior_mass")] > flat[fire, FEATURES.index("prior_mass")] > 0
+    assert np.array_equal(np.delete(raised, [FEATURES.index(name) for name in GROUPS["prior"]], axis=1),
+                          np.delete(flat, [FEATURES.index(name) for name in GROUPS["prior"]], axis=1))

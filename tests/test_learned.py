@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 import newsfuse
-from newsfuse import summarizers
+from newsfuse import prior, summarizers
 from newsfuse.cli import app
 from newsfuse.features import FEATURES
 from newsfuse.model import Cluster, Document
@@ -66,8 +66,19 @@ def test_train_command_end_to_end_on_a_tiny_dataset(tmp_path) -> None:
     assert gzip.decompress(path.read_bytes()).startswith(b"tree")
     table = json.loads(gzip.decompress((tmp_path / "idf.json.gz").read_bytes()))
     assert table["documents"] == 48 and "flood" in table["frequencies"]
-    summary = Learned(path)(prepare(Cluster(documents=[Document(text=text) for text in ARTICLES])), 30)
+    assert "summary prior is counted on the training clusters" in result.output
+    learned = Learned(path)
+    assert learned.prior.rates == prior.load(tmp_path / "model" / prior.PRIOR_RESOURCE).rates != prior.shipped().rates
+    summary = learned(prepare(Cluster(documents=[Document(text=text) for text in ARTICLES])), 30)
     assert summary.sentences
+
+
+def test_train_counts_the_prior_on_the_clusters_after_the_training_ones(tmp_path) -> None:
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(record) for record in _records(30)))
+    result = CliRunner().invoke(app, ["train", "--data", str(data), "--out", str(tmp_path), "--clusters", "20", "--rounds", "2", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "summary prior of 10 clusters" in result.output and "20 clusters" in result.output
 
 
 def test_a_model_trained_on_other_features_is_refused(tmp_path) -> None:

@@ -4,7 +4,9 @@ Every feature is computed at inference time from the prepared cluster and its
 :class:`SentenceVectors`, vectorised per cluster, and is case-robust: Multi-News+ (the training
 data) is lower-cased and truncated while real input is cased and long, so features rest on
 words, digits, quote marks, IDF and similarities, never on capital letters.  Features are
-grouped so an ablation can drop one idea at a time.
+grouped so an ablation can drop one idea at a time.  One group is learned from the training
+data itself: the summary prior (:mod:`newsfuse.prior`), how often each word reaches an editor's
+summary.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 
 from newsfuse.cleaning import boilerplate_flags, ends_like_sentence
 from newsfuse.model import Cluster
+from newsfuse.prior import SummaryPrior, shipped
 from newsfuse.summarizers.centroid import centrality, support
 from newsfuse.summarizers.graph import LexRank, pagerank
 from newsfuse.text import terms
@@ -29,6 +32,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "specificity": ("digits", "quotes", "mean_idf", "rare_terms"),
     "boilerplate": ("boilerplate", "unfinished", "symbols", "question", "dangling"),
     "cluster": ("documents", "document_sentences", "cluster_sentences"),
+    "prior": ("summary_prior", "prior_density", "prior_mass"),
 }
 FEATURES: tuple[str, ...] = tuple(name for names in GROUPS.values() for name in names)
 
@@ -44,8 +48,11 @@ SYMBOLS = re.compile(r"[^\w\s.,;:'\"“”’‘!?()-]")
 DANGLING = frozenset("he she it they this these those his her their its but also however that such then".split())
 
 
-def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
-    """A ``(sentences, len(FEATURES))`` float32 matrix, columns in :data:`FEATURES` order."""
+def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | None = None) -> np.ndarray:
+    """A ``(sentences, len(FEATURES))`` float32 matrix, columns in :data:`FEATURES` order.
+
+    ``prior`` is the summary prior the model was trained with; the shipped one by default.
+    """
     sentences = cluster.sentences
     count = len(sentences)
     documents = len(cluster.documents)
@@ -115,6 +122,12 @@ def features(cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
     columns["documents"] = np.full(count, float(documents))
     columns["document_sentences"] = sentences_in
     columns["cluster_sentences"] = np.full(count, float(count))
+
+    rates = prior if prior is not None else shipped()
+    mass = _row_sums(np.fromiter((rates[term] for bag in bags for term in bag), np.float64, int(bag_sizes.sum())), bag_sizes)
+    columns["summary_prior"] = mass / np.maximum(bag_sizes, 1)
+    columns["prior_density"] = mass / np.maximum(lengths, 1)
+    columns["prior_mass"] = mass
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32) if count else np.zeros((0, len(FEATURES)), np.float32)
 
 

@@ -6,12 +6,14 @@ import gzip
 import json
 import time
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from newsfuse.cli.app import app, fail, stderr
+from newsfuse import prior
 from newsfuse.readers import InputError, lines
 from newsfuse.training.dataset import WORDS
 from newsfuse.summarizers.learned import MODEL_RESOURCE
@@ -36,7 +38,10 @@ def train(
 ) -> None:
     """Train the learned sentence scorer on clusters with reference summaries.
 
-    The model is a gzipped LightGBM text file; copy it to src/newsfuse/models/ to ship it.
+    The model is trained on the first --clusters clusters and the summary prior (a feature) is
+    counted on the clusters after them, so no training sentence sees its own summary through it.
+    Both are written to --out (a gzipped LightGBM text file and a gzipped JSON table); copy them
+    to src/newsfuse/models/ to ship them.
     """
     data = [*data, *(more or [])]
     missing = [str(path) for path in data if not path.is_file()]
@@ -52,18 +57,34 @@ def train(
         idf_out.parent.mkdir(parents=True, exist_ok=True)
         idf_out.write_bytes(gzip.compress(json.dumps(table, separators=(",", ":")).encode(), mtime=0))
         stderr.print(f"IDF table of {table['documents']} documents -> {idf_out}", highlight=False)
+    counts = _prior(paths, clusters)
+    stderr.print(f"summary prior of {counts['clusters']} clusters, {len(counts['terms'])} terms", highlight=False)
     try:
-        examples = dataset.build(paths, clusters, words=words, workers=workers)
+        examples = dataset.build(paths, clusters, words=words, workers=workers, prior=prior.SummaryPrior.of(counts))
     except ValueError as error:
         fail(str(error))
     stderr.print(f"{len(examples)} clusters, {len(examples.gains)} sentences labelled", highlight=False)
     booster = training.fit(examples, rounds=rounds, seed=seed, threads=workers)
     try:
         model = training.save(booster, out / MODEL_RESOURCE)
+        prior.save(counts, out / prior.PRIOR_RESOURCE)
     except OSError as error:
         fail(f"cannot write the model to {out}: {error.strerror or error}")
     size = model.stat().st_size / 1024
     stderr.print(f"model -> {model} ({size:.0f} KiB) in {time.perf_counter() - started:.0f} s", highlight=False)
+
+
+def _prior(paths: list[str], clusters: int) -> dict:
+    """The summary prior counted on the clusters after the first ``clusters``; on a dataset too
+    small to leave any, on the training clusters themselves (said on stderr)."""
+    try:
+        return prior.count(islice(dataset.clusters(paths), clusters, None))
+    except ValueError:
+        stderr.print("no clusters beyond --clusters: the summary prior is counted on the training clusters", highlight=False)
+    try:
+        return prior.count(dataset.clusters(paths, clusters))
+    except ValueError as error:
+        fail(str(error))
 
 
 def _documents(paths: list[str]) -> Iterator[str]:

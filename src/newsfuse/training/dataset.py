@@ -17,6 +17,7 @@ import numpy as np
 from newsfuse.features import FEATURES, features
 from newsfuse.model import Cluster
 from newsfuse.pipeline import prepare
+from newsfuse.prior import SummaryPrior
 from newsfuse.readers import InputError, read
 from newsfuse.training.labels import gains, membership
 from newsfuse.vectors import SentenceVectors
@@ -46,23 +47,31 @@ def clusters(paths: Iterable[str], limit: int | None = None) -> Iterator[Cluster
     return islice(usable, limit)
 
 
-def cluster_examples(cluster: Cluster, words: int = WORDS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cluster_examples(
+    cluster: Cluster, words: int = WORDS, prior: SummaryPrior | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, ROUGE gains and oracle membership of one raw cluster's sentences."""
     prepared = prepare(cluster)
     if not prepared.sentences:
         return np.zeros((0, len(FEATURES)), np.float32), np.zeros(0), np.zeros(0)
     labelled = replace(prepared, references=prepared.references[:1])
-    return features(prepared, SentenceVectors.of(prepared)), gains(labelled, words), membership(labelled, words)
+    return features(prepared, SentenceVectors.of(prepared), prior), gains(labelled, words), membership(labelled, words)
 
 
-def build(paths: Iterable[str], limit: int | None = None, words: int = WORDS, workers: int = 2) -> Examples:
-    """Examples of the first ``limit`` clusters of ``paths``, in file order (deterministic)."""
+def build(
+    paths: Iterable[str], limit: int | None = None, words: int = WORDS, workers: int = 2, prior: SummaryPrior | None = None
+) -> Examples:
+    """Examples of the first ``limit`` clusters of ``paths``, in file order (deterministic).
+
+    ``prior`` is the summary prior the features read (the shipped one by default); count it on
+    other clusters than these, or the feature would know their summaries.
+    """
     source = clusters(paths, limit)
     if workers > 1:
-        with get_context("fork").Pool(workers, initializer=os.nice, initargs=(NICENESS,)) as pool:
-            parts = list(pool.imap(_examples, ((cluster, words) for cluster in source), chunksize=32))
+        with get_context("fork").Pool(workers, initializer=_start_worker, initargs=(words, prior)) as pool:
+            parts = list(pool.imap(_examples, source, chunksize=32))
     else:
-        parts = [cluster_examples(cluster, words) for cluster in source]
+        parts = [cluster_examples(cluster, words, prior) for cluster in source]
     parts = [part for part in parts if len(part[1])]
     if not parts:
         raise ValueError("no training clusters with sentences and a reference summary")
@@ -74,5 +83,14 @@ def build(paths: Iterable[str], limit: int | None = None, words: int = WORDS, wo
     )
 
 
-def _examples(job: tuple[Cluster, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return cluster_examples(*job)
+_worker: dict = {}
+
+
+def _start_worker(words: int, prior: SummaryPrior | None) -> None:
+    """Niced, and given the settings once rather than with every cluster."""
+    os.nice(NICENESS)
+    _worker.update(words=words, prior=prior)
+
+
+def _examples(cluster: Cluster) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return cluster_examples(cluster, _worker["words"], _worker["prior"])
