@@ -21,7 +21,7 @@ Speed is articles per CPU second (single-threaded; BLAS threads pinned to 1) and
 newsfuse's word memos are warmed on train clusters first, as in a running service.  The
 "assigner" rate is featurize + assign on cleaned articles; the "ingest" rate is the whole
 ``newsfuse ingest`` path on raw articles: cleaning, content hashing, featurize, near-duplicate
-links, assignment and SQLite commits (WAL, synchronous=FULL, a transaction per 256 articles).
+links, assignment and SQLite commits (WAL, synchronous=NORMAL, a transaction per 256 articles).
 "Boilerplate pages" are documents whose MinHash equals one in another gold cluster (web-archive
 crawl notices, tweet-embed help, comment boxes): the F1 without them shows what scraping noise
 in Multi-News costs; newsfuse keeps pages it recognises as content-free (``stories.junk``,
@@ -152,7 +152,7 @@ def boilerplate_pages(stream: Stream) -> set[int]:
 
 def store_rate(stream: Stream) -> tuple[float, float]:
     """Articles per CPU second and per wall second through the whole store from raw text: clean,
-    hash, featurize, dedup, assign and SQLite writes (WAL, synchronous=FULL, a commit per 256)."""
+    hash, featurize, dedup, assign and SQLite writes (WAL, synchronous=NORMAL, a commit per 256)."""
     from newsfuse.stories.store import Store
 
     with tempfile.TemporaryDirectory() as folder:

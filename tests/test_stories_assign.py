@@ -122,3 +122,17 @@ def test_memo_is_bounded() -> None:
     assert [memo[word] for word in ["a", "bb", "a", "ccc", "dddd", "bb"]] == [1, 2, 1, 3, 4, 2]
     assert calls == ["a", "bb", "ccc", "dddd", "bb"]
     assert len(memo) <= 3
+
+
+def test_signature_is_datasketch_minhash_of_the_shingles() -> None:
+    from datasketch import MinHash
+
+    from newsfuse.stories.dedup import PERMUTATIONS, SEED, shingle_signature
+
+    hashes = np.random.default_rng(3).integers(0, 2**32, size=300, dtype=np.uint64).astype(np.uint32)
+    hashes[100:150] = hashes[:50]  # repeated shingles count once
+    values = hashes.astype(np.uint32)
+    shingles = (values[:-2] * np.uint32(0x9E3779B1) + values[1:-1]) * np.uint32(0x85EBCA6B) + values[2:]
+    reference = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
+    reference.update_batch(shingles.tolist())
+    assert np.array_equal(shingle_signature(hashes), reference.hashvalues)

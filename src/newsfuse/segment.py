@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from newsfuse.cleaning import HAS_ALNUM
@@ -43,14 +44,19 @@ QUOTE_REACH = 300
 
 def split(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) offsets of the sentences in ``text``, whitespace trimmed."""
-    spans: list[tuple[int, int]] = []
+    return list(spans(text))
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """:func:`split` lazily: a caller that needs only the first sentence stops there."""
     for line in LINE.finditer(text):
         start = line.start()
         for end in _boundaries(text, line.start(), line.end()):
-            _append_trimmed(text, start, end, spans)
+            if span := _trimmed(text, start, end):
+                yield span
             start = end
-        _append_trimmed(text, start, line.end(), spans)
-    return spans
+        if span := _trimmed(text, start, line.end()):
+            yield span
 
 
 def segment(document: Document, index: int = 0) -> Document:
@@ -62,13 +68,15 @@ def segment(document: Document, index: int = 0) -> Document:
     return replace(document, sentences=sentences)
 
 
-def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without its outer whitespace; ``None`` if no letter or digit is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start and HAS_ALNUM.search(text, start, end):
-        spans.append((start, end))
+        return start, end
+    return None
 
 
 class _Quotes:

@@ -30,9 +30,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import islice
+from itertools import islice, repeat
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import itemgetter, mul
 
 import numpy as np
 
@@ -271,10 +271,11 @@ class StoryAssigner:
         stories = self._stories
         scores = {story: dot / stories[story].size for story, dot in dots.items()}
         if len(vector) > QUERY_TERMS:
-            rest = list(islice(vector.items(), QUERY_TERMS, None))
+            indices = list(islice(vector, QUERY_TERMS, None))
+            weights = list(islice(vector.values(), QUERY_TERMS, None))
             for story in heapq.nlargest(RESCORED, scores, key=scores.__getitem__):
-                get = stories[story].centroid.get
-                scores[story] = (dots[story] + sum(weight * get(index, 0.0) for index, weight in rest)) / stories[story].size
+                found = map(stories[story].centroid.get, indices, repeat(0.0))
+                scores[story] = (dots[story] + sum(map(mul, weights, found))) / stories[story].size
         best, similarity = 0, 0.0
         for story, score in scores.items():
             if score > similarity:

@@ -40,10 +40,12 @@ class Match:
     similarity: float
 
 
-_template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
+# The permutations of datasketch's default ("affine32") MinHash, applied here to all shingles at
+# once: datasketch's ``update_batch`` first converts them to Python ints one by one, which cost
+# more than the hashing.  The values are bit-for-bit datasketch's (tests check it).
+# One permutation per row, so each minimum is taken along a contiguous row.
+_A, _B = (part.reshape(-1, 1) for part in MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int).permutations)
 _bucket = Memo(bucket).__getitem__
-_scratch = _template.copy()
-_EMPTY = _template.hashvalues.copy()
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -51,7 +53,7 @@ def signature(text: str) -> np.ndarray | None:
     return shingle_signature([_bucket(term) for term in terms(text)])
 
 
-def shingle_signature(hashes: Sequence[int]) -> np.ndarray | None:
+def shingle_signature(hashes: Sequence[int] | np.ndarray) -> np.ndarray | None:
     """The MinHash of a text's shingles (three consecutive content terms, given as their stable
     hashes in text order); ``None`` when the text is too short to judge."""
     if len(hashes) < MIN_TERMS:
@@ -59,9 +61,16 @@ def shingle_signature(hashes: Sequence[int]) -> np.ndarray | None:
     values = np.asarray(hashes, dtype=np.uint32)
     # A shingle's hash mixes its three term hashes (uint32 arithmetic wraps); MinHash re-mixes it.
     shingles = (values[:-2] * np.uint32(0x9E3779B1) + values[1:-1]) * np.uint32(0x85EBCA6B) + values[2:]
-    _scratch.hashvalues = _EMPTY.copy()  # reused: building a MinHash costs more than updating one
-    _scratch.update_batch(shingles.tolist())
-    return _scratch.hashvalues.copy()
+    return (_A * _fmix32(shingles) + _B).min(axis=1)  # a repeated shingle changes no minimum
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finalizer, the pre-mix datasketch applies before its permutations."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 class BandIndex:

@@ -36,7 +36,7 @@ from newsfuse import summarizers
 from newsfuse.model import Citation, Cluster, Document, Summary, SummarySentence
 from newsfuse.cleaning import repeated_lines
 from newsfuse.pipeline import prepare
-from newsfuse.segment import segment, split
+from newsfuse.segment import segment, spans
 from newsfuse.readers.decode import parse_date
 from newsfuse.selection import DEFAULT_WORDS
 from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
@@ -239,8 +239,8 @@ def _headline(document: Document) -> str:
     if document.title:
         return document.title
     lead = document.text[:HEADLINE_CHARACTERS].split("\n", 1)[0]  # enough for a headline's words
-    spans = split(lead)
-    first = lead[slice(*spans[0])] if spans else lead
+    span = next(spans(lead), None)
+    first = lead[slice(*span)] if span else lead
     words = first.split()
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
@@ -352,7 +352,9 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA synchronous = FULL")
+        # In WAL mode NORMAL syncs at checkpoints, not at every commit: a committed transaction
+        # survives the process being killed (kill -9); only a power cut may lose the last ones.
+        connection.execute("PRAGMA synchronous = NORMAL")
         return connection
 
     # -- writing ---------------------------------------------------------------------------
