@@ -232,3 +232,12 @@ def test_a_country_speaks_when_it_is_the_subject_of_a_speech_verb() -> None:
 def test_a_speech_verb_after_a_comma_and_belongs_to_the_next_clause() -> None:
     article = 'Mayor Ana Berg said the plan was "far too slow for a town this size" on Monday, and the council urged residents to "stay calm".'
     assert [speaker for _, speaker in speakers_of(article)][0] == "Ana Berg"
+
+
+def test_a_paragraph_opening_quote_is_the_person_whose_opinion_the_sentence_before_gives() -> None:
+    article = (
+        '"Most pupils skip the salad bar," head teacher Ola Brandt said.\n'
+        "Nina Voss, who grows beans on an allotment, thinks schools should do much more about it.\n"
+        '"Children copy whatever the grown-ups around them happen to eat at home."'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Ola Brandt", "Nina Voss"]

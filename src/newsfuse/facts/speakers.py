@@ -104,6 +104,7 @@ ATTRIBUTION_TAIL = re.compile(
     r"\s*(?:(?:in|on|at|to|during|via|from|after|before|late|early|last|this|earlier|later|while|when|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
 )
+OPINION = re.compile(r"\b(?:thinks|believes|feels|hopes|fears|argues|insists|worries)\b")
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
@@ -369,7 +370,8 @@ class Attributor:
 
     def _reported_before(self, paragraph_start: int, previous: Span | None) -> Subject | None:
         """``Prosecutor Ana Lind said the sentence sends a message.`` then a paragraph that opens
-        with a quote: the words she went on to say, when no quote came between."""
+        with a quote: the words she went on to say, when no quote came between; likewise after
+        a sentence giving its subject's opinion ("Ana Lind thinks ...")."""
         sentence_low, sentence_high = self._sentence(len(self.text[:paragraph_start].rstrip()) - 1)
         if previous is not None and previous.after > sentence_low:
             return None
@@ -377,6 +379,9 @@ class Attributor:
             subject = self._subject_of(verb.start(), verb.end(), sentence_low, sentence_high, verb.group())
             if subject is not None:
                 return subject if subject.kind == "name" else None
+        if OPINION.search(self.text, sentence_low, sentence_high):  # "Ana, a cook, thinks more should be done."
+            subject = self._sentence_subject(sentence_low, sentence_high)
+            return subject if subject is not None and subject.kind == "name" else None
         return None
 
     def _sentence_subject(self, low: int, high: int) -> Subject | None:
