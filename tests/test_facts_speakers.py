@@ -241,3 +241,11 @@ def test_a_paragraph_opening_quote_is_the_person_whose_opinion_the_sentence_befo
         '"Children copy whatever the grown-ups around them happen to eat at home."'
     )
     assert [speaker for _, speaker in speakers_of(article)] == ["Ola Brandt", "Nina Voss"]
+
+
+def test_a_researcher_speaks_not_the_school_named_in_her_open_appositive() -> None:
+    article = (
+        "The study followed forty thousand adults for ten years.\n"
+        'Dr Mira Solberg, lead author of the study from the Northfield School of Medicine explained: "We wanted to see how much walking is enough."'
+    )
+    assert [speaker for _, speaker in speakers_of(article)] == ["Mira Solberg"]

@@ -105,6 +105,7 @@ ATTRIBUTION_TAIL = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
 )
 OPINION = re.compile(r"\b(?:thinks|believes|feels|hopes|fears|argues|insists|worries)\b")
+MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?$")
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
@@ -546,7 +547,8 @@ class Attributor:
             head = HEADED_BY_NOUN.search(self.text[low : named[index].start])
             if head and head.group(3) not in DOCUMENTS:  # "A source close to the McCanns said": the source
                 return self._phrase(head.group(1).lower(), head.group(3), low + head.start(1), head.group(2))
-            return Subject("name", named[index].name, named[index].start)
+            member = self._member_of(named[:index], named[index], low)
+            return Subject("name", member.name, member.start) if member else Subject("name", named[index].name, named[index].start)
         words = trimmed.split()
         if words and words[-1] in ("It", "it"):
             return Subject("phrase", "it", end)
@@ -564,6 +566,16 @@ class Attributor:
             return self._appositive(low, end) or self._interrupted_phrase(low, end)
         if words and words[-1] in ("and", "but"):  # "She hopes to ... and has promised": the clause's subject
             return self._sentence_subject(low, end)
+        return None
+
+    def _member_of(self, before: Sequence[Mention], body: Mention, low: int) -> Mention | None:
+        """``Dr Ana Lind, lead author from the School of Health explained``: an organisation in an
+        appositive left open is where the person who opens the clause works; she speaks."""
+        if self._kind(body) == "person" or not MEMBER_OF.search(self.text, low, body.start):
+            return None
+        for mention in before:
+            if self._kind(mention) == "person" and self.text.startswith(",", mention.end) and self.text.count(",", mention.end, body.start) == 1:
+                return mention if self._opens_clause(low, mention) else None
         return None
 
     def _interrupted_phrase(self, low: int, end: int) -> Subject | None:
