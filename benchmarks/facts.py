@@ -56,7 +56,7 @@ misspellings, and unattributed lines given to a nearby name.
 ``--split every`` (the default) prints the six label sets side by side, each with the baseline, then the time
 ``facts.extract`` takes per prepared cluster of the raw sample (92 clusters).
 
-    python benchmarks/facts.py [--shared ../shared] [--split every|fresh4|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
+    python benchmarks/facts.py [--shared ../shared] [--split every|fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
 """
 
 from __future__ import annotations
@@ -85,9 +85,10 @@ FRESH = ROOT / "benchmarks/data/quote_labels_test.json"
 FRESH2 = ROOT / "benchmarks/data/quote_labels_fresh2.json"
 FRESH3 = ROOT / "benchmarks/data/quote_labels_fresh3.json"
 FRESH4 = ROOT / "benchmarks/data/quote_labels_fresh4.json"
+FRESH5 = ROOT / "benchmarks/data/quote_labels_fresh5.json"
 SETS = {
     "all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT,
-    "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
+    "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5,
 }
 MATCH = 0.8
 
@@ -212,7 +213,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["every", *SETS], default="every")
     parser.add_argument("--show", action="store_true", help="print every error of the raw-text run")
     args = parser.parse_args()
-    for split in ("all", "heldout", "fresh", "fresh2", "fresh3", "fresh4") if args.split == "every" else (args.split,):
+    for split in ("all", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5") if args.split == "every" else (args.split,):
         evaluate(args.shared, split, args.show)
     if args.split == "every":
         speed(args.shared)
