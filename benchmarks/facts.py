@@ -53,7 +53,16 @@ lead at 4c7da96: precision 0.956, recall 0.970, speaker accuracy 0.822 (raw text
 0.320).  Misses: a quote given to the person named in the sentence before rather than the
 paragraph's speaker (a judge's sentencing remarks, a pollster quoted after a candidate), name
 misspellings, and unattributed lines given to a nearby name.
-``--split every`` (the default) prints the six label sets side by side, each with the baseline, then the time
+Since then fresh4 is development data too (speakers4 fixed the patterns it showed).
+``--split fresh5`` scores benchmarks/data/quote_labels_fresh5.json: all 10 remaining clusters with
+8–14 quotation-mark pairs (25 documents, 87 quotes, 22 of them with no determinable speaker),
+labelled (3f45587) while speakers4 was being written, by an annotator who never ran newsfuse on
+them.  Scored once by the lead at ce69139: precision 1.000, recall 0.954, speaker accuracy 0.771
+(raw text 0.771; baseline 0.325).  Misses: lines labelled as having no determinable speaker
+(an obituary, an advert) given to a nearby name, documents and posts (a campaign's post, a
+court's finding) and state media outlets as speakers, an expert's remarks given to the leader
+the article is about.
+``--split every`` (the default) prints the seven label sets side by side, each with the baseline, then the time
 ``facts.extract`` takes per prepared cluster of the raw sample (92 clusters).
 
     python benchmarks/facts.py [--shared ../shared] [--split every|fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
