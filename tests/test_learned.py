@@ -68,7 +68,7 @@ def test_train_command_end_to_end_on_a_tiny_dataset(tmp_path) -> None:
     assert table["documents"] == 48 and "flood" in table["frequencies"]
     assert "summary prior is counted on the training clusters" in result.output
     learned = Learned(path)
-    assert learned.prior.rates == prior.load(tmp_path / "model" / prior.PRIOR_RESOURCE).rates != prior.shipped().rates
+    assert learned.prior.weights == prior.load(tmp_path / "model" / prior.PRIOR_RESOURCE).weights != prior.shipped().weights
     summary = learned(prepare(Cluster(documents=[Document(text=text) for text in ARTICLES])), 30)
     assert summary.sentences
 

@@ -37,7 +37,7 @@ def test_saved_table_loads_back_and_a_bad_file_is_a_clear_error(tmp_path) -> Non
     table = prior.count(CLUSTERS, min_count=1)
     path = prior.save(table, tmp_path / "models" / prior.PRIOR_RESOURCE)
     assert path.read_bytes() == prior.save(table, tmp_path / "again.json.gz").read_bytes()  # no timestamp
-    assert prior.load(path).rates == prior.SummaryPrior.of(table).rates
+    assert prior.load(path).weights == prior.SummaryPrior.of(table).weights
     bad = tmp_path / "bad.json.gz"
     bad.write_bytes(gzip.compress(b"[1, 2]"))
     with pytest.raises(ValueError, match="not a summary prior"):
@@ -48,4 +48,4 @@ def test_saved_table_loads_back_and_a_bad_file_is_a_clear_error(tmp_path) -> Non
 
 def test_the_shipped_prior_knows_news_words() -> None:
     shipped = prior.shipped()
-    assert len(shipped.rates) > 1000 and 0 < shipped.unknown < 1
+    assert len(shipped.weights) > 1000 and 0 < shipped.unknown < 1

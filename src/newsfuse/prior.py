@@ -14,13 +14,12 @@ import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from newsfuse.model import Cluster
-from newsfuse.text import terms
+from newsfuse.text import TermWeights, terms
 
 PRIOR_RESOURCE = "prior.json.gz"
 MIN_COUNT = 5
@@ -29,13 +28,10 @@ MIN_COUNT = 5
 SMOOTHING = 5.0
 
 
-@dataclass(slots=True)
-class SummaryPrior:
-    rates: dict[str, float]
-    unknown: float
+class SummaryPrior(TermWeights):
+    """How often each term of the articles reaches an editor's summary."""
 
-    def __getitem__(self, term: str) -> float:
-        return self.rates.get(term, self.unknown)
+    __slots__ = ()
 
     @classmethod
     def of(cls, table: dict) -> SummaryPrior:

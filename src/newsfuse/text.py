@@ -8,6 +8,7 @@ faster than NLTK's pure-Python one, memoised because news vocabulary repeats.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import Stemmer
 
@@ -78,3 +79,14 @@ def terms(text: str) -> list[str]:
 def content_terms(tokens: list[str]) -> list[str]:
     """:func:`terms` of text already split by :func:`words`."""
     return list(filter(None, map(_term_of.__getitem__, tokens)))
+
+
+@dataclass(slots=True)
+class TermWeights:
+    """A weight per stemmed term and one for terms never seen: the shape of every shipped table."""
+
+    weights: dict[str, float]
+    unknown: float
+
+    def __getitem__(self, term: str) -> float:
+        return self.weights.get(term, self.unknown)

@@ -21,18 +21,15 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.model import Cluster
-from newsfuse.text import content_terms, count_words, terms, words
+from newsfuse.text import TermWeights, content_terms, count_words, terms, words
 
 IDF_RESOURCE = "idf.json.gz"
 
 
-@dataclass(slots=True)
-class Idf:
-    weights: dict[str, float]
-    unknown: float
+class Idf(TermWeights):
+    """Inverse document frequency of each term, from the shipped news table."""
 
-    def __getitem__(self, term: str) -> float:
-        return self.weights.get(term, self.unknown)
+    __slots__ = ()
 
 
 @cache
