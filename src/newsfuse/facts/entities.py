@@ -348,7 +348,7 @@ class EntityIndex:
         self._documents = cluster.documents
         self._kinds = self._vote_kinds()
         self._canonical: dict[str, str] = {}
-        self.entities = self._merge(cluster.documents)
+        self.entities = self._merge()
 
     def listing(self, speakers: frozenset[str] = frozenset()) -> list[Entity]:
         """The entities, counting as people the single names that were quoted ("Pink said")."""
@@ -356,7 +356,7 @@ class EntityIndex:
         if not unknown:
             return self.entities
         self._kinds.update(dict.fromkeys(unknown, "person"))
-        self.entities = self._merge(self._documents)
+        self.entities = self._merge()
         return self.entities
 
     def _vote_kinds(self) -> dict[str, str]:
@@ -381,7 +381,7 @@ class EntityIndex:
         """The cluster's preferred spelling of ``name`` (itself when unknown)."""
         return self._canonical.get(fold(name), name)
 
-    def _merge(self, documents: list[Document]) -> list[Entity]:
+    def _merge(self) -> list[Entity]:
         counts: Counter[tuple[str, str]] = Counter()
         spelled: dict[str, Counter[str]] = defaultdict(Counter)
         where: dict[str, set[int]] = defaultdict(set)
