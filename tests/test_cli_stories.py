@@ -76,6 +76,16 @@ def test_train_junk_and_pages_without_content(tmp_path) -> None:
     assert "(no content) Page not found." in said(runner.invoke(app, ["stories", "--db", db, "--all"]))
 
 
+def test_train_junk_on_lines_that_are_not_clusters_is_one_line_error(tmp_path) -> None:
+    table = tmp_path / "junk.json.gz"
+    for number, line in enumerate(["[1, 2]", '{"documents": 5}']):
+        data = tmp_path / f"bad{number}.jsonl"
+        data.write_text(line + "\n")
+        result = runner.invoke(app, ["train-junk", str(data), "--out", str(table)])
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+        assert "not a JSON object with a list of documents" in said(result)
+
+
 def test_reopening_with_other_settings_is_one_line_error(tmp_path) -> None:
     feed, db = tmp_path / "feed.jsonl", str(tmp_path / "s.db")
     write_feed(feed, stories=1, per_story=1)

@@ -152,7 +152,12 @@ def train_junk(
 
 
 def _clusters(paths: list[Path]) -> Iterator[list[str]]:
+    """The non-empty documents of each cluster; a ``ValueError`` (one line for the user) on a
+    line that is not a JSON object with a list of ``documents``."""
     for path in paths:
         for line in lines(str(path)):
-            documents = json.loads(line).get("documents", []) if line.strip() else []
+            record = json.loads(line) if line.strip() else {}
+            documents = record.get("documents", []) if isinstance(record, dict) else None
+            if not isinstance(documents, list):
+                raise ValueError(f"{path}: a line is not a JSON object with a list of documents")
             yield [text for text in documents if isinstance(text, str) and text.strip()]
