@@ -8,7 +8,7 @@ so a reader or a test can check it by slicing ``Document.text``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newsfuse.model import Citation
@@ -54,13 +54,7 @@ class Entity:
     mentions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "variants": self.variants,
-            "documents": self.documents,
-            "mentions": self.mentions,
-        }
+        return asdict(self)
 
 
 @dataclass(slots=True)

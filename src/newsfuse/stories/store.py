@@ -27,7 +27,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -124,15 +124,7 @@ class IngestReport:
         return self.new + self.duplicates + self.skipped + self.empty + self.no_content
 
     def to_dict(self) -> dict[str, int]:
-        return {
-            "new": self.new,
-            "duplicates": self.duplicates,
-            "skipped": self.skipped,
-            "empty": self.empty,
-            "no_content": self.no_content,
-            "stories_new": self.stories_new,
-            "stories_touched": self.stories_touched,
-        }
+        return asdict(self)
 
 
 @dataclass(slots=True)
