@@ -1,13 +1,9 @@
 """Speaker attribution rules that generalise: each on invented sentences."""
 
-from newsfuse.facts import extract
+from test_facts_quotes import quotes_of
+
 from newsfuse.facts.entities import EntityIndex, mentions
 from newsfuse.pipeline import prepare, to_cluster
-
-
-def speakers_of(article: str) -> list[tuple[str, str | None]]:
-    facts = extract(prepare(to_cluster([article])))
-    return [(quote.text, quote.speaker) for quote in facts.quotes]
 
 
 def test_days_and_sentence_adverbs_are_never_names() -> None:
@@ -30,7 +26,7 @@ def test_a_document_speaks_for_its_issuer_not_for_the_day_it_came_out() -> None:
         'Instead it said that crews had "trained twice as often as the year before," and it added more.\n'
         '"We found no serious fault in the fleet this year," it said.'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ferry Safety Board", "Ferry Safety Board"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ferry Safety Board", "Ferry Safety Board"]
 
 
 def test_a_pronoun_finds_a_person_introduced_a_paragraph_earlier() -> None:
@@ -39,12 +35,12 @@ def test_a_pronoun_finds_a_person_introduced_a_paragraph_earlier() -> None:
         "Teodor Vance III, owner of the Vance Times Bakery, has lived on the street since 1990. He said the noise was new.\n"
         '"Nobody here was ever told that the road would close for a year," he said.'
     )
-    assert speakers_of(article)[-1] == ("Nobody here was ever told that the road would close for a year,", "Teodor Vance III")
+    assert quotes_of(article)[-1] == ("Nobody here was ever told that the road would close for a year,", "Teodor Vance III")
 
 
 def test_an_aside_in_parentheses_after_the_quote_is_not_its_attribution() -> None:
     article = 'In her third letter, Nadia Orr told Piet she "missed the harbour a lot" in a card he sent (twice, according to the archive).'
-    assert speakers_of(article) == [("missed the harbour a lot", "Nadia Orr")]
+    assert quotes_of(article) == [("missed the harbour a lot", "Nadia Orr")]
 
 
 def test_a_capitalised_word_after_a_closed_sentence_starts_a_new_one() -> None:
@@ -52,7 +48,7 @@ def test_a_capitalised_word_after_a_closed_sentence_starts_a_new_one() -> None:
         'Nadia Orr told Piet Lund that the trip "went really well, better than any of us hoped." '
         '"Send me the photos soon, and the maps."According to Lund\'s diary, they met again in May.'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Nadia Orr", "Nadia Orr"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Nadia Orr", "Nadia Orr"]
 
 
 def test_a_speech_verb_before_the_quote_beats_a_plain_verb_after_it() -> None:
@@ -60,7 +56,7 @@ def test_a_speech_verb_before_the_quote_beats_a_plain_verb_after_it() -> None:
         "Lisa Holm plays the sceptic. Holm rarely smiles in the film.\n"
         'When Mira tells a doubtful Holm that the plan is "fine because we made it, and we are fine," she may as well be talking about the film.'
     )
-    assert speakers_of(article) == [("fine because we made it, and we are fine,", "Mira")]
+    assert quotes_of(article) == [("fine because we made it, and we are fine,", "Mira")]
 
 
 def test_the_letters_a_person_wrote_speak_for_that_person() -> None:
@@ -69,7 +65,7 @@ def test_the_letters_a_person_wrote_speak_for_that_person() -> None:
         "The last letter, from the winter, was short. A wealthy Danish buyer is expected.\n"
         '"I will come home when the snow is gone, and not a day later," it reads.'
     )
-    assert speakers_of(article) == [("I will come home when the snow is gone, and not a day later,", "Tomas Reyes")]
+    assert quotes_of(article) == [("I will come home when the snow is gone, and not a day later,", "Tomas Reyes")]
 
 
 def test_a_claim_someone_rejected_as_a_word_is_their_word_and_the_role_is_the_named_holder() -> None:
@@ -77,7 +73,7 @@ def test_a_claim_someone_rejected_as_a_word_is_their_word_and_the_role_is_the_na
         "President Ilse Varga toured the plant on Monday.\n"
         'Critics say the visit was staged, a claim the president has dismissed as "silly" and "plainly false."'
     )
-    assert speakers_of(article) == [("silly", "Ilse Varga"), ("plainly false.", "Ilse Varga")]
+    assert quotes_of(article) == [("silly", "Ilse Varga"), ("plainly false.", "Ilse Varga")]
 
 
 def test_what_a_study_found_is_its_authors_words() -> None:
@@ -85,7 +81,7 @@ def test_what_a_study_found_is_its_authors_words() -> None:
         "A team led by Dr. Omar Feld at Lakeside University tracked 300 renters for a year.\n"
         'Most of them "spent more than half of their income on rent," the study found.'
     )
-    assert speakers_of(article) == [("spent more than half of their income on rent,", "Omar Feld")]
+    assert quotes_of(article) == [("spent more than half of their income on rent,", "Omar Feld")]
 
 
 def test_another_tweet_is_the_account_named_before_not_the_last_person() -> None:
@@ -94,7 +90,7 @@ def test_another_tweet_is_the_account_named_before_not_the_last_person() -> None
         'Roos wrote on her blog: "We will row the whole river in one day, and we are ready for it."\n'
         'Another tweet read: "Look at the bridge. We are almost halfway now, keep cheering."'
     )
-    assert speakers_of(article)[-1] == ("Look at the bridge. We are almost halfway now, keep cheering.", "Riverwatch Trust")
+    assert quotes_of(article)[-1] == ("Look at the bridge. We are almost halfway now, keep cheering.", "Riverwatch Trust")
 
 
 def test_a_short_marked_term_without_speech_nearby_is_no_quote_but_a_called_word_is() -> None:
@@ -102,7 +98,7 @@ def test_a_short_marked_term_without_speech_nearby_is_no_quote_but_a_called_word
         '"We will keep the mill open for as long as we can," Nadia Orr said. Her office faces the "old mill yard" by the river.\n'
         'Later, Orr called the new parking rules "unfair" in a radio interview.'
     )
-    assert speakers_of(article) == [("We will keep the mill open for as long as we can,", "Nadia Orr"), ("unfair", "Nadia Orr")]
+    assert quotes_of(article) == [("We will keep the mill open for as long as we can,", "Nadia Orr"), ("unfair", "Nadia Orr")]
 
 
 def test_a_speaker_is_named_by_the_longest_form_with_the_commonest_spelling() -> None:
@@ -115,8 +111,8 @@ def test_a_speaker_is_named_by_the_longest_form_with_the_commonest_spelling() ->
         '"We knew from the first dive that the hull was almost complete," Quispal said.\n'
         '"There is still a great deal of cargo down there to be recorded," Quispel added.'
     )
-    assert [speaker for _, speaker in speakers_of(first)] == ["Tarek bin Salem Al Odeh"]
-    assert [speaker for _, speaker in speakers_of(second)] == ["Maren Lotte Quispel"] * 2
+    assert [speaker for _, speaker in quotes_of(first)] == ["Tarek bin Salem Al Odeh"]
+    assert [speaker for _, speaker in quotes_of(second)] == ["Maren Lotte Quispel"] * 2
 
 
 def test_a_full_name_misspelt_once_takes_the_spelling_every_other_mention_uses() -> None:
@@ -124,7 +120,7 @@ def test_a_full_name_misspelt_once_takes_the_spelling_every_other_mention_uses()
         "The study was led by Ingrid K. Halvorsan of the institute. Halvorsen said the herd was small.\n"
         '"The animals ate the same feed for six months without any change," Halvorsen said.'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ingrid K. Halvorsen"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ingrid K. Halvorsen"]
 
 
 def test_a_word_capitalised_only_where_a_sentence_starts_is_not_a_speaker() -> None:
@@ -132,10 +128,10 @@ def test_a_word_capitalised_only_where_a_sentence_starts_is_not_a_speaker() -> N
         'Nadia Corr runs a bakery on the square, and opens soon after dawn. "We never close on a market day," Corr said.\n'
         'Soon after, Corr closed the shop and told neighbours the queue had been "longer than ever."'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Nadia Corr", "Nadia Corr"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Nadia Corr", "Nadia Corr"]
     assert "Soon" not in {mention.name for mention in EntityIndex(prepare(to_cluster([article]))).mentions[0]}
     # a surname the text only ever starts sentences with, and never writes in lower case, is kept
-    assert speakers_of('Ruiz called the plan "a gift to every family in town" at the meeting.')[0][1] == "Ruiz"
+    assert quotes_of('Ruiz called the plan "a gift to every family in town" at the meeting.')[0][1] == "Ruiz"
 
 
 def test_a_clause_subject_after_an_owner_speaks_for_a_saying_clause() -> None:
@@ -143,7 +139,7 @@ def test_a_clause_subject_after_an_owner_speaks_for_a_saying_clause() -> None:
         "Norland's ruling party, the National Unity Congress, met on Sunday.\n"
         'South Norland\'s National Unity Congress urged ministers to appeal the order, saying the NTC is "no longer useful."'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["National Unity Congress"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["National Unity Congress"]
 
 
 def test_words_someone_expressed_are_theirs_not_the_previous_speakers() -> None:
@@ -151,12 +147,12 @@ def test_words_someone_expressed_are_theirs_not_the_previous_speakers() -> None:
         'The harbour reopened on Monday. "We did what we could," said Ivo Marsh, the port director.\n'
         'Tomas Lind, the justice minister who chairs the council, expressed his "deep concern about the cost to every town."'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ivo Marsh", "Tomas Lind"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ivo Marsh", "Tomas Lind"]
 
 
 def test_a_second_predicate_speaks_for_the_sentence_subject_behind_a_capitalised_title() -> None:
     article = 'British Foreign Secretary Ann Hale thanked Queen Mara for her support, and tweeted that the day was a "turning point for the whole region."'
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ann Hale"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ann Hale"]
 
 
 def test_an_agency_named_in_an_appositive_speaks_for_what_it_reported() -> None:
@@ -165,12 +161,12 @@ def test_an_agency_named_in_an_appositive_speaks_for_what_it_reported() -> None:
         "Norland's state news agency, NNA, reported that Foreign Minister Ivo Marsh would speak at the airport "
         '"after the return of the President."'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ana Ruiz", "NNA"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ana Ruiz", "NNA"]
 
 
 def test_a_site_named_before_its_noun_speaks_even_after_a_glued_sentence() -> None:
     article = 'The battle took place in 1864.The Hill Library website writes, "General Ames rode twenty miles to reach the front."'
-    assert [speaker for _, speaker in speakers_of(article)] == ["Hill Library"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Hill Library"]
 
 
 def test_a_name_after_its_role_keeps_a_long_appositive_before_the_verb() -> None:
@@ -179,12 +175,12 @@ def test_a_name_after_its_role_keeps_a_long_appositive_before_the_verb() -> None
         '"From the size of the mound we think the ship carried thousands of jars," team leader Ana Maria Ruiz, '
         "head of the technical unit for underwater survey at the regional office of Norland, told reporters."
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ana Maria Ruiz"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ana Maria Ruiz"]
 
 
 def test_a_passive_agent_said_the_words_called_by_them() -> None:
     article = 'Dario Fenn, called "the finest poet of the age in any tongue" by Ana Maria Ruiz, won a prize in 1970.'
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ana Maria Ruiz"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ana Maria Ruiz"]
 
 
 def test_a_shared_bare_surname_is_the_bearer_who_just_opened_a_sentence() -> None:
@@ -194,7 +190,7 @@ def test_a_shared_bare_surname_is_the_bearer_who_just_opened_a_sentence() -> Non
         "Officials have since limited visits to the valley. Lin Meiqi, who farms near the dam, said she was warned not to talk.\n"
         '"They watch the road to my house every single day now," Lin said by phone.'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Lin Haoran", "Lin Meiqi"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Lin Haoran", "Lin Meiqi"]
 
 
 def test_a_pronoun_means_the_person_a_sentence_introduces_not_a_better_known_name_in_it() -> None:
@@ -204,7 +200,7 @@ def test_a_pronoun_means_the_person_a_sentence_introduces_not_a_better_known_nam
         "Ivo Berg, a transport analyst who has long advised Holt, credits the tunnel for the lower fares.\n"
         '"Ferries used to carry most of these riders across the bay," he said.'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Dana Holt", "Ivo Berg"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Dana Holt", "Ivo Berg"]
 
 
 def test_a_paragraph_opening_quote_is_the_person_reported_speaking_just_before() -> None:
@@ -213,7 +209,7 @@ def test_a_paragraph_opening_quote_is_the_person_reported_speaking_just_before()
         "Coach Mira Tolle said the team had simply run out of ideas in the second half.\n"
         '"We need a striker who can finish the chances that we create every week."'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ben Ash", "Mira Tolle"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ben Ash", "Mira Tolle"]
 
 
 def test_a_body_described_in_plain_words_speaks_as_itself_not_as_the_last_named_organisation() -> None:
@@ -221,17 +217,17 @@ def test_a_body_described_in_plain_words_speaks_as_itself_not_as_the_last_named_
         "The Harbour Courier reported on Monday that divers had found the missing boat near the pier.\n"
         '"We are still working to establish why the boat sank so quickly," the regional coastal rescue service said.'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["regional coastal rescue service"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["regional coastal rescue service"]
 
 
 def test_a_country_speaks_when_it_is_the_subject_of_a_speech_verb() -> None:
     article = "The summit in Lisbon ended late on Friday.\nThe U.K. said it was \"deeply troubled by the delay\" over the new fishing quotas."
-    assert [speaker for _, speaker in speakers_of(article)] == ["U.K."]
+    assert [speaker for _, speaker in quotes_of(article)] == ["U.K."]
 
 
 def test_a_speech_verb_after_a_comma_and_belongs_to_the_next_clause() -> None:
     article = 'Mayor Ana Berg said the plan was "far too slow for a town this size" on Monday, and the council urged residents to "stay calm".'
-    assert [speaker for _, speaker in speakers_of(article)][0] == "Ana Berg"
+    assert [speaker for _, speaker in quotes_of(article)][0] == "Ana Berg"
 
 
 def test_a_paragraph_opening_quote_is_the_person_whose_opinion_the_sentence_before_gives() -> None:
@@ -240,7 +236,7 @@ def test_a_paragraph_opening_quote_is_the_person_whose_opinion_the_sentence_befo
         "Nina Voss, who grows beans on an allotment, thinks schools should do much more about it.\n"
         '"Children copy whatever the grown-ups around them happen to eat at home."'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Ola Brandt", "Nina Voss"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ola Brandt", "Nina Voss"]
 
 
 def test_a_researcher_speaks_not_the_school_named_in_her_open_appositive() -> None:
@@ -248,4 +244,4 @@ def test_a_researcher_speaks_not_the_school_named_in_her_open_appositive() -> No
         "The study followed forty thousand adults for ten years.\n"
         'Dr Mira Solberg, lead author of the study from the Northfield School of Medicine explained: "We wanted to see how much walking is enough."'
     )
-    assert [speaker for _, speaker in speakers_of(article)] == ["Mira Solberg"]
+    assert [speaker for _, speaker in quotes_of(article)] == ["Mira Solberg"]
