@@ -245,3 +245,28 @@ def test_a_researcher_speaks_not_the_school_named_in_her_open_appositive() -> No
         'Dr Mira Solberg, lead author of the study from the Northfield School of Medicine explained: "We wanted to see how much walking is enough."'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Mira Solberg"]
+
+
+def test_a_pronoun_after_an_inverted_attribution_is_that_speaker_not_the_article_subject() -> None:
+    article = (
+        "Mayor Ada Voss has led the town of Brill since 2009. Voss said the bridge would reopen. The delay was caused by the cold, Voss said.\n"
+        'The steel also appears in kitchen knives, said Omar Pell, a metals researcher at Fenwick College. "It bends before it breaks," he said.'
+    )
+    assert quotes_of(article)[-1] == ("It bends before it breaks,", "Omar Pell")
+
+
+def test_a_speaker_stays_the_antecedent_over_background_about_the_subject() -> None:
+    article = (
+        "Mayor Ada Voss spoke first. Voss said the bridge would reopen, and Voss said the town would pay.\n"
+        "The town may gain from the works, said Omar Pell, an engineer at Fenwick College. Voss is the first mayor who trained abroad.\n"
+        '"The new bridge will carry twice the traffic," he said.'
+    )
+    assert quotes_of(article)[-1] == ("The new bridge will carry twice the traffic,", "Omar Pell")
+
+
+def test_the_listener_of_told_is_not_the_antecedent() -> None:
+    article = (
+        "Mayor Ada Voss spoke first. Voss said the bridge would reopen, Voss said.\n"
+        'The works will take a year, the contractor told Omar Pell on Monday. "We start in May," she said.'
+    )
+    assert quotes_of(article)[-1] == ("We start in May,", "Ada Voss")

@@ -808,14 +808,31 @@ class Attributor:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
-        speaking = next((mention for mention in groups[-1] if VERB.match(self.text, mention.end + 1)), None) if groups else None
-        if speaking is not None:
-            return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, Davids said": a speaker just introduced
+        for group in reversed(groups[-2:]):
+            speaking = next((mention for mention in group if self._speaks(mention)), None)
+            if speaking is not None:
+                return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, said Davids": a speaker just introduced
+            if any(self._introduces(mention) for mention in group):
+                break
         for group in reversed(groups[-2:]):
             for mention in group:
                 if self._established(mention.name) or self._introduces(mention):
                     return mention.name
         return groups[-1][0].name if groups else None
+
+    def _speaks(self, mention: Mention) -> bool:
+        return VERB.match(self.text, mention.end + 1) is not None or self._inverted_subject(mention)
+
+    def _inverted_subject(self, mention: Mention) -> bool:
+        """``…, said Omar Pell, a metals researcher``: the name right after a speech verb whose
+        subject it is (not "told Omar Pell", who listened) is who spoke, so the next "he said" is
+        him, not the article's subject."""
+        low, high = self._sentence(mention.start)
+        verbs = list(VERB.finditer(self.text, max(low, mention.start - 60), mention.start))
+        if not verbs or verbs[-1].group() in NOT_INVERTED:
+            return False
+        subject = self._subject_of(verbs[-1].start(), verbs[-1].end(), low, high, verbs[-1].group())
+        return subject is not None and subject.kind == "name" and subject.start == mention.start
 
     def _introduces(self, mention: Mention) -> bool:
         """A full name opening its sentence with an appositive ("Ivo Berg, a pollster, attributes
