@@ -270,3 +270,11 @@ def test_the_listener_of_told_is_not_the_antecedent() -> None:
         'The works will take a year, the contractor told Omar Pell on Monday. "We start in May," she said.'
     )
     assert quotes_of(article)[-1] == ("We start in May,", "Ada Voss")
+
+
+def test_a_family_speaks_as_itself_not_as_the_person_it_belongs_to() -> None:
+    article = (
+        "Lenna Moss, 16, died on Friday after a long illness.\n"
+        'Lenna\'s family tells the neighbours: "Please leave no flowers at the gate." The family said she "loved the sea" above all.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == [None, None]

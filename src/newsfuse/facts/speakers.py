@@ -83,6 +83,7 @@ SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
     quickly just reportedly initially earlier since last first finally""".split()
 )
+LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
 DOCUMENT_NOUN = "|".join(sorted(DOCUMENTS))
@@ -522,7 +523,7 @@ class Attributor:
         trimmed = left.rstrip()
         while True:
             words = trimmed.split()
-            if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower()):
+            if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower() and words[-1] not in LY_NOUNS):
                 trimmed = trimmed[: trimmed.rfind(words[-1])].rstrip()
                 continue
             break
