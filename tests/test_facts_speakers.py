@@ -278,3 +278,12 @@ def test_a_family_speaks_as_itself_not_as_the_person_it_belongs_to() -> None:
         'Lenna\'s family tells the neighbours: "Please leave no flowers at the gate." The family said she "loved the sea" above all.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == [None, None]
+
+
+def test_state_media_and_an_agency_named_in_apposition_speak() -> None:
+    article = (
+        'State radio said: "The harvest will be the best in ten years."\n'
+        '"All farms met the target," the country\'s official news agency, K.N.A., said in a dispatch. '
+        '"Every farm sowed early," said state television.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["state radio", "K.N.A.", "state television"]

@@ -83,6 +83,9 @@ SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
     quickly just reportedly initially earlier since last first finally""".split()
 )
+STATE_MEDIA = re.compile(
+    r"(?:^|\s)((?i:state(?:-run|-owned)?|official|government)\s+(?:media|radio|television|tv|broadcaster|news\s+agency|news))\s*$"
+)  # "State radio said": the outlet itself speaks
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -467,6 +470,9 @@ class Attributor:
         words = WORD.findall(following[:40])
         if words and words[0].lower() in PRONOUNS:
             return Subject("pronoun", words[0].lower(), position)
+        media = STATE_MEDIA.match(following.split(",")[0].rstrip(" .") + " ")
+        if media:
+            return Subject("name", media.group(1).lower(), position + media.start(1))
         phrase = INVERTED_PHRASE.match(following)
         if phrase:
             rest = following[phrase.end() :]
@@ -560,6 +566,11 @@ class Attributor:
         if bare:
             noun = bare.group(1).lower()
             return Subject("phrase" if noun in INSTITUTIONS else "anonymous", noun, low + bare.start(1))
+        if named and named[-1].end == end - 1 and trimmed.endswith(",") and re.search(r"\b[a-z][\w-]*,\s*$", self.text[low : named[-1].start]):
+            return Subject("name", named[-1].name, named[-1].start)  # "the official news agency, NCA, said"
+        media = STATE_MEDIA.search(trimmed)
+        if media:
+            return Subject("name", media.group(1).lower(), low + media.start(1))
         phrase = NOUN_PHRASE.search(QUOTE_MARKS.sub(" ", trimmed))  # "the ‘Halo’ singer"
         if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
