@@ -451,7 +451,7 @@ class Attributor:
 
     def _right_of(self, position: int, high: int) -> Subject | None:
         # cut at a quotation that follows ("said the letter “is fake”"): not the end of the attribution
-        following = self.text[position:high] + ("\x00" if self.text[high : high + 1] in OPENING_MARKS else "")
+        following = self.text[position:high] + ("\x00" if high < len(self.text) and self.text[high] in OPENING_MARKS else "")
         named = self._mentions_between(position, high)
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
         if named and self._only_titles(lead) and named[0].start - position < 40:
