@@ -287,3 +287,12 @@ def test_state_media_and_an_agency_named_in_apposition_speak() -> None:
         '"Every farm sowed early," said state television.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["state radio", "K.N.A.", "state television"]
+
+
+def test_the_company_is_the_name_the_sentence_before_defined() -> None:
+    article = (
+        "Lenby Police are investigating the case, according to Officer Dan Wood. The shop remains open, Wood said.\n"
+        "Kettle Point Foods is a Dallas-based chain with 300 shops.\n"
+        '"Our thoughts are with our guest," the company said in a statement.'
+    )
+    assert quotes_of(article)[-1] == ("Our thoughts are with our guest,", "Kettle Point Foods")

@@ -86,6 +86,7 @@ SKIPPED = frozenset(
 STATE_MEDIA = re.compile(
     r"(?:^|\s)((?i:state(?:-run|-owned)?|official|government)\s+(?:media|radio|television|tv|broadcaster|news\s+agency|news))\s*$"
 )  # "State radio said": the outlet itself speaks
+DEFINED = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s")
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -760,11 +761,26 @@ class Attributor:
         """The organisation "the hospital" / "the company" refers to: the nearest one named with
         that noun ("Great Ormond Street Hospital"), else the nearest one the document names more
         than once, else the nearest."""
+        defined = self._defined(position)
+        if defined is not None:
+            return defined
         near = [mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if self._kind(mention) == "org"]
         for fits in (lambda mention: _surname(mention.name) == noun, lambda mention: self._uses[mention.name] > 1, lambda mention: True):
             chosen = next((mention for mention in near if fits(mention)), None)
             if chosen is not None:
                 return chosen.name
+        return None
+
+    def _defined(self, position: int) -> str | None:
+        """``Brill's is a Dallas-based chain. "…," the company said``: the name the sentence just
+        before defined ("X is a …") is what the organisation noun means."""
+        low = self._sentence(position)[0]
+        if low == 0:
+            return None
+        before = self._sentence(low - 1)
+        for mention in self._mentions_between(*before):
+            if self._kind(mention) != "place" and DEFINED.match(self.text, mention.end) and self._opens_clause(before[0], mention):
+                return mention.name
         return None
 
     def _since(
