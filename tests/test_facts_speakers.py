@@ -296,3 +296,11 @@ def test_the_company_is_the_name_the_sentence_before_defined() -> None:
         '"Our thoughts are with our guest," the company said in a statement.'
     )
     assert quotes_of(article)[-1] == ("Our thoughts are with our guest,", "Kettle Point Foods")
+
+
+def test_a_titled_name_opening_a_colon_sentence_speaks_the_next_paragraph() -> None:
+    article = (
+        "District Attorney Mara Quist sent the following statement to Channel 9 on Thursday:\n"
+        '"The appeals court got this one wrong and I will keep saying so."'
+    )
+    assert quotes_of(article)[-1][1] == "Mara Quist"

@@ -425,7 +425,9 @@ class Attributor:
         lead = self.text[low : mention.start].split()
         if len(lead) > 3:
             return False
-        return not lead or lead[0][:1].isupper() and all(word.islower() and word not in STOPWORDS for word in lead[1:])
+        return not lead or lead[0][:1].isupper() and all(
+            word.islower() and word not in STOPWORDS or word.lower().rstrip(".") in TITLES for word in lead[1:]
+        )  # "District Attorney Ruiz", "Deputy Police Chief Ruiz"
 
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
