@@ -304,3 +304,11 @@ def test_a_titled_name_opening_a_colon_sentence_speaks_the_next_paragraph() -> N
         '"The appeals court got this one wrong and I will keep saying so."'
     )
     assert quotes_of(article)[-1][1] == "Mara Quist"
+
+
+def test_a_relative_clause_who_points_back_to_the_name_before_its_comma() -> None:
+    article = (
+        '"The share will grow," said Jeremy Pell, a professor. "Wind is cheap now."\n'
+        'The milestone comes amid actions by President Ola Brill. Brill, who has called the plan a "hoax," has backed coal.'
+    )
+    assert quotes_of(article)[-1] == ("hoax,", "Ola Brill")

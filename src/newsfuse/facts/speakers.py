@@ -537,8 +537,9 @@ class Attributor:
                 continue
             break
         end = low + len(trimmed)
-        if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
-            return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        relative = re.search(r"(?:^|\s)(?:who|which)$", trimmed)
+        if relative and trimmed[: relative.start()].rstrip().endswith((",", "who")):
+            return self._left_of(low + len(trimmed[: relative.start()].rstrip().rstrip(",")), low)
         handle = HANDLE.search(trimmed)
         if handle:  # ".@brennzoo says": the account, by name when the text spells it out
             named = next((mention for mention in self.mentions if _in_handle(mention.name, handle.group(1))), None)
