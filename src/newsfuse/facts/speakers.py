@@ -48,7 +48,8 @@ VERBS = (
     "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
-    "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced"
+    "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced "
+    "exclaiming adding explaining noting shouting yelling declaring announcing insisting"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
@@ -440,7 +441,8 @@ class Attributor:
                 return subject
         subject = self._left_of(verb_start, low)
         right_after_quote = not self.text[low:verb_start].strip(" ,")  # "“…?” asked Ana Ruiz"
-        if subject is None and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
+        if subject is None and not verb.endswith("ing") and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
+            # "declaring Mexicans to be …": a participle's object is not its subject
             inverted = self._right_of(verb_end, high)
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
