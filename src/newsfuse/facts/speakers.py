@@ -202,6 +202,7 @@ class Attributor:
         self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
         self.mention_ends = [mention.end for mention in self.mentions]
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
         self.posts = [
             (text.rfind("\n", 0, match.start()) + 1, match.start(), match.group("name").strip())
             for match in POST_SIGNATURE.finditer(text)
@@ -274,9 +275,15 @@ class Attributor:
         return self.sentences[index]
 
     def _paragraph(self, position: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, position) + 1
-        end = self.text.find("\n", position)
-        return start, len(self.text) if end < 0 else end
+        index = bisect.bisect_left(self.newlines, position)  # bisect, not find: lines can be 1 MB long
+        start = self.newlines[index - 1] + 1 if index > 0 else 0
+        return start, self.newlines[index] if index < len(self.newlines) else len(self.text)
+
+    def _content_end(self, position: int) -> int:
+        """Where the text before ``position`` ends once trailing whitespace is dropped."""
+        while position > 0 and self.text[position - 1].isspace():
+            position -= 1
+        return position
 
     def _after_bounds(self, span: Span, openings: Sequence[int]) -> tuple[int, int]:
         """Where an attribution after the closing mark may be: the rest of the sentence, or the
@@ -359,8 +366,8 @@ class Attributor:
     def _before(self, span: Span, previous: Span | None) -> Subject | None:
         sentence_start = self._sentence(span.opened)[0]
         low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
-        if not self.text[low : span.opened].strip() and self.text[:low].rstrip().endswith(":"):
-            colon_sentence = self._sentence(len(self.text[:low].rstrip()) - 1)[0]
+        if not self.text[low : span.opened].strip() and self.text[max(0, self._content_end(low) - 1) : self._content_end(low)] == ":":
+            colon_sentence = self._sentence(self._content_end(low) - 1)[0]
             low = max(colon_sentence, previous.after if previous else 0)
         context = self.text[low : span.opened]
         verbs = list(VERB.finditer(context))
@@ -379,7 +386,7 @@ class Attributor:
         """``Prosecutor Ana Lind said the sentence sends a message.`` then a paragraph that opens
         with a quote: the words she went on to say, when no quote came between; likewise after
         a sentence giving its subject's opinion ("Ana Lind thinks ...")."""
-        sentence_low, sentence_high = self._sentence(len(self.text[:paragraph_start].rstrip()) - 1)
+        sentence_low, sentence_high = self._sentence(self._content_end(paragraph_start) - 1)
         if previous is not None and previous.after > sentence_low:
             return None
         for verb in reversed(list(VERB.finditer(self.text, sentence_low, sentence_high))):
@@ -611,7 +618,7 @@ class Attributor:
         state news agency, NNA, reported``: the name the appositive is."""
         text = self.text
         named = self._mentions_between(low, end)
-        if named and named[-1].end == end - 1 and text[: named[-1].start].endswith(", ") and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
+        if named and named[-1].end == end - 1 and text[max(0, named[-1].start - 2) : named[-1].start] == ", " and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
             return Subject("name", named[-1].name, named[-1].start)
         comma = text.rfind(",", low, end - 1)
         while comma > low:
