@@ -319,3 +319,12 @@ def test_the_object_of_a_participle_is_not_its_speaker() -> None:
     assert "Ana Ruiz" not in [speaker for _, speaker in quotes_of(article)]
     article = 'Ana Ruiz spilled the tea, exclaiming "It is far too hot."'
     assert quotes_of(article)[-1] == ("It is far too hot.", "Ana Ruiz")
+
+
+def test_a_pronoun_finds_the_speaker_named_in_apposition_before_a_speech_verb() -> None:
+    article = (
+        "President Ola Brill's aides said he would not travel. Critics mocked Brill on Monday.\n"
+        "But the bank's chief economist, Ivo Stern Hale, warned that prices would rise.\n"
+        '"It is of deep concern to me when rules are ignored," he said on Monday.'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Stern Hale"

@@ -861,7 +861,16 @@ class Attributor:
         return groups[-1][0].name if groups else None
 
     def _speaks(self, mention: Mention) -> bool:
-        return VERB.match(self.text, mention.end + 1) is not None or self._inverted_subject(mention)
+        """The mention is the subject of its sentence's speech verb: "Ana said", "Ana, a cook,
+        warned", "…, said Ana"."""
+        if VERB.match(self.text, mention.end + 1) is not None or self._inverted_subject(mention):
+            return True
+        low, high = self._sentence(mention.start)
+        verb = VERB.search(self.text, mention.end, min(high, mention.end + 80))
+        if verb is None or verb.group().endswith("ing") or "“" in self.text[mention.end : verb.start()] or '"' in self.text[mention.end : verb.start()]:
+            return False
+        subject = self._left_of(verb.start(), low)
+        return subject is not None and subject.kind == "name" and subject.start == mention.start
 
     def _inverted_subject(self, mention: Mention) -> bool:
         """``…, said Omar Pell, a metals researcher``: the name right after a speech verb whose
