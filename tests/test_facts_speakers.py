@@ -328,3 +328,8 @@ def test_a_pronoun_finds_the_speaker_named_in_apposition_before_a_speech_verb() 
         '"It is of deep concern to me when rules are ignored," he said on Monday.'
     )
     assert quotes_of(article)[-1][1] == "Ivo Stern Hale"
+
+
+def test_a_person_keeps_the_quote_over_the_office_named_in_apposition() -> None:
+    article = '"The jar held fish sauce," Vincenzo Tarlo, Superintendent of Archaeology of Liguria, told the paper.'
+    assert quotes_of(article)[-1][1] == "Vincenzo Tarlo"

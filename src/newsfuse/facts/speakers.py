@@ -619,6 +619,9 @@ class Attributor:
         text = self.text
         named = self._mentions_between(low, end)
         if named and named[-1].end == end - 1 and text[max(0, named[-1].start - 2) : named[-1].start] == ", " and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
+            person = named[-2] if len(named) > 1 and named[-2].end == named[-1].start - 2 else None
+            if person is not None and self._kind(person) == "person" and self._kind(named[-1]) != "person":
+                return Subject("name", person.name, person.start)  # "Vincenzo Tine, Superintendent of Archaeology, told"
             return Subject("name", named[-1].name, named[-1].start)
         comma = text.rfind(",", low, end - 1)
         while comma > low:
