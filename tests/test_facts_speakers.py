@@ -333,3 +333,11 @@ def test_a_pronoun_finds_the_speaker_named_in_apposition_before_a_speech_verb() 
 def test_a_person_keeps_the_quote_over_the_office_named_in_apposition() -> None:
     article = '"The jar held fish sauce," Vincenzo Tarlo, Superintendent of Archaeology of Liguria, told the paper.'
     assert quotes_of(article)[-1][1] == "Vincenzo Tarlo"
+
+
+def test_an_article_speaks_for_the_outlet_named_before_it() -> None:
+    article = (
+        "The Daily Ledger article also showed that the board met 32 times. There was also a Harbor Works Committee hearing on the report.\n"
+        'An important caveat: "There were certainly more meetings, but they were about other things," the article says.'
+    )
+    assert quotes_of(article)[-1][1] == "Daily Ledger"

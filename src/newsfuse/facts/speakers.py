@@ -63,7 +63,7 @@ FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
     filing ad mailer memo note account page website site op-ed editorial study research review survey
-    document feed""".split()
+    document feed article""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -177,6 +177,11 @@ def _same_document(noun: str, other: str) -> bool:
     """"it" is any document; "the suit" is the lawsuit, not the report about it; a tweet or a
     post is the account's or feed's it appeared on."""
     return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS
+
+
+def _modified(noun: str) -> re.Pattern[str]:
+    """What follows a name that modifies a document noun: "Hill Library[ website]"."""
+    return re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + re.escape(noun) + r"s?\b")
 
 
 def _surname(name: str) -> str:
@@ -698,7 +703,7 @@ class Attributor:
         """"The Hill Library website says": the name that modifies the document noun issued it."""
         if subject.text == "it":
             return None
-        noun = re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + re.escape(subject.text) + r"s?\b")
+        noun = _modified(subject.text)
         for mention in self._mentions_between(subject.start, subject.start + ISSUER_REACH):
             if noun.match(self.text, mention.end):
                 return mention.name
@@ -744,6 +749,10 @@ class Attributor:
                     found.append((match.start(), person))
             else:
                 found.extend((match.start(), mention.name) for mention in self._mentions_between(match.start("who"), match.end("who"))[:1])
+        modified = _modified(noun)
+        for mention in self._mentions_between(max(0, position - PRONOUN_REACH), position):  # "the Daily Ledger article"
+            if modified.match(self.text, mention.end):
+                found.append((mention.start, mention.name))
         issued = self._issuer(0, position, noun)
         return max(found)[1] if found else issued
 
