@@ -341,3 +341,14 @@ def test_an_article_speaks_for_the_outlet_named_before_it() -> None:
         'An important caveat: "There were certainly more meetings, but they were about other things," the article says.'
     )
     assert quotes_of(article)[-1][1] == "Daily Ledger"
+
+
+def test_a_person_of_an_institution_is_two_names() -> None:
+    names = {mention.name for mention in mentions("Lin Hao of Eastbrook University said so. The Bank of Norland and the University of Lenby agreed.")}
+    assert {"Lin Hao", "Bank of Norland", "University of Lenby"} <= names
+    article = (
+        "Lin Mei, a lawyer, filed the case on Monday.\n"
+        "Lin Hao of Eastbrook University's law school said that the court would need more time.\n"
+        '"I see no hope of a quick ruling," Lin said.'
+    )
+    assert quotes_of(article)[-1][1] == "Lin Hao"
