@@ -352,3 +352,11 @@ def test_a_person_of_an_institution_is_two_names() -> None:
         '"I see no hope of a quick ruling," Lin said.'
     )
     assert quotes_of(article)[-1][1] == "Lin Hao"
+
+
+def test_an_indefinite_source_after_the_verb_is_anonymous_not_the_name_inside_it() -> None:
+    article = (
+        "The Daily Ledger has seen editors replaced. Reporters at the Ledger said the new bosses spiked a story.\n"
+        '"Everybody feels like things are getting worse," said one former Daily Ledger editor who now works online.'
+    )
+    assert quotes_of(article)[-1][1] is None
