@@ -360,3 +360,18 @@ def test_an_indefinite_source_after_the_verb_is_anonymous_not_the_name_inside_it
         '"Everybody feels like things are getting worse," said one former Daily Ledger editor who now works online.'
     )
     assert quotes_of(article)[-1][1] is None
+
+
+def test_a_name_described_by_a_person_appositive_is_a_person_even_if_its_first_word_is_common() -> None:
+    found = {mention.name: mention.kind for mention in mentions("You mark it. Mark Lund, a Democratic pollster, disagrees. Ives, the singer, left.")}
+    assert found["Mark Lund"] == "person" and found["Ives"] == "person"
+
+
+def test_names_after_a_pronoun_subject_are_its_objects_not_the_next_pronoun() -> None:
+    article = (
+        "Ola Brill and Ana Ruiz are the candidates. Brill leads, and Brill says Brill will win.\n"
+        "Mark Lund, a pollster who has long worked with Senator Ivo Hale, attributes Brill's lead to the economy. "
+        "But looking at the most recent polling, he is predicting a Ruiz win here.\n"
+        '"The state is more like Ohio than Colorado," he said.'
+    )
+    assert quotes_of(article)[-1][1] == "Mark Lund"

@@ -88,6 +88,7 @@ STATE_MEDIA = re.compile(
     r"(?:^|\s)((?i:state(?:-run|-owned)?|official|government)\s+(?:media|radio|television|tv|broadcaster|news\s+agency|news))\s*$"
 )  # "State radio said": the outlet itself speaks
 DEFINED = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s")
+PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|Still|Now|So)\s+)?(?:[A-Za-z][\w\s’'-]{0,50},\s+)?(?:[Hh]e|[Ss]he)\b")
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -861,6 +862,8 @@ class Attributor:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
+        while len(groups) > 1 and PRONOUN_OPENING.match(self.text, self._sentence(groups[-1][0].start)[0]):
+            groups.pop()  # "But he's predicting a Clinton win.": names after a pronoun subject are its objects
         for group in reversed(groups[-2:]):
             speaking = next((mention for mention in group if self._speaks(mention)), None)
             if speaking is not None:
