@@ -375,3 +375,13 @@ def test_names_after_a_pronoun_subject_are_its_objects_not_the_next_pronoun() ->
         '"The state is more like Ohio than Colorado," he said.'
     )
     assert quotes_of(article)[-1][1] == "Mark Lund"
+
+
+def test_a_pronoun_in_a_sentence_opened_by_a_role_is_the_person_with_that_role() -> None:
+    article = (
+        'Justice Kristin Eide ruled on Friday. "It would not be just to set aside the verdict," said Eide. Prosecutor Jon Hale agreed.\n'
+        "Alan Hoff had asked the judge to stay the case under new guidelines.\n"
+        'The Superior Court judge also took the chance to comment on what she called "staggering" court delays in the province.\n'
+        '"In a perfect world the case could have been heard within 11 months."'
+    )
+    assert [speaker for _, speaker in quotes_of(article)][1:] == ["Kristin Eide", "Kristin Eide"]

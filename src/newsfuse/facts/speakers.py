@@ -89,6 +89,8 @@ STATE_MEDIA = re.compile(
 )  # "State radio said": the outlet itself speaks
 DEFINED = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s")
 PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|Still|Now|So)\s+)?(?:[A-Za-z][\w\s’'-]{0,50},\s+)?(?:[Hh]e|[Ss]he)\b")
+ROLE_OPENING = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w-]*\s+){0,3}([a-z][\w-]*)\b")
+BENCH = frozenset("judge justice magistrate".split())
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -662,7 +664,7 @@ class Attributor:
                     previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
                 )
             gender = GENDERS[subject.text]
-            speaker = self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
+            speaker = self._role_opening(subject.start) or self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
             if speaker:
                 self._genders.setdefault(_surname(speaker), gender)
             return speaker
@@ -809,6 +811,15 @@ class Attributor:
                 return mention.name
         return None
 
+    def _role_opening(self, position: int) -> str | None:
+        """``The Superior Court judge also criticised what she called "staggering" delays``: a
+        pronoun later in a sentence that opens with a role is the person introduced with it."""
+        low = self._sentence(position)[0]
+        opening = ROLE_OPENING.match(self.text, low, position)
+        if opening is None or opening.group(1).lower() not in PERSON_ROLES or any(self._is_person(mention) for mention in self._mentions_between(low, position)):
+            return None
+        return self._with_role(opening.group(1).lower(), low)
+
     def _since(
         self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool, gender: str = ""
     ) -> str | None:
@@ -934,8 +945,8 @@ class Attributor:
         before = reversed(self._mentions_between(0, position))
         after = self._mentions_between(position, position + ROLE_AHEAD)  # "the police chief said. Police Chief Tom Jackson …"
         for mention in [*before, *after]:
-            if mention.role and role in mention.role.split():
-                return mention.name
+            if mention.role and (role in mention.role.split() or role in BENCH and mention.role in BENCH):
+                return mention.name  # "the judge" is Justice Eide
         if role.startswith("spokes") or role == "representative":
             for match in reversed(list(SPEAKS_FOR.finditer(self.text, max(0, position - PRONOUN_REACH), position))):
                 named = self._mentions_between(match.end(), match.end() + 80)
