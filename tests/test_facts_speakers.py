@@ -385,3 +385,12 @@ def test_a_pronoun_in_a_sentence_opened_by_a_role_is_the_person_with_that_role()
         '"In a perfect world the case could have been heard within 11 months."'
     )
     assert [speaker for _, speaker in quotes_of(article)][1:] == ["Kristin Eide", "Kristin Eide"]
+
+
+def test_a_pronoun_after_an_unnamed_source_introduced_at_length_is_unnamed() -> None:
+    article = (
+        'Wang Yang spoke at the meeting on Monday. "We will reform," Wang said.\n'
+        "One analyst with ties to officials involved in party planning said that cadres were asked for their views. "
+        'Though few changes were expected, "a lot of people had very different ideas," he said.'
+    )
+    assert quotes_of(article)[-1] == ("a lot of people had very different ideas,", None)

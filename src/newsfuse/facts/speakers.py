@@ -91,6 +91,7 @@ DEFINED = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s")
 PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|Still|Now|So)\s+)?(?:[A-Za-z][\w\s’'-]{0,50},\s+)?(?:[Hh]e|[Ss]he)\b")
 ROLE_OPENING = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w-]*\s+){0,3}([a-z][\w-]*)\b")
 BENCH = frozenset("judge justice magistrate".split())
+INDEFINITE_OPENING = re.compile(r"\s*(?:One|A|An|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:with|who|from|close|familiar)\b")
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -850,6 +851,9 @@ class Attributor:
         if verb is None:
             return None
         subject = self._left_of(verb.start(), before[0])
+        indefinite = INDEFINITE_OPENING.match(self.text, before[0], verb.start())
+        if subject is None and indefinite:
+            return Subject("anonymous", indefinite.group(1), before[0])  # "One analyst with ties to the party said ..."
         if subject is None or subject.kind == "pronoun" or subject.kind == "name" and not SPOKESMAN_FOR.search(self.text[before[0] : verb.start()].rstrip()):
             return None
         return subject if subject.kind in ("anonymous", "name") else None
