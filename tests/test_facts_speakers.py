@@ -394,3 +394,12 @@ def test_a_pronoun_after_an_unnamed_source_introduced_at_length_is_unnamed() -> 
         'Though few changes were expected, "a lot of people had very different ideas," he said.'
     )
     assert quotes_of(article)[-1] == ("a lot of people had very different ideas,", None)
+
+
+def test_a_name_with_a_titled_appositive_after_the_quote_speaks() -> None:
+    article = (
+        "Governor Ricardo Ruiz said the island needs help. The President of Helpwell, a charity, said it would step in.\n"
+        '"Helpwell rarely responds to emergencies in wealthy countries, but this one is different," '
+        "Abby Maxwell, President of Helpwell America, said in a statement Monday."
+    )
+    assert quotes_of(article)[-1][1] == "Abby Maxwell"

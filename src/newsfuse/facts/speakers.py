@@ -637,10 +637,16 @@ class Attributor:
         while comma > low:
             opening = text[comma + 1 : end].lstrip()
             for mention in self._mentions_between(low, comma):
-                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit()):
+                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening)):
                     return Subject("name", mention.name, mention.start)
             comma = text.rfind(",", low, comma)
         return None
+
+    @staticmethod
+    def _titled(opening: str) -> bool:
+        """An appositive that opens with a title: "President of Oxfam America", "CEO of Acme"."""
+        first = WORD.match(opening)
+        return first is not None and first.group().lower().rstrip(".") in TITLES and opening[first.end() :].startswith((" of ", " at ", " for "))
 
     def _mentions_between(self, low: int, high: int) -> list[Mention]:
         first = bisect.bisect_right(self.mention_ends, low)
