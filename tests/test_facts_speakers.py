@@ -403,3 +403,11 @@ def test_a_name_with_a_titled_appositive_after_the_quote_speaks() -> None:
         "Abby Maxwell, President of Helpwell America, said in a statement Monday."
     )
     assert quotes_of(article)[-1][1] == "Abby Maxwell"
+
+
+def test_the_spokeswoman_speaks_for_the_body_she_was_introduced_with() -> None:
+    article = (
+        '"Officers were called for reports of a prowler," a police spokeswoman told me. The prowler was a man, Jon Sill, 41.\n'
+        '"When we arrived, we met with Sill, and he appeared confused," the spokeswoman told me.'
+    )
+    assert quotes_of(article)[-1][1] == "police"

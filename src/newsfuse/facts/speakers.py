@@ -92,6 +92,7 @@ PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|Still|Now|So)\s+)?(?:[A-Za-z
 ROLE_OPENING = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w-]*\s+){0,3}([a-z][\w-]*)\b")
 BENCH = frozenset("judge justice magistrate".split())
 INDEFINITE_OPENING = re.compile(r"\s*(?:One|A|An|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:with|who|from|close|familiar)\b")
+BODY_SPOKESPERSON = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\w+)\s+spokes(?:man|woman|person)\b")
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -687,7 +688,7 @@ class Attributor:
                 or self._publisher(subject.start, subject.text)
             )
             return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
-        named = self._with_role(subject.text, subject.start)
+        named = self._with_role(subject.text, subject.start) or self._spoken_for(subject)
         if named or subject.text in UNNAMED_ROLES:
             return named
         if subject.text in GROUP_ROLES:
@@ -949,6 +950,19 @@ class Attributor:
         """A person, or a single name of unknown kind the document keeps using ("Conard")."""
         kind = self._kind(mention)
         return kind == "person" or not kind and self._uses[mention.name] > 1
+
+    def _spoken_for(self, subject: Subject) -> str | None:
+        """``"…," the spokeswoman said`` after ``a police spokeswoman told me``: the body she was
+        introduced as speaking for."""
+        if subject.text not in SPOKESPEOPLE:
+            return None
+        for match in reversed(list(BODY_SPOKESPERSON.finditer(self.text, max(0, subject.start - PRONOUN_REACH), subject.start))):
+            body = match.group(1).lower()
+            if body in INSTITUTIONS:
+                return body
+            if body in GROUP_ROLES:
+                return self._nearest_org(match.start(), body)
+        return None
 
     def _with_role(self, role: str, position: int) -> str | None:
         """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
