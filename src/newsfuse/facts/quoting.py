@@ -74,7 +74,8 @@ def merge(reports: list[Quote]) -> list[Quote]:
     rarest_words: dict[str, list[int]] = defaultdict(list)
     for report, tokens in zip(reports, token_sets):
         keys = tokens or {""}  # word-less quotes match each other only
-        candidates = {position for token in _rarest(keys, frequency) for position in every_word.get(token, ())}
+        rarest = _rarest(keys, frequency)
+        candidates = {position for token in rarest for position in every_word.get(token, ())}
         candidates.update(position for token in keys for position in rarest_words.get(token, ()))
         target = next((position for position in sorted(candidates) if _same_quote(tokens, merged[position][1])), None)
         if target is None:
@@ -87,8 +88,9 @@ def merge(reports: list[Quote]) -> list[Quote]:
             if len(report.text) > len(quote.text):
                 quote.text, quote.kind = report.text, report.kind
             quote_tokens |= tokens
-        keys = merged[target][1] or {""}
-        for index, indexed in ((every_word, keys), (rarest_words, _rarest(keys, frequency))):
+            keys = quote_tokens or {""}
+            rarest = _rarest(keys, frequency)
+        for index, indexed in ((every_word, keys), (rarest_words, rarest)):
             for token in indexed:
                 if not index[token] or index[token][-1] != target:
                     index[token].append(target)

@@ -211,6 +211,7 @@ class Attributor:
         self._uses = Counter(mention.name for mention in self.mentions)
         self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
+        self._speaking: dict[int, bool] = {}  # mention start -> whether it is a speech verb's subject
         self.mention_ends = [mention.end for mention in self.mentions]
         self.newlines = [match.start() for match in re.finditer("\n", text)]
         self.posts = [
@@ -900,7 +901,12 @@ class Attributor:
 
     def _speaks(self, mention: Mention) -> bool:
         """The mention is the subject of its sentence's speech verb: "Ana said", "Ana, a cook,
-        warned", "…, said Ana"."""
+        warned", "…, said Ana" (asked once per mention: pronouns ask about the same names)."""
+        if mention.start not in self._speaking:
+            self._speaking[mention.start] = self._speaks_now(mention)
+        return self._speaking[mention.start]
+
+    def _speaks_now(self, mention: Mention) -> bool:
         if VERB.match(self.text, mention.end + 1) is not None or self._inverted_subject(mention):
             return True
         low, high = self._sentence(mention.start)
