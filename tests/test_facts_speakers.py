@@ -411,3 +411,11 @@ def test_the_spokeswoman_speaks_for_the_body_she_was_introduced_with() -> None:
         '"When we arrived, we met with Sill, and he appeared confused," the spokeswoman told me.'
     )
     assert quotes_of(article)[-1][1] == "police"
+
+
+def test_it_opening_a_sentence_is_the_organisation_the_sentence_before_opened_with() -> None:
+    article = (
+        "South Korea put its army on alert. In a long editorial, the North's main party daily, Rodong Tal, praised the succession.\n"
+        'It called the new leader "the lighthouse of hope" for the people.'
+    )
+    assert quotes_of(article)[-1] == ("the lighthouse of hope", "Rodong Tal")
