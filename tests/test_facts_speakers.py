@@ -419,3 +419,11 @@ def test_it_opening_a_sentence_is_the_organisation_the_sentence_before_opened_wi
         'It called the new leader "the lighthouse of hope" for the people.'
     )
     assert quotes_of(article)[-1] == ("the lighthouse of hope", "Rodong Tal")
+
+
+def test_an_occasion_is_never_a_speaker() -> None:
+    from newsfuse.facts.speakers import Attributor
+
+    text = "Senator Ola Brill has not posted since Election Day, and the Harvest Night crowd left."
+    attributor = Attributor(text, [(0, len(text))], mentions(text), lambda name: "")
+    assert [mention.name for mention in attributor.mentions] == ["Ola Brill"]

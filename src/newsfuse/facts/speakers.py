@@ -93,6 +93,7 @@ ROLE_OPENING = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w-]*\s+){0,3}([a-z][\w-]*)\b")
 BENCH = frozenset("judge justice magistrate".split())
 INDEFINITE_OPENING = re.compile(r"\s*(?:One|A|An|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:with|who|from|close|familiar)\b")
 BODY_SPOKESPERSON = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\w+)\s+spokes(?:man|woman|person)\b")
+OCCASIONS = frozenset("day eve night week weekend".split())
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -223,7 +224,7 @@ class Attributor:
         """Not a place or a platform, unless the place is a speech verb's subject ("Peru said")."""
         if self._kind(mention) == "place":
             return VERB.match(self.text, mention.end + 1) is not None
-        return mention.name.lower() not in PLATFORMS
+        return mention.name.lower() not in PLATFORMS and _surname(mention.name) not in OCCASIONS  # "Election Day" says nothing
 
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
