@@ -427,3 +427,11 @@ def test_an_occasion_is_never_a_speaker() -> None:
     text = "Senator Ola Brill has not posted since Election Day, and the Harvest Night crowd left."
     attributor = Attributor(text, [(0, len(text))], mentions(text), lambda name: "")
     assert [mention.name for mention in attributor.mentions] == ["Ola Brill"]
+
+
+def test_the_writer_of_an_unsigned_text_is_not_the_person_who_shared_it() -> None:
+    article = (
+        "The ad for an old hatchback appeared online last week. It was shared by Brent Tokar, who thought more people should read it.\n"
+        'The writer adds: "It never broke down once, not even in the snow."'
+    )
+    assert quotes_of(article)[-1][1] is None

@@ -94,6 +94,7 @@ BENCH = frozenset("judge justice magistrate".split())
 INDEFINITE_OPENING = re.compile(r"\s*(?:One|A|An|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:with|who|from|close|familiar)\b")
 BODY_SPOKESPERSON = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\w+)\s+spokes(?:man|woman|person)\b")
 OCCASIONS = frozenset("day eve night week weekend".split())
+WRITERS = frozenset("writer author".split())  # "the writer adds": whoever wrote the quoted text, named only if introduced as such
 LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
@@ -695,7 +696,8 @@ class Attributor:
             return named
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start, subject.text)
-        return self._subject_person(subject.start) if subject.text in PERSON_ROLES or subject.text.endswith("-year-old") else None
+        nameable = subject.text in PERSON_ROLES - WRITERS or subject.text.endswith("-year-old")
+        return self._subject_person(subject.start) if nameable else None
 
     def _full_name(self, name: str, position: int) -> str:
         """A bare name ("Wu said") that two people in the document share is the one who just
