@@ -1,133 +1,149 @@
 """Leave-one-set-out test of a learned re-ranker over candidate speakers, against the rules.
 
-Each label set in turn is held out; a logistic regression is trained on the candidates of every
-other set's matched quotes (each named mention within 1,500 characters before or 300 after the
-quote, plus "no speaker") and picks the best-scoring candidate on the held-out set.  Features:
-distance before/after, near the quote, mention count, person kind, a speech verb after/before the
-mention, and (first run) whether the rules chose the candidate.  Measured 2026-11-24 on branch
-speakers5: with the rules' choice as a feature it reproduces the rules exactly on six sets and is
-one quote worse on one; without it, it scores 0.49-0.73 against the rules' 0.86-0.98.  So the
-rules ship and no model does.
+Each label set of ``benchmarks/facts.py`` is held out in turn; a logistic regression is trained
+on the candidates of every other set's matched quotes (each name mentioned within 1,500
+characters before or 300 after the quote, the rules' answer, and "no speaker") and picks the
+best-scoring candidate on the held-out set.  Features: distance before/after, whether the
+mention is close, mention count, person kind, a speech verb right after the mention or right
+before it, and (in the "rules+reranker" column only) whether the rules chose the candidate.
+
+Measured 2026-11-24 on branch speakers5: with the rules' choice as a feature the re-ranker
+reproduces the rules on six sets and is one quote worse on the seventh; without it, it scores
+0.49-0.73 where the rules score 0.86-0.98.  So the rules ship and no model does.
 
     python benchmarks/facts_reranker.py [--shared ../shared]
 """
+
+from __future__ import annotations
+
 import argparse
-import sys, json, math, re
+import json
+import math
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from collections import defaultdict
+
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-import facts as B
-from newsfuse.model import Cluster, Document
-from newsfuse.pipeline import prepare
-from newsfuse.facts.entities import EntityIndex
-from newsfuse.facts.quoting import reports
-from newsfuse.facts.speakers import VERB
-from newsfuse.text import words
 
-SETS = ["all", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
-WINDOW = 1500
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import facts as bench  # noqa: E402  (the sibling benchmark: label sets, loading, matching)
 
-def items_of(split, shared):
-    path = B.SETS[split]
-    labels = json.loads(path.read_text())["documents"]
-    out = []
-    for name, docs in B.load(shared, path).items():
-        cl = prepare(Cluster([Document(text=t, id=k) for k, t in docs]))
-        ents = EntityIndex(cl)
-        preds = defaultdict(list)
-        for q in reports(cl, ents):
-            for c in q.citations:
-                preds[c.document_id].append((c.start, c.end, q.speaker, c.document))
-        for (key, raw) in docs:
-            golds = [(raw[l["start"]:l["end"]], l["speaker"]) for l in labels[key]]
-            used = set()
-            for s, e, sp, di in preds.get(key, []):
-                doc = cl.documents[di]
-                best = max(((B.dice(words(doc.text[s:e]), words(g)), j) for j, (g, _) in enumerate(golds) if j not in used), default=(0, -1))
-                if best[0] < 0.8:
+from newsfuse.facts.entities import EntityIndex, Mention  # noqa: E402
+from newsfuse.facts.quoting import reports  # noqa: E402
+from newsfuse.facts.speakers import VERB  # noqa: E402
+from newsfuse.model import Cluster, Document  # noqa: E402
+from newsfuse.pipeline import prepare  # noqa: E402
+from newsfuse.text import words  # noqa: E402
+
+SETS = [name for name in bench.SETS if name not in bench.HALVES]
+BEFORE, AFTER, CLOSE_BEFORE, CLOSE_AFTER = 1500, 300, 150, 60
+INVERTED = re.compile(r"\b(?:said|says|told|added)\s+(?:\w+\s+){0,2}$")
+RULE_FEATURES = [2, 3]  # is the rules' choice, the rules chose no one
+
+
+@dataclass
+class Item:
+    """One matched quote: where it is, what the rules said, what the label says."""
+
+    text: str
+    start: int
+    end: int
+    rule: str | None
+    gold: str | None
+    mentions: list[Mention]
+    entities: EntityIndex
+
+
+def items_of(split: str, shared: Path) -> list[Item]:
+    path = bench.SETS[split]
+    labels = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    found = []
+    for docs in bench.load(shared, path).values():
+        cluster = prepare(Cluster([Document(text=text, id=key) for key, text in docs]))
+        entities = EntityIndex(cluster)
+        quotes = [(citation, quote.speaker) for quote in reports(cluster, entities) for citation in quote.citations]
+        for key, raw in docs:
+            gold = [(raw[label["start"] : label["end"]], label["speaker"]) for label in labels[key]]
+            used: set[int] = set()
+            for citation, speaker in quotes:
+                if citation.document_id != key:
                     continue
-                used.add(best[1])
-                out.append((name, doc.text, s, e, sp, golds[best[1]][1], ents.mentions[di], ents))
-    return out
+                text = cluster.documents[citation.document].text
+                quoted = words(text[citation.start : citation.end])
+                overlap, index = max(((bench.dice(quoted, words(g)), j) for j, (g, _) in enumerate(gold) if j not in used), default=(0.0, -1))
+                if overlap >= bench.MATCH:
+                    used.add(index)
+                    found.append(Item(text, citation.start, citation.end, speaker, gold[index][1], entities.mentions[citation.document], entities))
+    return found
 
-def candidates(text, s, e, rule, mentions, ents):
-    near = {}
-    counts = defaultdict(int)
-    for m in mentions:
-        counts[ents.canonical(m.name)] += 1
-    for m in mentions:
-        if m.end <= s and s - m.end < WINDOW or m.start >= e and m.start - e < 300:
-            c = ents.canonical(m.name)
-            d = (s - m.end) if m.end <= s else (m.start - e)
-            side = "before" if m.end <= s else "after"
-            f = near.setdefault(c, {"before": None, "after": None, "verb": 0, "inv": 0, "kind": ents.kind(m.name) or m.kind})
-            if f[side] is None or d < f[side]:
-                f[side] = d
-            if VERB.match(text, m.end + 1):
-                f["verb"] = 1
-            if re.search(r"\b(?:said|says|told|added)\s+(?:\w+\s+){0,2}$", text[max(0, m.start - 30):m.start]):
-                f["inv"] = 1
-    rows = []
-    for c, f in near.items():
-        rows.append((c, feats(f, counts[c], B.same_speaker(c, rule), False, rule is None)))
-    if rule is not None and not any(B.same_speaker(c, rule) for c in near):
-        rows.append((rule, feats({"before": None, "after": None, "verb": 0, "inv": 0, "kind": ""}, 1, True, False, False)))
-    rows.append((None, feats(None, 0, rule is None, True, rule is None)))
+
+def candidates(item: Item) -> list[tuple[str | None, list[float]]]:
+    """Every name near the quote (by canonical name, nearest mention), the rules' answer, and None."""
+    counts = Counter(item.entities.canonical(mention.name) for mention in item.mentions)
+    near: dict[str, dict[str, float | None]] = {}
+    for mention in item.mentions:
+        before = item.start - mention.end if mention.end <= item.start else None
+        after = mention.start - item.end if mention.start >= item.end else None
+        if not (before is not None and before < BEFORE or after is not None and after < AFTER):
+            continue
+        seen = near.setdefault(item.entities.canonical(mention.name), {"before": None, "after": None, "verb": 0.0, "inverted": 0.0, "person": 0.0})
+        for side, distance in (("before", before), ("after", after)):
+            if distance is not None and (seen[side] is None or distance < seen[side]):
+                seen[side] = distance
+        seen["verb"] = max(seen["verb"], float(VERB.match(item.text, mention.end + 1) is not None))
+        seen["inverted"] = max(seen["inverted"], float(INVERTED.search(item.text, max(0, mention.start - 30), mention.start) is not None))
+        seen["person"] = float((item.entities.kind(mention.name) or mention.kind) == "person")
+    rows = [(name, _features(seen, counts[name], bench.same_speaker(name, item.rule), item.rule is None)) for name, seen in near.items()]
+    if item.rule is not None and not any(bench.same_speaker(name, item.rule) for name in near):
+        rows.append((item.rule, _features({"before": None, "after": None, "verb": 0.0, "inverted": 0.0, "person": 0.0}, 1, True, False)))
+    rows.append((None, [1.0, 0.0, float(item.rule is None), float(item.rule is None)] + [0.0] * 10))
     return rows
 
-def feats(f, count, is_rule, is_none, rule_none):
-    if is_none:
-        return [1, 0, float(is_rule), float(rule_none), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-    b, a = f["before"], f["after"]
-    return [0, 1, float(is_rule), float(rule_none),
-            math.log1p(b) if b is not None else 0, float(b is None), math.log1p(a) if a is not None else 0, float(a is None),
-            float(b is not None and b < 150), float(a is not None and a < 60),
-            math.log1p(count), float(f["kind"] == "person"), float(f["verb"]), float(f["inv"])]
 
-def build(split_items):
-    X, y, groups = [], [], []
-    for gi, (name, text, s, e, rule, gold, mentions, ents) in enumerate(split_items):
-        for c, x in candidates(text, s, e, rule, mentions, ents):
-            X.append(x); y.append(int(B.same_speaker(c, gold))); groups.append(gi)
-    return np.array(X), np.array(y), np.array(groups)
+def _features(seen: dict[str, float | None], count: int, chosen: bool, rule_none: bool) -> list[float]:
+    before, after = seen["before"], seen["after"]
+    return [
+        0.0, 1.0, float(chosen), float(rule_none),
+        math.log1p(before) if before is not None else 0.0, float(before is None),
+        math.log1p(after) if after is not None else 0.0, float(after is None),
+        float(before is not None and before < CLOSE_BEFORE), float(after is not None and after < CLOSE_AFTER),
+        math.log1p(count), float(seen["person"]), float(seen["verb"]), float(seen["inverted"]),
+    ]  # fmt: skip
 
-def predict(model, split_items):
+
+def train(items: list[Item], dropped: list[int]) -> LogisticRegression:
+    rows = [(features, bench.same_speaker(name, item.gold)) for item in items for name, features in candidates(item)]
+    features = np.delete(np.array([row for row, _ in rows]), dropped, axis=1)
+    return LogisticRegression(max_iter=2000).fit(features, np.array([label for _, label in rows], dtype=int))
+
+
+def accuracy(model: LogisticRegression, items: list[Item], dropped: list[int]) -> float:
     right = 0
-    for name, text, s, e, rule, gold, mentions, ents in split_items:
-        rows = candidates(text, s, e, rule, mentions, ents)
-        scores = model.decision_function(np.array([x for _, x in rows]))
-        right += B.same_speaker(rows[int(np.argmax(scores))][0], gold)
-    return right / len(split_items)
-
-class WithoutRules:
-    """The model trained without the two rule features, scoring full feature rows."""
-
-    def __init__(self, model):
-        self.model = model
-
-    def decision_function(self, X):
-        return self.model.decision_function(np.delete(X, RULE_FEATURES, axis=1))
+    for item in items:
+        rows = candidates(item)
+        scores = model.decision_function(np.delete(np.array([features for _, features in rows]), dropped, axis=1))
+        right += bench.same_speaker(rows[int(np.argmax(scores))][0], item.gold)
+    return right / len(items)
 
 
-RULE_FEATURES = [2, 3]
-
-
-def main():
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=B.ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=bench.ROOT.parent / "shared")
     shared = parser.parse_args().shared
     data = {split: items_of(split, shared) for split in SETS}
+    print("| held out | quotes | rules | rules+reranker | reranker alone | gold among candidates |")
+    print("|----------|-------:|------:|---------------:|---------------:|----------------------:|")
     for held in SETS:
-        train = [it for sp in SETS if sp != held for it in data[sp]]
-        X, y, _ = build(train)
-        with_rules = LogisticRegression(C=1.0, max_iter=2000).fit(X, y)
-        alone = WithoutRules(LogisticRegression(C=1.0, max_iter=2000).fit(np.delete(X, RULE_FEATURES, axis=1), y))
-        rules = sum(B.same_speaker(it[4], it[5]) for it in data[held]) / len(data[held])
-        cover = sum(any(B.same_speaker(c, it[5]) for c, _ in candidates(it[1], it[2], it[3], it[4], it[6], it[7])) for it in data[held]) / len(data[held])
-        print(f"{held:8s} n={len(data[held]):3d} rules {rules:.3f}  rules+reranker {predict(with_rules, data[held]):.3f}  "
-              f"reranker alone {predict(alone, data[held]):.3f}  gold among candidates {cover:.3f}")
+        rest = [item for split in SETS if split != held for item in data[split]]
+        items = data[held]
+        rules = sum(bench.same_speaker(item.rule, item.gold) for item in items) / len(items)
+        both = accuracy(train(rest, []), items, [])
+        alone = accuracy(train(rest, RULE_FEATURES), items, RULE_FEATURES)
+        cover = sum(any(bench.same_speaker(name, item.gold) for name, _ in candidates(item)) for item in items) / len(items)
+        print(f"| {held:<8} | {len(items):6d} | {rules:5.3f} | {both:14.3f} | {alone:14.3f} | {cover:21.3f} |")
 
 
 if __name__ == "__main__":
