@@ -435,3 +435,12 @@ def test_the_writer_of_an_unsigned_text_is_not_the_person_who_shared_it() -> Non
         'The writer adds: "It never broke down once, not even in the snow."'
     )
     assert quotes_of(article)[-1][1] is None
+
+
+def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb() -> None:
+    article = (
+        "Poems by Pablo Neruda were found in Chile.\n"
+        'Adam Fenstad, author of a biography of the poet, called the lines "remarkable", and said it appears the newly-found poems '
+        '"are full of rich imagery and passion".'
+    )
+    assert quotes_of(article)[-1] == ("are full of rich imagery and passion", "Adam Fenstad")

@@ -53,7 +53,7 @@ VERBS = (
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
