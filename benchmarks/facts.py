@@ -61,7 +61,10 @@ them.  Scored once by the lead at ce69139: precision 1.000, recall 0.954, speake
 (raw text 0.771; baseline 0.325).  Misses: lines labelled as having no determinable speaker
 (an obituary, an advert) given to a nearby name, documents and posts (a campaign's post, a
 court's finding) and state media outlets as speakers, an expert's remarks given to the leader
-the article is about.
+the article is about.  Since then fresh5 is development data too (branch speakers5 fixed the
+general patterns it showed, each with a test on invented sentences), so no label set here gives a
+held-out number any more.  ``benchmarks/facts_reranker.py`` checks, leaving one set out at a time,
+whether a learned re-ranker over candidate speakers generalises better than the rules (it does not).
 ``--split every`` (the default) prints the seven label sets side by side, each with the baseline, then the time
 ``facts.extract`` takes per prepared cluster of the raw sample (92 clusters).
 
