@@ -444,3 +444,9 @@ def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb() -> None:
         '"are full of rich imagery and passion".'
     )
     assert quotes_of(article)[-1] == ("are full of rich imagery and passion", "Adam Fenstad")
+
+
+def test_a_titled_name_of_a_place_is_the_person_not_the_whole_phrase() -> None:
+    article = 'Floods hit the coast on Monday. Gov. Maria Delgado of New Hampshire called the damage "beyond anything we planned for."'
+    assert quotes_of(article) == [("beyond anything we planned for.", "Maria Delgado")]
+    assert {mention.name for mention in mentions("Sen. Ivo Brandt of Ohio arrived.")} >= {"Ivo Brandt", "Ohio"}
