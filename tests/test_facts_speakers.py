@@ -450,3 +450,11 @@ def test_a_titled_name_of_a_place_is_the_person_not_the_whole_phrase() -> None:
     article = 'Floods hit the coast on Monday. Gov. Maria Delgado of New Hampshire called the damage "beyond anything we planned for."'
     assert quotes_of(article) == [("beyond anything we planned for.", "Maria Delgado")]
     assert {mention.name for mention in mentions("Sen. Ivo Brandt of Ohio arrived.")} >= {"Ivo Brandt", "Ohio"}
+
+
+def test_a_verb_after_an_appositive_name_is_no_job_title_so_its_object_does_not_speak() -> None:
+    article = (
+        "The senator's old ally, Nora Quist, defended Tom Vell and said he shouldn't \"rise to it.\" "
+        '"This is not about you," she wrote to Vell in a message.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Nora Quist", "Nora Quist"]

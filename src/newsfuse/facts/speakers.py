@@ -430,7 +430,7 @@ class Attributor:
     def _describes(self, mention: Mention, following: Mention) -> bool:
         """Only a job title lies between two names: the second is the noun phrase's head."""
         gap = WORD.findall(self.text[mention.end : following.start])
-        if not 0 < len(gap) <= 3:
+        if not 0 < len(gap) <= 3 or "," in self.text[mention.end : following.start]:  # "Ana Ruiz, defended Ole Berg": a verb
             return False
         if all(word[:1].isupper() and word.lower().rstrip(".") in TITLES for word in gap):
             return True  # "British Foreign Secretary Ann Hale"
