@@ -458,3 +458,8 @@ def test_a_verb_after_an_appositive_name_is_no_job_title_so_its_object_does_not_
         '"This is not about you," she wrote to Vell in a message.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Nora Quist", "Nora Quist"]
+
+
+def test_calling_someone_names_is_speech_by_the_clause_subject_not_the_possessor() -> None:
+    article = "Vell mocked the actress again. Ines Morris' lawyer Ben Adair fired back, calling Vell a \"petty bully with a phone.\" Morris said little."
+    assert quotes_of(article) == [("petty bully with a phone.", "Ben Adair")]

@@ -49,7 +49,7 @@ VERBS = (
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
     "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced "
-    "exclaiming adding explaining noting shouting yelling declaring announcing insisting"
+    "exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
@@ -149,13 +149,13 @@ ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
-POSSESSIVE = re.compile(r"['’‘]s?\b")
+POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
 AGENT = re.compile(r"\s*,?\s*by\s+(?:the\s+)?")
-OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
+OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
