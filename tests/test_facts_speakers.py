@@ -463,3 +463,12 @@ def test_a_verb_after_an_appositive_name_is_no_job_title_so_its_object_does_not_
 def test_calling_someone_names_is_speech_by_the_clause_subject_not_the_possessor() -> None:
     article = "Vell mocked the actress again. Ines Morris' lawyer Ben Adair fired back, calling Vell a \"petty bully with a phone.\" Morris said little."
     assert quotes_of(article) == [("petty bully with a phone.", "Ben Adair")]
+
+
+def test_a_pronoun_in_the_same_sentence_is_the_name_that_opens_its_clause_not_a_possessor() -> None:
+    article = (
+        "Adair spoke for an hour.\n"
+        "At his weekly briefing, held at the same time as Ben Adair's attack on Tom Vell, Ola Berg was asked about any talks "
+        'he\'s had with Adair, but he said he hadn\'t "read the speech yet."'
+    )
+    assert quotes_of(article) == [("read the speech yet.", "Ola Berg")]

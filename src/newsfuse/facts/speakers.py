@@ -900,7 +900,11 @@ class Attributor:
             else:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
-            return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
+            # "Schmitt described a reaction he called ...": its own subject, the name that opens a
+            # clause ("At a briefing held during Ruiz's talk, Berg was asked ... but he said")
+            opening = self._sentence_subject(self._sentence(position)[0], position)
+            subject = next((mention for mention in groups[-1] if opening is not None and mention.start == opening.start), groups[-1][0])
+            return subject.name
         while len(groups) > 1 and PRONOUN_OPENING.match(self.text, self._sentence(groups[-1][0].start)[0]):
             groups.pop()  # "But he's predicting a Clinton win.": names after a pronoun subject are its objects
         for group in reversed(groups[-2:]):
