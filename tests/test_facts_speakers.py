@@ -472,3 +472,8 @@ def test_a_pronoun_in_the_same_sentence_is_the_name_that_opens_its_clause_not_a_
         'he\'s had with Adair, but he said he hadn\'t "read the speech yet."'
     )
     assert quotes_of(article) == [("read the speech yet.", "Ola Berg")]
+
+
+def test_a_relative_clause_after_a_quote_describes_someone_and_attributes_nothing() -> None:
+    article = 'It is not clear what Tom Vell means when he wrote he will "go after" Ines Morris and Ben Adair, who says he may run for office.'
+    assert quotes_of(article) == [("go after", "Tom Vell")]

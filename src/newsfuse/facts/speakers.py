@@ -151,6 +151,7 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
@@ -333,8 +334,8 @@ class Attributor:
             between = context[: verb.start()]
             if len(WORD.findall(between)) > reach or PARTICIPLE.search(between) or NEW_CLAUSE.search(between):
                 return None  # "…" over the trip, and the court urged …: another clause's speaker
-            if between.count("(") > between.count(")"):  # "(…, according to the auction house)": an aside
-                continue
+            if between.count("(") > between.count(")") or RELATIVE_END.search(between):
+                continue  # "(…, according to the auction house)": an aside; "… Ruiz, who says": a relative clause about her
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
             if subject is not None:
                 return subject
