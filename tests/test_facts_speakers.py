@@ -477,3 +477,8 @@ def test_a_pronoun_in_the_same_sentence_is_the_name_that_opens_its_clause_not_a_
 def test_a_relative_clause_after_a_quote_describes_someone_and_attributes_nothing() -> None:
     article = 'It is not clear what Tom Vell means when he wrote he will "go after" Ines Morris and Ben Adair, who says he may run for office.'
     assert quotes_of(article) == [("go after", "Tom Vell")]
+
+
+def test_a_name_and_a_dash_before_a_quote_label_its_speaker() -> None:
+    article = 'Adair spoke at a rally.\nBen Adair- "Tom Vell has shown a rare gift for business and for making jobs."'
+    assert quotes_of(article) == [("Tom Vell has shown a rare gift for business and for making jobs.", "Ben Adair")]

@@ -241,7 +241,7 @@ def _person(text: str, run: list[re.Match[str]], role: str) -> list[Mention]:
 
 def _mention(text: str, run: list[re.Match[str]], kind: str, role: str = "", sure: bool = True) -> Mention:
     start, end = run[0].start(), run[-1].end()
-    name = re.sub(r"['’‘]s?$", "", text[start:end])
+    name = re.sub(r"['’‘]s?$", "", text[start:end]).rstrip("-")  # "Ana Ruiz- "…"": a label's dash
     return Mention(start, start + len(name), name, kind, role, sure)
 
 

@@ -151,6 +151,7 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
@@ -389,6 +390,9 @@ class Attributor:
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, span.opened, verb.group())
             if subject is not None:
                 return subject
+        named = self._mentions_between(low, span.opened)
+        if len(named) == 1 and SPEAKER_LABEL.fullmatch(self.text, named[0].end, span.opened) and not self.text[low : named[0].start].strip():
+            return Subject("name", named[0].name, named[0].start)  # "Ana Ruiz- "…"": a transcript's speaker label
         if context.rstrip().endswith(":"):
             subject = self._sentence_subject(low, span.opened)
             return subject if subject is None or subject.kind == "pronoun" or self._kind_of_name(subject.text) else None
