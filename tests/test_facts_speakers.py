@@ -482,3 +482,13 @@ def test_a_relative_clause_after_a_quote_describes_someone_and_attributes_nothin
 def test_a_name_and_a_dash_before_a_quote_label_its_speaker() -> None:
     article = 'Adair spoke at a rally.\nBen Adair- "Tom Vell has shown a rare gift for business and for making jobs."'
     assert quotes_of(article) == [("Tom Vell has shown a rare gift for business and for making jobs.", "Ben Adair")]
+
+
+def test_names_after_an_unattributed_partial_quote_in_its_sentence_are_not_the_next_pronoun() -> None:
+    article = (
+        "Ben Adair spoke in Ohio for an hour.\n"
+        'Nonetheless, Adair attacked Tom Vell on trade, casting him as "plainly reckless" in his remarks about '
+        "letting rebels take Moravia's capital, which Moravia's allies fear.\n"
+        '"He wants us angry for the wrong reasons. He blames outsiders for everything," he said.'
+    )
+    assert quotes_of(article)[-1] == ("He wants us angry for the wrong reasons. He blames outsiders for everything,", "Ben Adair")

@@ -862,7 +862,7 @@ class Attributor:
             return introduced.text if introduced.kind == "name" else None
         if previous is not None and position - previous.after < PRONOUN_REACH:
             # names in the rest of the previous quote's sentence are its objects, not new speakers
-            low = max(previous.after, self._sentence(previous.closed)[1]) if previous_speaker else previous.after
+            low = max(previous.after, self._sentence(previous.closed)[1])
             named = self._subject_person(position, people_only, low=low, gender=gender)
             return named or previous_speaker or self._subject_person(position, people_only, gender=gender)
         return self._subject_person(position, people_only, gender=gender)
