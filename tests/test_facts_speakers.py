@@ -492,3 +492,8 @@ def test_names_after_an_unattributed_partial_quote_in_its_sentence_are_not_the_n
         '"He wants us angry for the wrong reasons. He blames outsiders for everything," he said.'
     )
     assert quotes_of(article)[-1] == ("He wants us angry for the wrong reasons. He blames outsiders for everything,", "Ben Adair")
+
+
+def test_a_plural_noun_before_the_verb_is_its_subject_so_the_name_after_is_not_inverted() -> None:
+    article = 'Tom Vell spoke on Monday. In the poll, most rural voters said Tom Vell and his party were an "extremely important" factor.'
+    assert quotes_of(article) == [("extremely important", None)]

@@ -151,6 +151,7 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
 SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
@@ -466,6 +467,9 @@ class Attributor:
                 return subject
         subject = self._left_of(verb_start, low)
         right_after_quote = not self.text[low:verb_start].strip(" ,")  # "“…?” asked Ana Ruiz"
+        plural = PLURAL_BEFORE.search(self.text, low, verb_start)
+        if subject is None and plural and plural.group(1) not in STOPWORDS:
+            return Subject("anonymous", plural.group(1), plural.start(1))  # "most rural voters said the Court …": not inverted
         if subject is None and not verb.endswith("ing") and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
             # "declaring Mexicans to be …": a participle's object is not its subject
             inverted = self._right_of(verb_end, high)
