@@ -497,3 +497,21 @@ def test_names_after_an_unattributed_partial_quote_in_its_sentence_are_not_the_n
 def test_a_plural_noun_before_the_verb_is_its_subject_so_the_name_after_is_not_inverted() -> None:
     article = 'Tom Vell spoke on Monday. In the poll, most rural voters said Tom Vell and his party were an "extremely important" factor.'
     assert quotes_of(article) == [("extremely important", None)]
+
+
+def test_an_infinitive_speech_verb_is_said_by_the_subject_of_the_main_verb() -> None:
+    article = (
+        'Others, like the economist Ola Berg, were less kind. "I can\'t say there was much in it," he told me. '
+        "The celebrated Oslo State University economist Ivo Storm went out of his way to say that he had "
+        '"great respect for his sharp mind," even if he didn\'t agree on several points.'
+    )
+    assert quotes_of(article)[-1] == ("great respect for his sharp mind,", "Ivo Storm")
+
+
+def test_a_gerund_after_a_preposition_is_said_by_the_clause_subject() -> None:
+    article = (
+        "Ines Morris spoke first.\n"
+        '"How many more times?" the lawyer Ben Adair tweeted.\n'
+        'In an interview with the Daily Ledger later Monday, Tom Vell did not back down from derisively calling Morris "a total fraud."'
+    )
+    assert quotes_of(article)[-1] == ("a total fraud.", "Tom Vell")

@@ -152,6 +152,9 @@ OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
+GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[a-z]+ly\s+)?$")
+TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
+INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+$")
 SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
@@ -459,9 +462,15 @@ class Attributor:
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
             return self._right_of(verb_end, high) or self._unnamed_source(verb_end, high)
-        if verb.endswith("ing") and self.text[low:verb_start].rstrip().endswith(",") or COORDINATED.search(self.text, low, verb_start):
+        if (
+            verb.endswith("ing")
+            and (self.text[low:verb_start].rstrip().endswith(",") or GERUND_AFTER.search(self.text, low, verb_start) and not TOPIC.match(self.text, verb_end))
+            or COORDINATED.search(self.text, low, verb_start)
+            or INFINITIVE.search(self.text, low, verb_start)
+        ):
             # "Kritzer declined to name the hospital, saying ..." / "Ruiz thanked Ole, and tweeted
-            # ...": the clause's subject speaks
+            # ..." / "Ruiz did not back down from calling ..." / "Ruiz went out of his way to say":
+            # the clause's subject speaks
             subject = self._sentence_subject(low, verb_start)
             if subject is not None:
                 return subject
