@@ -515,3 +515,8 @@ def test_a_gerund_after_a_preposition_is_said_by_the_clause_subject() -> None:
         'In an interview with the Daily Ledger later Monday, Tom Vell did not back down from derisively calling Morris "a total fraud."'
     )
     assert quotes_of(article)[-1] == ("a total fraud.", "Tom Vell")
+
+
+def test_a_modal_between_the_subject_and_the_speech_verb_keeps_the_subject() -> None:
+    article = 'Tom Vell can rightly say that his run has drawn new voters, voters drawn to his promise to "fix the roads first."'
+    assert quotes_of(article) == [("fix the roads first.", "Tom Vell")]

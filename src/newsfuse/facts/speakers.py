@@ -81,7 +81,7 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep"
 PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
-    """also later then previously once recently had has have was were would will further again simply
+    """also later then previously once recently had has have was were would will can could may might must should further again simply
     quickly just reportedly initially earlier since last first finally""".split()
 )
 STATE_MEDIA = re.compile(
