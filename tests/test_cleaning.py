@@ -96,3 +96,9 @@ def test_ends_like_sentence_on_any_text(text: str) -> None:
 @given(st.lists(st.sampled_from(PROMO_LINES), max_size=8))
 def test_judging_many_lines_at_once_is_judging_each(lines: list[str]) -> None:
     assert boilerplate_flags(lines) == [is_boilerplate(line) for line in lines]
+
+
+def test_a_video_player_caption_line_is_chrome_even_with_a_quote_in_it() -> None:
+    caption = "JUST WATCHED Ana Ruiz on the budget: 'A plan it is not' Replay More Videos ... MUST WATCH Ana Ruiz on the budget: 'A plan it is not' 02:15"
+    assert is_boilerplate(caption)
+    assert not is_boilerplate('"I watched the replay and more videos of the match," Ana Ruiz said.')
