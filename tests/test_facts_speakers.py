@@ -520,3 +520,13 @@ def test_a_gerund_after_a_preposition_is_said_by_the_clause_subject() -> None:
 def test_a_modal_between_the_subject_and_the_speech_verb_keeps_the_subject() -> None:
     article = 'Tom Vell can rightly say that his run has drawn new voters, voters drawn to his promise to "fix the roads first."'
     assert quotes_of(article) == [("fix the roads first.", "Tom Vell")]
+
+
+def test_a_name_in_a_subordinate_clause_is_not_the_next_pronoun() -> None:
+    article = (
+        "Ben Adair spoke in Ohio. Tom Vell won in Texas. Tom Vell and Ben Adair are rivals.\n"
+        "Adair did not back a candidate, adding that he would vote for a governor if he lived in Ohio.\n"
+        "It was, in effect, a case for an open convention, which would come only if Vell could not win enough votes.\n"
+        '"If the others can agree, I believe we can pick a winner," he said.'
+    )
+    assert quotes_of(article) == [("If the others can agree, I believe we can pick a winner,", "Ben Adair")]

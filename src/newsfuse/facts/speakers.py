@@ -931,11 +931,15 @@ class Attributor:
                 return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, said Davids": a speaker just introduced
             if any(self._introduces(mention) for mention in group):
                 break
-        for group in reversed(groups[-2:]):
-            for mention in group:
-                if self._established(mention.name) or self._introduces(mention):
-                    return mention.name
+        known = [mention for group in reversed(groups[-2:]) for mention in group if self._established(mention.name) or self._introduces(mention)]
+        subject = next((mention for mention in known if self._opens_its_clause(mention)), known[0] if known else None)
+        if subject is not None:
+            return subject.name  # "... would come only if Trump lost": a subordinate clause's name is not the subject
         return groups[-1][0].name if groups else None
+
+    def _opens_its_clause(self, mention: Mention) -> bool:
+        low = self._sentence(mention.start)[0]
+        return self._opens_clause(max(low, self.text.rfind(",", low, mention.start) + 1), mention)
 
     def _speaks(self, mention: Mention) -> bool:
         """The mention is the subject of its sentence's speech verb: "Ana said", "Ana, a cook,
