@@ -124,7 +124,7 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
     columns["cluster_sentences"] = np.full(count, float(count))
 
     rates = prior if prior is not None else shipped()
-    mass = _row_sums(np.fromiter((rates[term] for bag in bags for term in bag), np.float64, int(bag_sizes.sum())), bag_sizes)
+    mass = _row_sums(rates.weigh(vectors.vocabulary)[vectors.term_columns], bag_sizes)
     columns["summary_prior"] = mass / np.maximum(bag_sizes, 1)
     columns["prior_density"] = mass / np.maximum(lengths, 1)
     columns["prior_mass"] = mass

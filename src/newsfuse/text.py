@@ -8,8 +8,11 @@ faster than NLTK's pure-Python one, memoised because news vocabulary repeats.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
+import numpy as np
 import Stemmer
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -90,3 +93,7 @@ class TermWeights:
 
     def __getitem__(self, term: str) -> float:
         return self.weights.get(term, self.unknown)
+
+    def weigh(self, terms: Sequence[str]) -> np.ndarray:
+        """The weight of each of ``terms``, looked up in one pass at C speed."""
+        return np.fromiter(map(self.weights.get, terms, repeat(self.unknown)), np.float64, len(terms))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -60,9 +60,11 @@ def document_frequencies(texts: Iterable[str], min_count: int = 3) -> dict:
 class SentenceVectors:
     """Row-normalised TF-IDF vectors of a cluster's sentences and their pairwise cosines.
 
-    ``words`` and ``terms`` keep each sentence's word tokens and stemmed content words, and
-    ``term_idf`` the IDF of every term (all sentences' terms back to back), so later stages need
-    not re-tokenize or look words up again.
+    ``words`` and ``terms`` keep each sentence's word tokens and stemmed content words,
+    ``vocabulary`` the cluster's distinct terms (the matrix columns, in order of first use),
+    ``term_columns`` the column of every term (all sentences' terms back to back) and
+    ``term_idf`` its IDF, so later stages need not re-tokenize or look words up again: a table
+    of per-term weights is read once per distinct term, ``weights.weigh(vocabulary)[term_columns]``.
     """
 
     matrix: sparse.csr_matrix
@@ -72,6 +74,8 @@ class SentenceVectors:
     positions: np.ndarray
     words: list[list[str]]
     terms: list[list[str]]
+    vocabulary: list[str]
+    term_columns: np.ndarray
     term_idf: np.ndarray
 
     @classmethod
@@ -80,7 +84,7 @@ class SentenceVectors:
         count = len(sentences)
         tokens = [words(sentence.text) for sentence in sentences]
         bags = [content_terms(sentence_tokens) for sentence_tokens in tokens]
-        matrix, term_idf = _tfidf(bags)
+        matrix, vocabulary, term_columns, idf = _tfidf(bags)
         return cls(
             matrix=matrix,
             similarity=(matrix @ matrix.T).toarray(),
@@ -89,16 +93,19 @@ class SentenceVectors:
             positions=np.fromiter((sentence.index for sentence in sentences), np.int32, count),
             words=tokens,
             terms=bags,
-            term_idf=term_idf,
+            vocabulary=vocabulary,
+            term_columns=term_columns,
+            term_idf=idf[term_columns],
         )
 
     def __len__(self) -> int:
         return len(self.lengths)
 
 
-def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, list[str], np.ndarray, np.ndarray]:
     """Unit-length rows of ``(1 + log tf) * idf``, one per bag of terms, built with array
-    operations; and the IDF of every term of the bags.
+    operations; the distinct terms (the columns), the column of every term of the bags and the
+    IDF of each column.
 
     A row lists its terms in order of first use, as counting them one by one would: the cosines
     are summed in that order, so every similarity comes out the same to the last bit.
@@ -106,7 +113,8 @@ def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     idf = load_idf()
     rows = len(bags)
     flat = list(chain.from_iterable(bags))
-    column = {term: index for index, term in enumerate(dict.fromkeys(flat))}
+    vocabulary = list(dict.fromkeys(flat))
+    column = dict(zip(vocabulary, range(len(vocabulary))))
     width = max(len(column), 1)
     row_of_token = np.repeat(np.arange(rows), np.fromiter(map(len, bags), np.int64, rows))
     column_of_token = np.fromiter(map(column.__getitem__, flat), np.int64, len(flat))
@@ -115,7 +123,7 @@ def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     order = np.argsort(first)
     row_of_value, indices = np.divmod(entries[order], width)
     counts = counts[order]
-    weights = np.fromiter(map(idf.weights.get, column, repeat(idf.unknown)), np.float64, len(column))
+    weights = idf.weigh(vocabulary)
     term_frequency = np.array([1.0 + math.log(tf) if tf else 0.0 for tf in range(counts.max(initial=0) + 1)])
     values = term_frequency[counts] * weights[indices]
     norms = np.sqrt(np.bincount(row_of_value, weights=values * values, minlength=rows))
@@ -123,4 +131,4 @@ def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     values /= norms[row_of_value]
     offsets = np.concatenate(([0], np.cumsum(np.bincount(row_of_value, minlength=rows))))
     matrix = sparse.csr_matrix((values, indices.astype(np.int32), offsets), shape=(rows, width))
-    return matrix, weights[column_of_token]
+    return matrix, vocabulary, column_of_token, weights
