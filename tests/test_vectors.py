@@ -68,3 +68,11 @@ def test_cosines_add_up_as_scipys_sparse_product_does(rows: list[list[int]], ran
     row_of = np.repeat(np.arange(len(rows)), lengths)
     matrix = sparse.csr_matrix((values, columns, np.concatenate(([0], np.cumsum(lengths)))), shape=(len(rows), 10))
     assert np.array_equal(_cosines(len(rows), row_of, columns, values), (matrix @ matrix.T).toarray())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9 \t\n.,-'’\"“éßσΣ٣\u0130\u212a\u00a0\u2028_") + ["\U0001f600"]), max_size=40))
+def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
+    from newsfuse.text import WORD
+
+    assert words(text) == WORD.findall(text.lower().replace("’", "'"))
