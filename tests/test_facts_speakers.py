@@ -530,3 +530,13 @@ def test_a_name_in_a_subordinate_clause_is_not_the_next_pronoun() -> None:
         '"If the others can agree, I believe we can pick a winner," he said.'
     )
     assert quotes_of(article) == [("If the others can agree, I believe we can pick a winner,", "Ben Adair")]
+
+
+def test_a_titled_name_with_a_long_participle_appositive_before_the_verb_speaks() -> None:
+    article = (
+        "The storm hit the coast on Monday.\n"
+        '"We have not seen damage like this in a generation," Nordland Gov. Ana Ruiz, assessing the scope of a storm that '
+        "swept homes into the sea, flooded large parts of the coast, left millions of people without power and crippled "
+        "the trains, told the Daily Ledger."
+    )
+    assert quotes_of(article) == [("We have not seen damage like this in a generation,", "Ana Ruiz")]

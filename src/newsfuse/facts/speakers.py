@@ -166,7 +166,7 @@ ISSUER_REACH = 60
 ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
-APPOSITIVE_REACH = 30
+APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
 PRONOUN_REACH = 900
 
@@ -332,12 +332,16 @@ class Attributor:
         low, high = self._after_bounds(span, openings)
         context = self.text[low:high]
         named = self._mentions_between(low, high)
-        reach = AFTER_REACH
-        if named and ROLE_LEAD.fullmatch(context[: named[0].start - low]) and self.text.startswith(",", named[0].end):
+        reach, skip = AFTER_REACH, 0
+        head = self._titled_head(named)  # "New York Gov. Ana Ruiz": Ana Ruiz
+        lead = context[: named[0].start - low] if named else ""
+        if named and (ROLE_LEAD.fullmatch(lead) or self._only_titles(lead)) and self.text.startswith(",", head.end):
             reach = APPOSITIVE_REACH
+            if PARTICIPLE.match(self.text, head.end):  # "…," Gov. Ana Ruiz, assessing the damage, told …
+                skip = head.end + 2 - low
         for verb in VERB.finditer(context):
             between = context[: verb.start()]
-            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between) or NEW_CLAUSE.search(between):
+            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between, skip) or NEW_CLAUSE.search(between):
                 return None  # "…" over the trip, and the court urged …: another clause's speaker
             if between.count("(") > between.count(")") or RELATIVE_END.search(between):
                 continue  # "(…, according to the auction house)": an aside; "… Ruiz, who says": a relative clause about her
@@ -345,6 +349,16 @@ class Attributor:
             if subject is not None:
                 return subject
         return None
+
+    def _titled_head(self, named: Sequence[Mention]) -> Mention | None:
+        """The last of the names that open ``named`` joined only by titles ("New York Gov. Ana Ruiz")."""
+        head = named[0] if named else None
+        for mention in named[1:]:
+            gap = self.text[head.end : mention.start]
+            if "," in gap or not (gap.strip() and self._only_titles(gap)):
+                break
+            head = mention
+        return head
 
     def _any_verb_after(self, span: Span, openings: Sequence[int]) -> Subject | None:
         """``"…," Jamie Foxx began the show``: a quote ending in a comma, then a name or a
@@ -499,12 +513,7 @@ class Attributor:
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
         indefinite = lead.split()[:1] and lead.split()[0].lower() in ANONYMOUS  # "said one former Ledger editor"
         if named and self._only_titles(lead) and named[0].start - position < 40 and not indefinite:
-            chosen = named[0]
-            for mention in named[1:]:
-                gap = self.text[chosen.end : mention.start]
-                if "," in gap or not (gap.strip() and self._only_titles(gap)):
-                    break
-                chosen = mention
+            chosen = self._titled_head(named)
             return Subject("name", chosen.name, chosen.start)
         described = DESCRIBED.match(following)
         if described:
