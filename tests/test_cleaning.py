@@ -98,3 +98,9 @@ def test_judging_many_lines_at_once_is_judging_each(lines: list[str]) -> None:
     content = [index for index, line in enumerate(lines) if line.strip()]
     expected = {index for index in content if is_boilerplate(lines[index], first=index == content[0])}
     assert boilerplate_lines("\n".join(lines)) == expected
+
+
+def test_a_video_player_caption_line_is_chrome_even_with_a_quote_in_it() -> None:
+    caption = "JUST WATCHED Ana Ruiz on the budget: 'A plan it is not' Replay More Videos ... MUST WATCH Ana Ruiz on the budget: 'A plan it is not' 02:15"
+    assert is_boilerplate(caption)
+    assert not is_boilerplate('"I watched the replay and more videos of the match," Ana Ruiz said.')

@@ -414,3 +414,10 @@ def test_merging_many_distinct_quotes_compares_each_with_few_others(monkeypatch)
     merged = quoting.merge(reports)
     assert len(merged) == 3000 and merged[7].speaker == "Ana Ruiz"
     assert len(calls) < 3 * len(reports)
+
+
+def test_a_book_title_with_a_long_subtitle_is_not_a_quote() -> None:
+    assert is_title("Hidden Costs: Why Everything You Were Taught About Money Is Simply Wrong,")
+    assert not is_title("Note: we will not be taking any questions about the plan today.")
+    article = 'Tom Vell spent years on a book. "Hidden Costs: Why Everything You Were Taught About Money Is Simply Wrong," due out in May, argues for risk.'
+    assert quotes_of(article) == []

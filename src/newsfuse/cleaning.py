@@ -56,7 +56,7 @@ PROMO_PHRASES = (
     "image copyright", "image caption", "media playback", "media caption", "flash player", "click for more",
     "log in to comment", "join the conversation", "has been updated", "this article was originally",
     "we're sorry", "were sorry", "something went wrong", "video below", "video above", "photos below",
-    "photo below", "photos above", "gallery below", "clip below", "clip above",
+    "photo below", "photos above", "gallery below", "clip below", "clip above", "replay more videos",
 )
 PROMO_PATTERN = re.compile(
     r"""\(c\)\ \d{4}|copyright\ \d{4}|get\ the\ latest\ .*\ (?:app|alerts)|

@@ -197,7 +197,10 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         role = " ".join(roles[lead : cut + 1]).strip()
         if run[cut + 1].group() in PARTICLES:
             return [*_names(text, run[:lead], lower), *_institution(text, run[cut + 2 :], role)]
-        return [*_names(text, run[:lead], lower), *_person(text, run[cut + 1 :], role or "title")]
+        person, of = run[cut + 1 :], [index for index, token in enumerate(run[cut + 1 :]) if token.group() == "of"]
+        if of and of[0] >= 2:  # "Gov. Ana Ruiz of New Hampshire": the person, then where she governs
+            return [*_names(text, run[:lead], lower), *_person(text, person[: of[0]], role or "title"), *_names(text, person[of[0] + 1 :], lower)]
+        return [*_names(text, run[:lead], lower), *_person(text, person, role or "title")]
     if len(run) > 1 and keys[-1] in PARTIES:
         return []  # "the Arizona Republican": a description of someone named elsewhere
     if any(token.group().lower().rstrip(".") in TIME_WORDS for token in run[-1:]):
@@ -238,7 +241,7 @@ def _person(text: str, run: list[re.Match[str]], role: str) -> list[Mention]:
 
 def _mention(text: str, run: list[re.Match[str]], kind: str, role: str = "", sure: bool = True) -> Mention:
     start, end = run[0].start(), run[-1].end()
-    name = re.sub(r"['’‘]s?$", "", text[start:end])
+    name = re.sub(r"['’‘]s?$", "", text[start:end]).rstrip("-")  # "Ana Ruiz- "…"": a label's dash
     return Mention(start, start + len(name), name, kind, role, sure)
 
 

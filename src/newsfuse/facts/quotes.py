@@ -26,6 +26,7 @@ SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
 NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$")
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
+SUBTITLE_WORDS = 14
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
 
@@ -94,10 +95,14 @@ def _add(text: str, opened: int, closed: int, found: list[Span], continues: bool
         found.append(Span(start, end, opened, closed, continues))
 
 
-def is_title(quoted: str) -> bool:
-    """Short capitalised words without sentence punctuation: a song, a film, a nickname."""
+def is_title(quoted: str, longest: int = 8) -> bool:
+    """Short capitalised words without sentence punctuation: a song, a film, a nickname, or a
+    book's "Title: Subtitle" (subtitles run longer)."""
+    title, colon, subtitle = quoted.partition(": ")
+    if colon and title and subtitle and ":" not in subtitle:
+        return is_title(title) and is_title(subtitle, SUBTITLE_WORDS)
     words = WORD.findall(quoted)
-    if not words or len(words) > 8 or SENTENCE_PUNCTUATION.search(quoted.rstrip(".,")):
+    if not words or len(words) > longest or SENTENCE_PUNCTUATION.search(quoted.rstrip(".,")):
         return False
     content = [word for word in words if word not in TITLE_LOWER and word != "I"] or words
     return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)

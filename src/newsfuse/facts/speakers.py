@@ -49,7 +49,7 @@ VERBS = (
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
     "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced "
-    "exclaiming adding explaining noting shouting yelling declaring announcing insisting"
+    "exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
@@ -81,7 +81,7 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep"
 PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
-    """also later then previously once recently had has have was were would will further again simply
+    """also later then previously once recently had has have was were would will can could may might must should further again simply
     quickly just reportedly initially earlier since last first finally""".split()
 )
 STATE_MEDIA = re.compile(
@@ -149,18 +149,24 @@ ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
-POSSESSIVE = re.compile(r"['’‘]s?\b")
+POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
+GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[a-z]+ly\s+)?$")
+TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
+INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+$")
+SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
+RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
 AGENT = re.compile(r"\s*,?\s*by\s+(?:the\s+)?")
-OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
+OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 AFTER_REACH = 12
-APPOSITIVE_REACH = 30
+APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
 PRONOUN_REACH = 900
 
@@ -326,19 +332,33 @@ class Attributor:
         low, high = self._after_bounds(span, openings)
         context = self.text[low:high]
         named = self._mentions_between(low, high)
-        reach = AFTER_REACH
-        if named and ROLE_LEAD.fullmatch(context[: named[0].start - low]) and self.text.startswith(",", named[0].end):
+        reach, skip = AFTER_REACH, 0
+        head = self._titled_head(named)  # "New York Gov. Ana Ruiz": Ana Ruiz
+        lead = context[: named[0].start - low] if named else ""
+        if named and (ROLE_LEAD.fullmatch(lead) or self._only_titles(lead)) and self.text.startswith(",", head.end):
             reach = APPOSITIVE_REACH
+            if PARTICIPLE.match(self.text, head.end):  # "…," Gov. Ana Ruiz, assessing the damage, told …
+                skip = head.end + 2 - low
         for verb in VERB.finditer(context):
             between = context[: verb.start()]
-            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between) or NEW_CLAUSE.search(between):
+            if len(WORD.findall(between)) > reach or PARTICIPLE.search(between, skip) or NEW_CLAUSE.search(between):
                 return None  # "…" over the trip, and the court urged …: another clause's speaker
-            if between.count("(") > between.count(")"):  # "(…, according to the auction house)": an aside
-                continue
+            if between.count("(") > between.count(")") or RELATIVE_END.search(between):
+                continue  # "(…, according to the auction house)": an aside; "… Ruiz, who says": a relative clause about her
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, high, verb.group())
             if subject is not None:
                 return subject
         return None
+
+    def _titled_head(self, named: Sequence[Mention]) -> Mention | None:
+        """The last of the names that open ``named`` joined only by titles ("New York Gov. Ana Ruiz")."""
+        head = named[0] if named else None
+        for mention in named[1:]:
+            gap = self.text[head.end : mention.start]
+            if "," in gap or not (gap.strip() and self._only_titles(gap)):
+                break
+            head = mention
+        return head
 
     def _any_verb_after(self, span: Span, openings: Sequence[int]) -> Subject | None:
         """``"…," Jamie Foxx began the show``: a quote ending in a comma, then a name or a
@@ -388,6 +408,9 @@ class Attributor:
             subject = self._subject_of(low + verb.start(), low + verb.end(), low, span.opened, verb.group())
             if subject is not None:
                 return subject
+        named = self._mentions_between(low, span.opened)
+        if len(named) == 1 and SPEAKER_LABEL.fullmatch(self.text, named[0].end, span.opened) and not self.text[low : named[0].start].strip():
+            return Subject("name", named[0].name, named[0].start)  # "Ana Ruiz- "…"": a transcript's speaker label
         if context.rstrip().endswith(":"):
             subject = self._sentence_subject(low, span.opened)
             return subject if subject is None or subject.kind == "pronoun" or self._kind_of_name(subject.text) else None
@@ -430,7 +453,7 @@ class Attributor:
     def _describes(self, mention: Mention, following: Mention) -> bool:
         """Only a job title lies between two names: the second is the noun phrase's head."""
         gap = WORD.findall(self.text[mention.end : following.start])
-        if not 0 < len(gap) <= 3:
+        if not 0 < len(gap) <= 3 or "," in self.text[mention.end : following.start]:  # "Ana Ruiz, defended Ole Berg": a verb
             return False
         if all(word[:1].isupper() and word.lower().rstrip(".") in TITLES for word in gap):
             return True  # "British Foreign Secretary Ann Hale"
@@ -453,14 +476,23 @@ class Attributor:
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
             return self._right_of(verb_end, high) or self._unnamed_source(verb_end, high)
-        if verb.endswith("ing") and self.text[low:verb_start].rstrip().endswith(",") or COORDINATED.search(self.text, low, verb_start):
+        if (
+            verb.endswith("ing")
+            and (self.text[low:verb_start].rstrip().endswith(",") or GERUND_AFTER.search(self.text, low, verb_start) and not TOPIC.match(self.text, verb_end))
+            or COORDINATED.search(self.text, low, verb_start)
+            or INFINITIVE.search(self.text, low, verb_start)
+        ):
             # "Kritzer declined to name the hospital, saying ..." / "Ruiz thanked Ole, and tweeted
-            # ...": the clause's subject speaks
+            # ..." / "Ruiz did not back down from calling ..." / "Ruiz went out of his way to say":
+            # the clause's subject speaks
             subject = self._sentence_subject(low, verb_start)
             if subject is not None:
                 return subject
         subject = self._left_of(verb_start, low)
         right_after_quote = not self.text[low:verb_start].strip(" ,")  # "“…?” asked Ana Ruiz"
+        plural = PLURAL_BEFORE.search(self.text, low, verb_start)
+        if subject is None and plural and plural.group(1) not in STOPWORDS:
+            return Subject("anonymous", plural.group(1), plural.start(1))  # "most rural voters said the Court …": not inverted
         if subject is None and not verb.endswith("ing") and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
             # "declaring Mexicans to be …": a participle's object is not its subject
             inverted = self._right_of(verb_end, high)
@@ -481,12 +513,7 @@ class Attributor:
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
         indefinite = lead.split()[:1] and lead.split()[0].lower() in ANONYMOUS  # "said one former Ledger editor"
         if named and self._only_titles(lead) and named[0].start - position < 40 and not indefinite:
-            chosen = named[0]
-            for mention in named[1:]:
-                gap = self.text[chosen.end : mention.start]
-                if "," in gap or not (gap.strip() and self._only_titles(gap)):
-                    break
-                chosen = mention
+            chosen = self._titled_head(named)
             return Subject("name", chosen.name, chosen.start)
         described = DESCRIBED.match(following)
         if described:
@@ -857,7 +884,7 @@ class Attributor:
             return introduced.text if introduced.kind == "name" else None
         if previous is not None and position - previous.after < PRONOUN_REACH:
             # names in the rest of the previous quote's sentence are its objects, not new speakers
-            low = max(previous.after, self._sentence(previous.closed)[1]) if previous_speaker else previous.after
+            low = max(previous.after, self._sentence(previous.closed)[1])
             named = self._subject_person(position, people_only, low=low, gender=gender)
             return named or previous_speaker or self._subject_person(position, people_only, gender=gender)
         return self._subject_person(position, people_only, gender=gender)
@@ -900,7 +927,11 @@ class Attributor:
             else:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
-            return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
+            # "Schmitt described a reaction he called ...": its own subject, the name that opens a
+            # clause ("At a briefing held during Ruiz's talk, Berg was asked ... but he said")
+            opening = self._sentence_subject(self._sentence(position)[0], position)
+            subject = next((mention for mention in groups[-1] if opening is not None and mention.start == opening.start), groups[-1][0])
+            return subject.name
         while len(groups) > 1 and PRONOUN_OPENING.match(self.text, self._sentence(groups[-1][0].start)[0]):
             groups.pop()  # "But he's predicting a Clinton win.": names after a pronoun subject are its objects
         for group in reversed(groups[-2:]):
@@ -909,11 +940,15 @@ class Attributor:
                 return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, said Davids": a speaker just introduced
             if any(self._introduces(mention) for mention in group):
                 break
-        for group in reversed(groups[-2:]):
-            for mention in group:
-                if self._established(mention.name) or self._introduces(mention):
-                    return mention.name
+        known = [mention for group in reversed(groups[-2:]) for mention in group if self._established(mention.name) or self._introduces(mention)]
+        subject = next((mention for mention in known if self._opens_its_clause(mention)), known[0] if known else None)
+        if subject is not None:
+            return subject.name  # "... would come only if Trump lost": a subordinate clause's name is not the subject
         return groups[-1][0].name if groups else None
+
+    def _opens_its_clause(self, mention: Mention) -> bool:
+        low = self._sentence(mention.start)[0]
+        return self._opens_clause(max(low, self.text.rfind(",", low, mention.start) + 1), mention)
 
     def _speaks(self, mention: Mention) -> bool:
         """The mention is the subject of its sentence's speech verb: "Ana said", "Ana, a cook,
