@@ -540,3 +540,11 @@ def test_a_titled_name_with_a_long_participle_appositive_before_the_verb_speaks(
         "the trains, told the Daily Ledger."
     )
     assert quotes_of(article) == [("We have not seen damage like this in a generation,", "Ana Ruiz")]
+
+
+def test_a_name_after_a_relation_word_in_an_appositive_is_not_the_speaker() -> None:
+    article = (
+        "The clinic opened in May. Tomas Berg, a local farmer, came.\n"
+        '"We want an answer before the winter comes," Ilse Marro, mother of Tomas, one of the children treated there, said.'
+    )
+    assert quotes_of(article)[-1][1] == "Ilse Marro"

@@ -118,6 +118,7 @@ ATTRIBUTION_TAIL = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
 )
 OPINION = re.compile(r"\b(?:thinks|believes|feels|hopes|fears|argues|insists|worries)\b")
+OBJECT_OF_ROLE = re.compile(r",\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|to|for)\s+(?:the\s+)?$")  # ", mother of Tomas"
 MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?$")
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
@@ -668,6 +669,8 @@ class Attributor:
         while comma > low:
             opening = text[comma + 1 : end].lstrip()
             for mention in self._mentions_between(low, comma):
+                if OBJECT_OF_ROLE.search(text, low, mention.start):
+                    continue  # "Ilse Marro, mother of Tomas, one of the pupils, said": Tomas is no head
                 if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening)):
                     return Subject("name", mention.name, mention.start)
             comma = text.rfind(",", low, comma)
