@@ -548,3 +548,11 @@ def test_a_name_after_a_relation_word_in_an_appositive_is_not_the_speaker() -> N
         '"We want an answer before the winter comes," Ilse Marro, mother of Tomas, one of the children treated there, said.'
     )
     assert quotes_of(article)[-1][1] == "Ilse Marro"
+
+
+def test_an_inverted_spokesperson_for_a_named_body_speaks_for_it() -> None:
+    article = (
+        "The Harbour Health Agency, which runs the clinic, spoke on Monday. The Lumen Registry disagreed.\n"
+        '"No single cause explains the rise in cases at all," said a spokesperson for the Lumen Registry.'
+    )
+    assert quotes_of(article)[-1][1] == "Lumen Registry"

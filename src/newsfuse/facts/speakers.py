@@ -533,6 +533,11 @@ class Attributor:
             if rest.startswith(" of a"):
                 return Subject("anonymous", phrase.group(3), position)
             issuer = re.match(ISSUED_BY, rest)
+            body = re.match(r"\s+(?:for|of|at|from)\s+(?:the\s+)?", rest) if phrase.group(3).lower() in SPOKESPEOPLE else None
+            if body:  # "said a spokesperson for the Lumen Registry": the registry
+                named = self._mentions_between(position + phrase.end() + body.end(), high)
+                if named and named[0].start == position + phrase.end() + body.end():
+                    return Subject("name", named[0].name, named[0].start)
             if phrase.group(3) in DOCUMENTS and issuer:
                 named = self._mentions_between(position + phrase.end() + issuer.end(), high)
                 if named and named[0].start - (position + phrase.end() + issuer.end()) < 30:
