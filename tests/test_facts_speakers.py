@@ -556,3 +556,12 @@ def test_an_inverted_spokesperson_for_a_named_body_speaks_for_it() -> None:
         '"No single cause explains the rise in cases at all," said a spokesperson for the Lumen Registry.'
     )
     assert quotes_of(article)[-1][1] == "Lumen Registry"
+
+
+def test_a_name_with_an_aside_and_a_one_of_appositive_speaks_and_her_pronoun_follows() -> None:
+    article = (
+        "Dr Ada Quist runs the registry. Nina Voss (pictured with her son Leo), one of the mothers concerned "
+        'has questioned if "it could be the water".\n'
+        'In her interview with a radio station, she mentioned "the farms nearby" too. Dr Ada Quist disagreed.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Nina Voss", "Nina Voss"]

@@ -49,11 +49,11 @@ VERBS = (
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
     "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced "
-    "exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
+    "mentioned exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -118,6 +118,8 @@ ATTRIBUTION_TAIL = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
 )
 OPINION = re.compile(r"\b(?:thinks|believes|feels|hopes|fears|argues|insists|worries)\b")
+ASIDE = re.compile(r"(?:\s*\([^()]{1,60}\))?")  # "Nina Voss (pictured with her son), one of ...": the aside is skipped
+ONE_OF = re.compile(r",\s+one\s+of\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$")
 OBJECT_OF_ROLE = re.compile(r",\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|to|for)\s+(?:the\s+)?$")  # ", mother of Tomas"
 MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?$")
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
@@ -631,6 +633,10 @@ class Attributor:
         media = STATE_MEDIA.search(trimmed)
         if media:
             return Subject("name", media.group(1).lower(), low + media.start(1))
+        one_of = ONE_OF.search(trimmed)
+        appositive = one_of and self._appositive(low, end)
+        if appositive:  # "Nina Voss, one of the mothers concerned has asked": the person the appositive describes
+            return appositive
         phrase = NOUN_PHRASE.search(QUOTE_MARKS.sub(" ", trimmed))  # "the ‘Halo’ singer"
         if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
@@ -676,7 +682,7 @@ class Attributor:
             for mention in self._mentions_between(low, comma):
                 if OBJECT_OF_ROLE.search(text, low, mention.start):
                     continue  # "Ilse Marro, mother of Tomas, one of the pupils, said": Tomas is no head
-                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening)):
+                if ASIDE.fullmatch(text, mention.end, comma) and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening)):
                     return Subject("name", mention.name, mention.start)
             comma = text.rfind(",", low, comma)
         return None
