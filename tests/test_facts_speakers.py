@@ -565,3 +565,11 @@ def test_a_name_with_an_aside_and_a_one_of_appositive_speaks_and_her_pronoun_fol
         'In her interview with a radio station, she mentioned "the farms nearby" too. Dr Ada Quist disagreed.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Nina Voss", "Nina Voss"]
+
+
+def test_a_person_director_of_the_group_named_after_a_role_noun_speaks_not_the_group() -> None:
+    article = (
+        "Lena Oss, a biologist and director of the group Fjordwatch told the radio it was too early.\n"
+        "“There is something in the water that harms the fish. We must find it before the summer comes.”"
+    )
+    assert quotes_of(article)[-1][1] == "Lena Oss"
