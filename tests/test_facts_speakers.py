@@ -573,3 +573,25 @@ def test_a_person_director_of_the_group_named_after_a_role_noun_speaks_not_the_g
         "“There is something in the water that harms the fish. We must find it before the summer comes.”"
     )
     assert quotes_of(article)[-1][1] == "Lena Oss"
+
+
+def test_a_name_introduced_as_a_body_or_agency_is_an_organisation() -> None:
+    kinds = {
+        mention.name: mention.kind
+        for text in (
+            "The nation’s public health body, Santé Nordica admitted it.",
+            "Fjordwatch, a public body which counts fish, spoke.",
+            "The public health authority Vela Norte said so.",
+            "Lena Oss, the authority’s director, spoke. He thanked the director of the health body, Paul Ferrand.",
+        )
+        for mention in mentions(text)
+    }
+    assert [kinds[name] for name in ("Santé Nordica", "Fjordwatch", "Vela Norte", "Lena Oss", "Paul Ferrand")] == ["org", "org", "org", "person", "person"]
+
+
+def test_the_organisation_is_the_body_named_as_such_not_a_photo_credit() -> None:
+    article = (
+        "The national health body, Santé Nordica, closed its study on Monday, it said. Photo: Reuters\n"
+        '"The absence of a clear cause ends our work for now," said the organisation.'
+    )
+    assert quotes_of(article)[-1][1] == "Santé Nordica"
