@@ -595,3 +595,12 @@ def test_the_organisation_is_the_body_named_as_such_not_a_photo_credit() -> None
         '"The absence of a clear cause ends our work for now," said the organisation.'
     )
     assert quotes_of(article)[-1][1] == "Santé Nordica"
+
+
+def test_he_is_never_the_agency_quoted_before() -> None:
+    article = (
+        "The Fjord Agency said the loss was “sad” for the town.\n"
+        "The agency has studied the fish for a decade and helped the local farmers to find new work since then.\n"
+        "“We have listened to the parents and visited their homes,” he said."
+    )
+    assert quotes_of(article)[-1][1] != "Fjord Agency"

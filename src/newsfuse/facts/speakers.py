@@ -891,8 +891,8 @@ class Attributor:
     ) -> str | None:
         """The person named since the previous quote, else that quote's speaker, else the nearest;
         never someone a pronoun of the other gender already referred to."""
-        if previous_speaker and not self._fits(previous_speaker, gender):
-            previous_speaker = None
+        if previous_speaker and (not self._fits(previous_speaker, gender) or people_only and self._kind_of_name(previous_speaker) in ("org", "place")):
+            previous_speaker = None  # "he" is never the agency quoted before
         introduced = self._introduced(position, previous)
         if introduced is not None:
             return introduced.text if introduced.kind == "name" else None
