@@ -604,3 +604,11 @@ def test_he_is_never_the_agency_quoted_before() -> None:
         "“We have listened to the parents and visited their homes,” he said."
     )
     assert quotes_of(article)[-1][1] != "Fjord Agency"
+
+
+def test_an_inverted_long_role_then_a_name_in_apposition_is_that_name() -> None:
+    article = (
+        "The health authority, Santé Publica, spoke. Ana Lind of the Fjord Registry disagreed.\n"
+        '"We found no common cause at all," said the director of the health body, Paul Ferrand.'
+    )
+    assert quotes_of(article)[-1][1] == "Paul Ferrand"

@@ -112,7 +112,7 @@ INVERTED_PHRASE = re.compile(
     r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing|[a-z]+ed\s+by)\b))"
 )
 LOWER_VERB = re.compile(r"\s+(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r")\b)[a-z]+\b")
-DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
+DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[a-z][\w-]*,\s*")  # "the director of the health body, Name"
 ATTRIBUTION_TAIL = re.compile(
     r"\s*(?:(?:in|on|at|to|during|via|from|after|before|late|early|last|this|earlier|later|while|when|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
