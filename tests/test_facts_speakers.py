@@ -612,3 +612,13 @@ def test_an_inverted_long_role_then_a_name_in_apposition_is_that_name() -> None:
         '"We found no common cause at all," said the director of the health body, Paul Ferrand.'
     )
     assert quotes_of(article)[-1][1] == "Paul Ferrand"
+
+
+def test_a_party_state_appositive_and_a_day_before_the_verb_keep_the_subject() -> None:
+    article = (
+        "On Monday, Sen. Ola Berg, R-Utah, who is a farmer, came to the defense of Ruiz.\n"
+        '"I resent anyone attacking the faith of a friend," Berg said in a statement.\n'
+        'Sen. Ivo Lund, R-Utah, tweeted, "Whether you agree with him or not, you cannot question his honour."\n'
+        'Barr on Wednesday called Ruiz a "truly remarkable leader" and said on a radio show that Bannon is a "specialist" in losing.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ola Berg", "Ivo Lund", "Barr", "Barr"]

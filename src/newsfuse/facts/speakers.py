@@ -120,6 +120,11 @@ ATTRIBUTION_TAIL = re.compile(
 OPINION = re.compile(r"\b(?:thinks|believes|feels|hopes|fears|argues|insists|worries)\b")
 ASIDE = re.compile(r"(?:\s*\([^()]{1,60}\))?")  # "Nina Voss (pictured with her son), one of ...": the aside is skipped
 ONE_OF = re.compile(r",\s+one\s+of\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$")
+PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,")  # "Sen. Ivo Lund, R-Utah, tweeted"
+WHEN_END = re.compile(
+    r"(?<=[\w.])\s+(?:(?:on|early|late|last|this|earlier|later)\s+)+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
+)
 OBJECT_OF_ROLE = re.compile(r",\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|to|for)\s+(?:the\s+)?$")  # ", mother of Tomas"
 MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "of the group Fjordwatch"
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
@@ -587,7 +592,7 @@ class Attributor:
 
     def _left_of(self, position: int, low: int) -> Subject | None:
         left = PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position]))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
-        trimmed = left.rstrip()
+        trimmed = WHEN_END.sub("", left).rstrip()  # "Barr on Wednesday called"
         while True:
             words = trimmed.split()
             if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower() and words[-1] not in LY_NOUNS):
@@ -682,7 +687,7 @@ class Attributor:
             for mention in self._mentions_between(low, comma):
                 if OBJECT_OF_ROLE.search(text, low, mention.start):
                     continue  # "Ilse Marro, mother of Tomas, one of the pupils, said": Tomas is no head
-                if ASIDE.fullmatch(text, mention.end, comma) and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening)):
+                if ASIDE.fullmatch(text, mention.end, comma) and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening) or PARTY_STATE.match(opening)):
                     return Subject("name", mention.name, mention.start)
             comma = text.rfind(",", low, comma)
         return None
