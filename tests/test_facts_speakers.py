@@ -622,3 +622,11 @@ def test_a_party_state_appositive_and_a_day_before_the_verb_keep_the_subject() -
         'Barr on Wednesday called Ruiz a "truly remarkable leader" and said on a radio show that Bannon is a "specialist" in losing.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Ola Berg", "Ivo Lund", "Barr", "Barr"]
+
+
+def test_words_in_an_agentless_passive_description_are_no_ones() -> None:
+    article = (
+        "Ana Ruiz spoke to Ivo Berg by phone on Tuesday, an aide said. "
+        'Ruiz called Berg in what was described as a "courtesy call," after her visit.'
+    )
+    assert quotes_of(article)[-1][1] is None

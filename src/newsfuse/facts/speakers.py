@@ -168,6 +168,7 @@ RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
+UNNAMED_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:widely\s+)?(?:described|billed|characteri[sz]ed)\s+as\s+(?:an?\s+|the\s+)?$")
 AGENT = re.compile(r"\s*,?\s*by\s+(?:the\s+)?")
 OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
@@ -270,11 +271,14 @@ class Attributor:
 
     def _agent(self, span: Span) -> Subject | None:
         """``called "the finest poet alive" by Ana Ruiz``: a passive's agent said the words."""
-        if not PASSIVE_BEFORE.search(self.text, max(0, span.opened - 30), span.opened):
+        unnamed = UNNAMED_PASSIVE.search(self.text, max(0, span.opened - 40), span.opened)
+        if not unnamed and not PASSIVE_BEFORE.search(self.text, max(0, span.opened - 30), span.opened):
             return None
         agent = AGENT.match(self.text, span.after)
         named = self._mentions_between(agent.end(), agent.end() + 60) if agent else []
-        return Subject("name", named[0].name, named[0].start) if named and named[0].start == agent.end() else None
+        if named and named[0].start == agent.end():
+            return Subject("name", named[0].name, named[0].start)
+        return Subject("anonymous", "passive", unnamed.start()) if unnamed and not agent else None  # "what was described as a "…"": no one
 
     def _author(self, position: int) -> str | None:
         """The author of the embedded post that ``position`` is in, if it is in one."""
