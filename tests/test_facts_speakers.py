@@ -630,3 +630,11 @@ def test_words_in_an_agentless_passive_description_are_no_ones() -> None:
         'Ruiz called Berg in what was described as a "courtesy call," after her visit.'
     )
     assert quotes_of(article)[-1][1] is None
+
+
+def test_a_name_right_after_says_that_opens_a_clause_is_not_an_inverted_speaker() -> None:
+    article = (
+        "Voters were angry with Mayor Ana Ruiz over the plan.\n"
+        'Even supporters said the bill by Rep. Ivo Berg, R-Fla., which says Ruiz was acting "without any legal basis," was only a message.'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Berg"

@@ -121,6 +121,7 @@ OPINION = re.compile(r"\b(?:thinks|believes|feels|hopes|fears|argues|insists|wor
 ASIDE = re.compile(r"(?:\s*\([^()]{1,60}\))?")  # "Nina Voss (pictured with her son), one of ...": the aside is skipped
 ONE_OF = re.compile(r",\s+one\s+of\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$")
 PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,")  # "Sen. Ivo Lund, R-Utah, tweeted"
+PARTY_END = re.compile(r",\s+[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?\s*$")  # "Rep. Ivo Berg, R-Fla., who"
 WHEN_END = re.compile(
     r"(?<=[\w.])\s+(?:(?:on|early|late|last|this|earlier|later)\s+)+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
@@ -169,6 +170,7 @@ COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
 UNNAMED_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:widely\s+)?(?:described|billed|characteri[sz]ed)\s+as\s+(?:an?\s+|the\s+)?$")
+CLAUSE_SUBJECT = re.compile(r"\s+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|must|can|may|might)\b")
 AGENT = re.compile(r"\s*,?\s*by\s+(?:the\s+)?")
 OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
@@ -508,6 +510,8 @@ class Attributor:
         if subject is None and not verb.endswith("ing") and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
             # "declaring Mexicans to be …": a participle's object is not its subject
             inverted = self._right_of(verb_end, high)
+            if inverted is not None and inverted.kind == "name" and CLAUSE_SUBJECT.match(self.text, inverted.start + len(inverted.text)):
+                inverted = None  # "which says Ruiz was acting": Ruiz is the reported clause's subject
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
         return subject
@@ -595,7 +599,7 @@ class Attributor:
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
-        left = PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position]))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
+        left = PARTY_END.sub("", PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position])))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
         trimmed = WHEN_END.sub("", left).rstrip()  # "Barr on Wednesday called"
         while True:
             words = trimmed.split()
