@@ -440,3 +440,8 @@ def test_an_odd_mark_count_from_a_quote_running_on_keeps_its_pairs() -> None:
     text = '"We will go," she said. "And we will win the vote\n"Then we rest," she said.'
     quoted = [text[span.start : span.end] for span in spans(text)]
     assert quoted == ["We will go,", "And we will win the vote", "Then we rest,"]
+
+
+def test_a_quoted_alternative_name_after_or_is_a_term_not_speech() -> None:
+    article = 'Current rules say total fat should be low, and LDL, or "bad cholesterol," under 100. Ana Lind agreed.'
+    assert quotes_of(article) == []
