@@ -638,3 +638,11 @@ def test_a_name_right_after_says_that_opens_a_clause_is_not_an_inverted_speaker(
         'Even supporters said the bill by Rep. Ivo Berg, R-Fla., which says Ruiz was acting "without any legal basis," was only a message.'
     )
     assert quotes_of(article)[-1][1] == "Ivo Berg"
+
+
+def test_a_pronoun_in_which_a_possessed_document_is_written_is_its_owner() -> None:
+    article = (
+        'Ivo Berg came to town to campaign for Lars Holm. "He is a fine man for the job," Berg said.\n'
+        "Berg was angered by Ruiz's tweet on Monday in which he wrote that Holm would be a \"stain\" on the party."
+    )
+    assert quotes_of(article)[-1][1] == "Ruiz"

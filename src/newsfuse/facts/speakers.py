@@ -156,6 +156,7 @@ ACCOUNTS = frozenset("account feed page".split())
 ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
 ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
+IN_WHICH = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + DOCUMENT_NOUN + r")s?\b[^.!?\"“”]{0,40}?\b(?:in|on)\s+which\s+(?:(?:he|she|they)\s*)?$")
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
@@ -729,7 +730,7 @@ class Attributor:
                     previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
                 )
             gender = GENDERS[subject.text]
-            speaker = self._role_opening(subject.start) or self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
+            speaker = self._document_owner(subject.start) or self._role_opening(subject.start) or self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
             if speaker:
                 self._genders.setdefault(_surname(speaker), gender)
             return speaker
@@ -889,6 +890,14 @@ class Attributor:
             if self._kind(mention) != "place" and DEFINED.match(self.text, mention.end) and self._opens_clause(before[0], mention):
                 return mention.name
         return None
+
+    def _document_owner(self, position: int) -> str | None:
+        """``Ruiz's tweet on Monday, in which she wrote``: the pronoun is whoever owns the document."""
+        owned = IN_WHICH.search(self.text, max(0, position - 80), position)
+        if owned is None:
+            return None
+        named = self._mentions_between(max(0, owned.start() - 60), owned.start())
+        return named[-1].name if named and named[-1].end == owned.start() and self._kind(named[-1]) != "place" else None
 
     def _role_opening(self, position: int) -> str | None:
         """``The Superior Court judge also criticised what she called "staggering" delays``: a
