@@ -646,3 +646,11 @@ def test_a_pronoun_in_which_a_possessed_document_is_written_is_its_owner() -> No
         "Berg was angered by Ruiz's tweet on Monday in which he wrote that Holm would be a \"stain\" on the party."
     )
     assert quotes_of(article)[-1][1] == "Ruiz"
+
+
+def test_a_name_after_the_same_pronoun_in_its_sentence_is_that_pronouns_object() -> None:
+    article = (
+        "Some have asked Berg to snub Ana Ruiz at the summit. But on Thursday, Ivo Berg dismissed such talk. "
+        'Asked whether he might not invite Ruiz to the summit, he said: "Listen, the more she talks, the less popular she gets."'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Berg"

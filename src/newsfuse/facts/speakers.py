@@ -157,6 +157,7 @@ ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s
 ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 IN_WHICH = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + DOCUMENT_NOUN + r")s?\b[^.!?\"“”]{0,40}?\b(?:in|on)\s+which\s+(?:(?:he|she|they)\s*)?$")
+SAME_HE, SAME_SHE = re.compile(r"\bhe\b"), re.compile(r"\bshe\b")  # a pronoun already in the sentence
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
@@ -962,6 +963,12 @@ class Attributor:
                 groups[-1].append(mention)
             else:
                 groups.append([mention])
+        sentence_start = self._sentence(position)[0]
+        pronoun = {"male": SAME_HE, "female": SAME_SHE}.get(gender)
+        if pronoun and groups and self._sentence(groups[-1][0].start)[0] == sentence_start and all(
+            pronoun.search(self.text, sentence_start, mention.start) for mention in groups[-1]
+        ):
+            groups.pop()  # "Asked whether he would invite Ruiz, he said": Ruiz is the first pronoun's object
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             # "Schmitt described a reaction he called ...": its own subject, the name that opens a
             # clause ("At a briefing held during Ruiz's talk, Berg was asked ... but he said")
