@@ -654,3 +654,15 @@ def test_a_name_after_the_same_pronoun_in_its_sentence_is_that_pronouns_object()
         'Asked whether he might not invite Ruiz to the summit, he said: "Listen, the more she talks, the less popular she gets."'
     )
     assert quotes_of(article)[-1][1] == "Ivo Berg"
+
+
+def test_the_body_is_the_organisation_the_text_introduced_as_a_body() -> None:
+    first = (
+        "Fjordwatch, a public body which counts fish, raised the alarm. The Nordic Fish Council, which Fjordwatch advises, met on Monday.\n"
+        'In 2019 the body had said the losses were "down to chance" in the end.'
+    )
+    second = (
+        "The national health body, Santé Nordica, closed its study. Fjordwatch disagreed. Fjordwatch, which counts fish, spoke. "
+        'The Nordic Fish Council met on Monday. Earlier the body had said the losses were "down to chance" in the end.'
+    )
+    assert [quotes_of(article)[-1][1] for article in (first, second)] == ["Fjordwatch", "Santé Nordica"]

@@ -75,7 +75,7 @@ GROUP_ROLES = frozenset(
     """network company agency department paper newspaper magazine campaign team club group firm school
     university hospital organization organisation ministry office station channel outlet site website
     service board council committee court commission authority government administration union library
-    museum zoo bank church party foundation institute center centre coalition association""".split()
+    museum zoo bank church party foundation institute center centre coalition association body registry regulator watchdog charity""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
 PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
@@ -874,11 +874,22 @@ class Attributor:
         if defined is not None:
             return defined
         near = [mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if self._kind(mention) == "org"]
-        for fits in (lambda mention: _surname(mention.name) == noun, lambda mention: self._uses[mention.name] > 1, lambda mention: True):
+        introduced = re.compile(rf"\b{noun},?\s+$")
+        for fits in (
+            lambda mention: _surname(mention.name) == noun,
+            lambda mention: self._introduced_as(mention, noun, introduced),  # "Remera, a public body"
+            lambda mention: self._uses[mention.name] > 1,
+            lambda mention: True,
+        ):
             chosen = next((mention for mention in near if fits(mention)), None)
             if chosen is not None:
                 return chosen.name
         return None
+
+    def _introduced_as(self, mention: Mention, noun: str, before: re.Pattern[str]) -> bool:
+        """The text calls this organisation by the noun: "Remera, a public body", "the health body, Santé Nordica"."""
+        after = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)", self.text[mention.end : mention.end + 60])
+        return after is not None and after.group(1).lower() == noun or before.search(self.text, max(0, mention.start - 40), mention.start) is not None
 
     def _defined(self, position: int) -> str | None:
         """``Brill's is a Dallas-based chain. "…," the company said``: the name the sentence just
