@@ -666,3 +666,16 @@ def test_the_body_is_the_organisation_the_text_introduced_as_a_body() -> None:
         'The Nordic Fish Council met on Monday. Earlier the body had said the losses were "down to chance" in the end.'
     )
     assert [quotes_of(article)[-1][1] for article in (first, second)] == ["Fjordwatch", "Santé Nordica"]
+
+
+def test_a_role_noun_is_the_person_an_appositive_gave_that_role() -> None:
+    emir = (
+        "Some hope that the decision of the outgoing emir, Sheik Omar Said, 61, to hand power to his son may bring change.\n"
+        '"I think you will see big gestures," said Lars Holm, who advises the family. "That would fit his nature," Mr. Holm said.\n'
+        '"The time has come to turn a new leaf in our history," the emir said.'
+    )
+    director = (
+        "Ana Lind, the festival director, opened the event. Ivo Berg, a singer, played first. "
+        '"It was a long night for all of us," Berg said.\n"We will be back next year, bigger than ever," the director said.'
+    )
+    assert [quotes_of(article)[-1][1] for article in (emir, director)] == ["Omar Said", "Ana Lind"]

@@ -1079,9 +1079,15 @@ class Attributor:
         """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
         before = reversed(self._mentions_between(0, position))
         after = self._mentions_between(position, position + ROLE_AHEAD)  # "the police chief said. Police Chief Tom Jackson …"
+        described = re.compile(rf"\b{re.escape(role)},\s+(?:[A-Z][\w.]*\s+)?$")  # "the outgoing emir, Sheik Omar Said"
+        described_after = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(role)}(?=[,.;:]|\s+(?:who|of|at|for|in)\b)")  # "Omar Said, the emir,"
         for mention in [*before, *after]:
             if mention.role and (role in mention.role.split() or role in BENCH and mention.role in BENCH):
                 return mention.name  # "the judge" is Justice Eide
+            if role not in GROUP_ROLES and self._kind(mention) == "person" and (
+                described.search(self.text, max(0, mention.start - 60), mention.start) or described_after.match(self.text, mention.end)
+            ):
+                return mention.name
         if role.startswith("spokes") or role == "representative":
             for match in reversed(list(SPEAKS_FOR.finditer(self.text, max(0, position - PRONOUN_REACH), position))):
                 named = self._mentions_between(match.end(), match.end() + 80)
