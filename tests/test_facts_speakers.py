@@ -679,3 +679,13 @@ def test_a_role_noun_is_the_person_an_appositive_gave_that_role() -> None:
         '"It was a long night for all of us," Berg said.\n"We will be back next year, bigger than ever," the director said.'
     )
     assert [quotes_of(article)[-1][1] for article in (emir, director)] == ["Omar Said", "Ana Lind"]
+
+
+def test_a_quote_paragraph_after_another_speakers_report_is_theirs_not_the_earlier_speakers() -> None:
+    article = (
+        'Ana Lind of the Fjord Agency spoke first. "The water is clean," Lind said.\n'
+        "Fjordwatch said it had carried out its own study, speaking to the fishermen. They have ruled out the weather. "
+        "They found no pattern among the boats.\n"
+        '"We interviewed every crew with a long questionnaire. The only thing they share is the harbour."'
+    )
+    assert quotes_of(article)[-1][1] == "Fjordwatch"

@@ -158,6 +158,7 @@ ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
 IN_WHICH = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + DOCUMENT_NOUN + r")s?\b[^.!?\"“”]{0,40}?\b(?:in|on)\s+which\s+(?:(?:he|she|they)\s*)?$")
 SAME_HE, SAME_SHE = re.compile(r"\bhe\b"), re.compile(r"\bshe\b")  # a pronoun already in the sentence
+CARRIED_SUBJECT = re.compile(r"\s*(?:They|It|He|She)\s")  # a sentence that goes on about the same subject
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
@@ -265,7 +266,7 @@ class Attributor:
             elif subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
-            elif previous is not None and previous_attributed and self._continues(previous, span):
+            elif previous is not None and previous_attributed and self._continues(previous, span, previous_speaker):
                 speaker, attributed = previous_speaker, True
             else:
                 speaker, attributed = None, False
@@ -441,10 +442,18 @@ class Attributor:
         sentence_low, sentence_high = self._sentence(self._content_end(paragraph_start) - 1)
         if previous is not None and previous.after > sentence_low:
             return None
-        for verb in reversed(list(VERB.finditer(self.text, sentence_low, sentence_high))):
-            subject = self._subject_of(verb.start(), verb.end(), sentence_low, sentence_high, verb.group())
-            if subject is not None:
-                return subject if subject.kind == "name" else None
+        paragraph_low = self._paragraph(sentence_low)[0]
+        while True:
+            for verb in reversed(list(VERB.finditer(self.text, sentence_low, sentence_high))):
+                subject = self._subject_of(verb.start(), verb.end(), sentence_low, sentence_high, verb.group())
+                if subject is not None and subject.kind != "pronoun":
+                    return subject if subject.kind == "name" else None
+            if sentence_low <= paragraph_low or not CARRIED_SUBJECT.match(self.text, sentence_low):
+                break
+            # "Fjordwatch said it had asked the crews. They found no pattern." then "…": Fjordwatch's words
+            sentence_low, sentence_high = self._sentence(sentence_low - 1)
+            if previous is not None and previous.after > sentence_low:
+                return None
         if OPINION.search(self.text, sentence_low, sentence_high):  # "Ana, a cook, thinks more should be done."
             subject = self._sentence_subject(sentence_low, sentence_high)
             return subject if subject is not None and subject.kind == "name" else None
@@ -713,11 +722,20 @@ class Attributor:
         last = bisect.bisect_right(self.mention_ends, high)
         return [mention for mention in self.mentions[first:last] if mention.start >= low]
 
-    def _continues(self, previous: Span, span: Span) -> bool:
+    def _continues(self, previous: Span, span: Span, previous_speaker: str | None) -> bool:
+        """An unattributed quote soon after an attributed one goes on with its speaker, unless
+        someone else was reported speaking in between ("Fjordwatch said it had ...")."""
         if previous.continues:
             return True
         gap = self.text[previous.after : span.opened]
-        return len(WORD.findall(gap)) <= CONTINUATION_WORDS
+        if len(WORD.findall(gap)) > CONTINUATION_WORDS:
+            return False
+        for verb in VERB.finditer(self.text, previous.after, span.opened):
+            low = max(previous.after, self._sentence(verb.start())[0])
+            subject = self._left_of(verb.start(), low)
+            if subject is not None and subject.kind == "name" and (previous_speaker is None or _surname(subject.text) != _surname(previous_speaker)):
+                return False
+        return True
 
     # -- who the subject is ------------------------------------------------------------------
     def _resolve(self, subject: Subject, previous_speaker: str | None, previous: Span | None) -> str | None:
