@@ -689,3 +689,11 @@ def test_a_quote_paragraph_after_another_speakers_report_is_theirs_not_the_earli
         '"We interviewed every crew with a long questionnaire. The only thing they share is the harbour."'
     )
     assert quotes_of(article)[-1][1] == "Fjordwatch"
+
+
+def test_a_pronoun_right_after_a_role_object_is_the_person_with_that_role() -> None:
+    article = (
+        "President Ivo Berg spoke on Monday. Ana Ruiz, an actress, said she would fight.\n"
+        'Ruiz had sued the president after he wrote that her story was "a total con job." A judge threw out the suit.'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Berg"

@@ -159,6 +159,7 @@ RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+
 IN_WHICH = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + DOCUMENT_NOUN + r")s?\b[^.!?\"“”]{0,40}?\b(?:in|on)\s+which\s+(?:(?:he|she|they)\s*)?$")
 SAME_HE, SAME_SHE = re.compile(r"\bhe\b"), re.compile(r"\bshe\b")  # a pronoun already in the sentence
 CARRIED_SUBJECT = re.compile(r"\s*(?:They|It|He|She)\s")  # a sentence that goes on about the same subject
+ROLE_OBJECT = re.compile(r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:he|she)\s*$")  # "the president after he"
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
@@ -935,8 +936,18 @@ class Attributor:
         low = self._sentence(position)[0]
         opening = ROLE_OPENING.match(self.text, low, position)
         if opening is None or opening.group(1).lower() not in PERSON_ROLES or any(self._is_person(mention) for mention in self._mentions_between(low, position)):
-            return None
+            return self._role_just_before(low, position)
         return self._with_role(opening.group(1).lower(), low)
+
+    def _role_just_before(self, low: int, position: int) -> str | None:
+        """``Ana Ruiz sued the president after he wrote``: a pronoun right after a role, with no
+        person named between them, is the person known by that role."""
+        role = ROLE_OBJECT.search(self.text, max(low, position - 80), position)
+        if role is None or role.group(1) not in PERSON_ROLES:
+            return None
+        if any(self._is_person(mention) for mention in self._mentions_between(role.end(1), position)):
+            return None
+        return self._with_role(role.group(1), role.start())
 
     def _since(
         self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool, gender: str = ""
