@@ -697,3 +697,11 @@ def test_a_pronoun_right_after_a_role_object_is_the_person_with_that_role() -> N
         'Ruiz had sued the president after he wrote that her story was "a total con job." A judge threw out the suit.'
     )
     assert quotes_of(article)[-1][1] == "Ivo Berg"
+
+
+def test_a_court_that_ruled_words_is_their_speaker() -> None:
+    article = (
+        "Ana Ruiz and Ivo Berg fought the plan for a year.\n"
+        'But they lost a case last month when judges at the Nordic Court of Appeal ruled further delay would "cause the town real harm".'
+    )
+    assert quotes_of(article)[-1][1] == "Nordic Court of Appeal"

@@ -49,7 +49,7 @@ VERBS = (
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
     "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced "
-    "mentioned exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
+    "ruled mentioned exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
