@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import islice, repeat
 from dataclasses import dataclass, field
-from operator import itemgetter, mul
+from operator import itemgetter, mul, truediv
 
 import numpy as np
 
@@ -171,6 +171,7 @@ class StoryAssigner:
         self._stories: dict[int, _Story] = {}
         self._postings: dict[int, dict[int, float]] = {}
         self._story_of: dict[int, int] = {}
+        self._sizes: dict[int, int] = {}  # each open story's number of original articles
         self._auto_key = 0
         self._deadlines: list[tuple[float, int]] = []  # heap of (closing time, story); stale entries skipped
 
@@ -240,6 +241,7 @@ class StoryAssigner:
 
     def _drop(self, story: int) -> None:
         state = self._stories.pop(story)
+        self._sizes.pop(story, None)
         for index in state.centroid:
             posting = self._postings[index]
             del posting[story]
@@ -268,19 +270,24 @@ class StoryAssigner:
             if posting:
                 for story, value in posting.items():
                     dots[story] += weight * value
-        stories = self._stories
-        scores = {story: dot / stories[story].size for story, dot in dots.items()}
+        if not dots:
+            return 0, 0.0
+        found = list(dots)
+        sizes = self._sizes
+        scores = list(map(truediv, dots.values(), map(sizes.__getitem__, found)))
         if len(vector) > QUERY_TERMS:
             indices = list(islice(vector, QUERY_TERMS, None))
             weights = list(islice(vector.values(), QUERY_TERMS, None))
-            for story in heapq.nlargest(RESCORED, scores, key=scores.__getitem__):
-                found = map(stories[story].centroid.get, indices, repeat(0.0))
-                scores[story] = (dots[story] + sum(map(mul, weights, found))) / stories[story].size
-        best, similarity = 0, 0.0
-        for story, score in scores.items():
-            if score > similarity:
-                best, similarity = story, score
-        return best, similarity
+            stories = self._stories
+            # sorted(..., reverse=True)[:n] is what heapq.nlargest returns, ties in the same order
+            for number in sorted(range(len(found)), key=scores.__getitem__, reverse=True)[:RESCORED]:
+                story = found[number]
+                extra = sum(map(mul, weights, map(stories[story].centroid.get, indices, repeat(0.0))))
+                scores[number] = (dots[story] + extra) / sizes[story]
+        similarity = max(scores)
+        if similarity <= 0.0:
+            return 0, 0.0
+        return found[scores.index(similarity)], similarity  # the first best, in discovery order
 
     def _open(self, time: float) -> int:
         story = self.next_story
@@ -298,6 +305,7 @@ class StoryAssigner:
         if not centroid:
             return
         state.size += 1
+        self._sizes[story] = state.size
         values = state.centroid
         postings = self._postings
         for index, weight in article.vector.items():
