@@ -28,6 +28,7 @@ import datetime as dt
 import heapq
 import math
 import re
+import struct
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import islice, repeat
@@ -78,11 +79,9 @@ class Article:
 
     def to_bytes(self) -> bytes:
         """Vector and signature packed for storage (the key and time are stored apart)."""
-        indices = np.fromiter(self.vector.keys(), dtype="<u4", count=len(self.vector))
-        weights = np.fromiter(self.vector.values(), dtype="<f8", count=len(self.vector))
-        head = np.asarray([len(self.vector)], dtype="<u4")
-        tail = self.signature.astype("<u4") if self.signature is not None else np.empty(0, dtype="<u4")
-        return head.tobytes() + indices.tobytes() + weights.tobytes() + tail.tobytes()
+        size = len(self.vector)
+        tail = self.signature.astype("<u4").tobytes() if self.signature is not None else b""
+        return struct.pack(f"<I{size}I{size}d", size, *self.vector, *self.vector.values()) + tail
 
     @classmethod
     def from_bytes(cls, data: bytes, key: int, time: float | None) -> Article:
