@@ -243,11 +243,11 @@ class StoryAssigner:
     def _drop(self, story: int) -> None:
         state = self._stories.pop(story)
         self._sizes.pop(story, None)
-        for index in state.centroid:
-            posting = self._postings[index]
+        postings = self._postings
+        for index, posting in zip(state.centroid, map(postings.__getitem__, state.centroid)):
             del posting[story]
             if not posting:
-                del self._postings[index]
+                del postings[index]
         for member in state.members:
             self._story_of.pop(member, None)
 
@@ -309,6 +309,14 @@ class StoryAssigner:
         self._sizes[story] = state.size
         values = state.centroid
         postings = self._postings
+        if not values:  # a new story: its sum is its first article (the loop below would add it to 0.0)
+            values.update(article.vector)
+            for index, posting, weight in zip(values, map(postings.get, values), values.values()):
+                if posting is None:
+                    postings[index] = {story: weight}
+                else:
+                    posting[story] = weight
+            return
         for index, weight in article.vector.items():
             new = values[index] = values.get(index, 0.0) + weight
             posting = postings.get(index)
