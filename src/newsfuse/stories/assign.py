@@ -29,7 +29,7 @@ import heapq
 import math
 import re
 import struct
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from itertools import islice, repeat
 from dataclasses import dataclass, field
@@ -264,13 +264,14 @@ class StoryAssigner:
         score (on streams of train clusters this changes B-cubed F1 by under 0.001 and makes
         assignment 1.5 to 2 times faster).
         """
-        dots: dict[int, float] = defaultdict(float)
+        dots: dict[int, float] = {}
+        get = dots.get
         postings = self._postings
         for index, weight in islice(vector.items(), QUERY_TERMS):
             posting = postings.get(index)
             if posting:
                 for story, value in posting.items():
-                    dots[story] += weight * value
+                    dots[story] = get(story, 0.0) + weight * value
         if not dots:
             return 0, 0.0
         found = list(dots)
