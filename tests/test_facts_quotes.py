@@ -399,3 +399,18 @@ def test_countries_are_not_the_company_and_lower_case_words_are_no_place_modifie
         "In a long statement, a spokeswoman for Halvex-Morn said the move was “final.”"
     )
     assert quotes_of(article) == [("We regret the decision,", "Halvex-Morn"), ("final.", "Halvex-Morn")]
+
+
+def test_merging_many_distinct_quotes_compares_each_with_few_others(monkeypatch) -> None:
+    """Thousands of distinct quotes in one long text: candidate filtering, not all pairs."""
+    from newsfuse.facts import quoting
+    from newsfuse.facts.model import Quote
+
+    calls = []
+    same = quoting._same_quote
+    monkeypatch.setattr(quoting, "_same_quote", lambda left, right: calls.append(1) or same(left, right))
+    reports = [Quote(f"Seat {index} in row {index + 5000} cost {index + 9000} crowns", "Ana Ruiz", "full", []) for index in range(3000)]
+    reports.append(Quote("seat 7 in row 5007 cost 9007 crowns!", None, "full", []))
+    merged = quoting.merge(reports)
+    assert len(merged) == 3000 and merged[7].speaker == "Ana Ruiz"
+    assert len(calls) < 3 * len(reports)

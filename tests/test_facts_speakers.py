@@ -245,3 +245,202 @@ def test_a_researcher_speaks_not_the_school_named_in_her_open_appositive() -> No
         'Dr Mira Solberg, lead author of the study from the Northfield School of Medicine explained: "We wanted to see how much walking is enough."'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Mira Solberg"]
+
+
+def test_a_pronoun_after_an_inverted_attribution_is_that_speaker_not_the_article_subject() -> None:
+    article = (
+        "Mayor Ada Voss has led the town of Brill since 2009. Voss said the bridge would reopen. The delay was caused by the cold, Voss said.\n"
+        'The steel also appears in kitchen knives, said Omar Pell, a metals researcher at Fenwick College. "It bends before it breaks," he said.'
+    )
+    assert quotes_of(article)[-1] == ("It bends before it breaks,", "Omar Pell")
+
+
+def test_a_speaker_stays_the_antecedent_over_background_about_the_subject() -> None:
+    article = (
+        "Mayor Ada Voss spoke first. Voss said the bridge would reopen, and Voss said the town would pay.\n"
+        "The town may gain from the works, said Omar Pell, an engineer at Fenwick College. Voss is the first mayor who trained abroad.\n"
+        '"The new bridge will carry twice the traffic," he said.'
+    )
+    assert quotes_of(article)[-1] == ("The new bridge will carry twice the traffic,", "Omar Pell")
+
+
+def test_the_listener_of_told_is_not_the_antecedent() -> None:
+    article = (
+        "Mayor Ada Voss spoke first. Voss said the bridge would reopen, Voss said.\n"
+        'The works will take a year, the contractor told Omar Pell on Monday. "We start in May," she said.'
+    )
+    assert quotes_of(article)[-1] == ("We start in May,", "Ada Voss")
+
+
+def test_a_family_speaks_as_itself_not_as_the_person_it_belongs_to() -> None:
+    article = (
+        "Lenna Moss, 16, died on Friday after a long illness.\n"
+        'Lenna\'s family tells the neighbours: "Please leave no flowers at the gate." The family said she "loved the sea" above all.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == [None, None]
+
+
+def test_state_media_and_an_agency_named_in_apposition_speak() -> None:
+    article = (
+        'State radio said: "The harvest will be the best in ten years."\n'
+        '"All farms met the target," the country\'s official news agency, K.N.A., said in a dispatch. '
+        '"Every farm sowed early," said state television.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["state radio", "K.N.A.", "state television"]
+
+
+def test_the_company_is_the_name_the_sentence_before_defined() -> None:
+    article = (
+        "Lenby Police are investigating the case, according to Officer Dan Wood. The shop remains open, Wood said.\n"
+        "Kettle Point Foods is a Dallas-based chain with 300 shops.\n"
+        '"Our thoughts are with our guest," the company said in a statement.'
+    )
+    assert quotes_of(article)[-1] == ("Our thoughts are with our guest,", "Kettle Point Foods")
+
+
+def test_a_titled_name_opening_a_colon_sentence_speaks_the_next_paragraph() -> None:
+    article = (
+        "District Attorney Mara Quist sent the following statement to Channel 9 on Thursday:\n"
+        '"The appeals court got this one wrong and I will keep saying so."'
+    )
+    assert quotes_of(article)[-1][1] == "Mara Quist"
+
+
+def test_a_relative_clause_who_points_back_to_the_name_before_its_comma() -> None:
+    article = (
+        '"The share will grow," said Jeremy Pell, a professor. "Wind is cheap now."\n'
+        'The milestone comes amid actions by President Ola Brill. Brill, who has called the plan a "hoax," has backed coal.'
+    )
+    assert quotes_of(article)[-1] == ("hoax,", "Ola Brill")
+
+
+def test_the_object_of_a_participle_is_not_its_speaker() -> None:
+    article = 'The race has lifted Ola Brill, who opened his campaign by declaring Ana Ruiz to be a "coward" at a rally.'
+    assert "Ana Ruiz" not in [speaker for _, speaker in quotes_of(article)]
+    article = 'Ana Ruiz spilled the tea, exclaiming "It is far too hot."'
+    assert quotes_of(article)[-1] == ("It is far too hot.", "Ana Ruiz")
+
+
+def test_a_pronoun_finds_the_speaker_named_in_apposition_before_a_speech_verb() -> None:
+    article = (
+        "President Ola Brill's aides said he would not travel. Critics mocked Brill on Monday.\n"
+        "But the bank's chief economist, Ivo Stern Hale, warned that prices would rise.\n"
+        '"It is of deep concern to me when rules are ignored," he said on Monday.'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Stern Hale"
+
+
+def test_a_person_keeps_the_quote_over_the_office_named_in_apposition() -> None:
+    article = '"The jar held fish sauce," Vincenzo Tarlo, Superintendent of Archaeology of Liguria, told the paper.'
+    assert quotes_of(article)[-1][1] == "Vincenzo Tarlo"
+
+
+def test_an_article_speaks_for_the_outlet_named_before_it() -> None:
+    article = (
+        "The Daily Ledger article also showed that the board met 32 times. There was also a Harbor Works Committee hearing on the report.\n"
+        'An important caveat: "There were certainly more meetings, but they were about other things," the article says.'
+    )
+    assert quotes_of(article)[-1][1] == "Daily Ledger"
+
+
+def test_a_person_of_an_institution_is_two_names() -> None:
+    names = {mention.name for mention in mentions("Lin Hao of Eastbrook University said so. The Bank of Norland and the University of Lenby agreed.")}
+    assert {"Lin Hao", "Bank of Norland", "University of Lenby"} <= names
+    article = (
+        "Lin Mei, a lawyer, filed the case on Monday.\n"
+        "Lin Hao of Eastbrook University's law school said that the court would need more time.\n"
+        '"I see no hope of a quick ruling," Lin said.'
+    )
+    assert quotes_of(article)[-1][1] == "Lin Hao"
+
+
+def test_an_indefinite_source_after_the_verb_is_anonymous_not_the_name_inside_it() -> None:
+    article = (
+        "The Daily Ledger has seen editors replaced. Reporters at the Ledger said the new bosses spiked a story.\n"
+        '"Everybody feels like things are getting worse," said one former Daily Ledger editor who now works online.'
+    )
+    assert quotes_of(article)[-1][1] is None
+
+
+def test_a_name_described_by_a_person_appositive_is_a_person_even_if_its_first_word_is_common() -> None:
+    found = {mention.name: mention.kind for mention in mentions("You mark it. Mark Lund, a Democratic pollster, disagrees. Ives, the singer, left.")}
+    assert found["Mark Lund"] == "person" and found["Ives"] == "person"
+
+
+def test_names_after_a_pronoun_subject_are_its_objects_not_the_next_pronoun() -> None:
+    article = (
+        "Ola Brill and Ana Ruiz are the candidates. Brill leads, and Brill says Brill will win.\n"
+        "Mark Lund, a pollster who has long worked with Senator Ivo Hale, attributes Brill's lead to the economy. "
+        "But looking at the most recent polling, he is predicting a Ruiz win here.\n"
+        '"The state is more like Ohio than Colorado," he said.'
+    )
+    assert quotes_of(article)[-1][1] == "Mark Lund"
+
+
+def test_a_pronoun_in_a_sentence_opened_by_a_role_is_the_person_with_that_role() -> None:
+    article = (
+        'Justice Kristin Eide ruled on Friday. "It would not be just to set aside the verdict," said Eide. Prosecutor Jon Hale agreed.\n'
+        "Alan Hoff had asked the judge to stay the case under new guidelines.\n"
+        'The Superior Court judge also took the chance to comment on what she called "staggering" court delays in the province.\n'
+        '"In a perfect world the case could have been heard within 11 months."'
+    )
+    assert [speaker for _, speaker in quotes_of(article)][1:] == ["Kristin Eide", "Kristin Eide"]
+
+
+def test_a_pronoun_after_an_unnamed_source_introduced_at_length_is_unnamed() -> None:
+    article = (
+        'Wang Yang spoke at the meeting on Monday. "We will reform," Wang said.\n'
+        "One analyst with ties to officials involved in party planning said that cadres were asked for their views. "
+        'Though few changes were expected, "a lot of people had very different ideas," he said.'
+    )
+    assert quotes_of(article)[-1] == ("a lot of people had very different ideas,", None)
+
+
+def test_a_name_with_a_titled_appositive_after_the_quote_speaks() -> None:
+    article = (
+        "Governor Ricardo Ruiz said the island needs help. The President of Helpwell, a charity, said it would step in.\n"
+        '"Helpwell rarely responds to emergencies in wealthy countries, but this one is different," '
+        "Abby Maxwell, President of Helpwell America, said in a statement Monday."
+    )
+    assert quotes_of(article)[-1][1] == "Abby Maxwell"
+
+
+def test_the_spokeswoman_speaks_for_the_body_she_was_introduced_with() -> None:
+    article = (
+        '"Officers were called for reports of a prowler," a police spokeswoman told me. The prowler was a man, Jon Sill, 41.\n'
+        '"When we arrived, we met with Sill, and he appeared confused," the spokeswoman told me.'
+    )
+    assert quotes_of(article)[-1][1] == "police"
+
+
+def test_it_opening_a_sentence_is_the_organisation_the_sentence_before_opened_with() -> None:
+    article = (
+        "South Korea put its army on alert. In a long editorial, the North's main party daily, Rodong Tal, praised the succession.\n"
+        'It called the new leader "the lighthouse of hope" for the people.'
+    )
+    assert quotes_of(article)[-1] == ("the lighthouse of hope", "Rodong Tal")
+
+
+def test_an_occasion_is_never_a_speaker() -> None:
+    from newsfuse.facts.speakers import Attributor
+
+    text = "Senator Ola Brill has not posted since Election Day, and the Harvest Night crowd left."
+    attributor = Attributor(text, [(0, len(text))], mentions(text), lambda name: "")
+    assert [mention.name for mention in attributor.mentions] == ["Ola Brill"]
+
+
+def test_the_writer_of_an_unsigned_text_is_not_the_person_who_shared_it() -> None:
+    article = (
+        "The ad for an old hatchback appeared online last week. It was shared by Brent Tokar, who thought more people should read it.\n"
+        'The writer adds: "It never broke down once, not even in the snow."'
+    )
+    assert quotes_of(article)[-1][1] is None
+
+
+def test_a_speech_verb_inside_a_hyphenated_word_is_no_speech_verb() -> None:
+    article = (
+        "Poems by Pablo Neruda were found in Chile.\n"
+        'Adam Fenstad, author of a biography of the poet, called the lines "remarkable", and said it appears the newly-found poems '
+        '"are full of rich imagery and passion".'
+    )
+    assert quotes_of(article)[-1] == ("are full of rich imagery and passion", "Adam Fenstad")

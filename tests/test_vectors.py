@@ -53,3 +53,26 @@ def test_count_words_counts_as_split_does() -> None:
     assert all(not char.isprintable() for char in map(chr, range(sys.maxunicode + 1)) if char.isspace() and char != " ")
     for text in ["", " ", "one", " two  words ", "tab\tand\nnewline", "no\xa0break space", "a b c", "«quoted» text ."]:
         assert count_words(text) == len(text.split()), text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 9), max_size=8, unique=True), min_size=1, max_size=12), st.randoms(use_true_random=False))
+def test_cosines_add_up_as_scipys_sparse_product_does(rows: list[list[int]], random) -> None:
+    from scipy import sparse
+
+    from newsfuse.vectors import _cosines
+
+    lengths = [len(columns) for columns in rows]
+    columns = np.array([column for row in rows for column in row], dtype=np.int64)
+    values = np.array([random.uniform(1e-3, 1.0) * 10.0 ** random.randint(-8, 8) for _ in columns])
+    row_of = np.repeat(np.arange(len(rows)), lengths)
+    matrix = sparse.csr_matrix((values, columns, np.concatenate(([0], np.cumsum(lengths)))), shape=(len(rows), 10))
+    assert np.array_equal(_cosines(len(rows), row_of, columns, values), (matrix @ matrix.T).toarray())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9 \t\n.,-'’\"“éßσΣ٣\u0130\u212a\u00a0\u2028_") + ["\U0001f600"]), max_size=40))
+def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
+    from newsfuse.text import WORD
+
+    assert words(text) == WORD.findall(text.lower().replace("’", "'"))

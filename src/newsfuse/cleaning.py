@@ -109,11 +109,6 @@ def is_boilerplate(line: str, first: bool = False) -> bool:
     return _judge_lines([line], headline=first)[0]
 
 
-def boilerplate_flags(lines: Sequence[str]) -> list[bool]:
-    """:func:`is_boilerplate` of each line (none taken as a headline), judged together."""
-    return _judge_lines(lines, headline=False)
-
-
 def _judge_lines(lines: Sequence[str], headline: bool) -> list[bool]:
     """Judge the lines of one text, the first one as its headline if ``headline``.
 

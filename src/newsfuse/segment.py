@@ -106,8 +106,10 @@ def _closes_soon(marks: list[int], position: int) -> bool:
 
 def _boundaries(text: str, start: int, end: int):
     line = text[start:end]
-    quotes = _Quotes(line)
+    quotes = None  # found when needed: most lines (headlines, captions) have no sentence mark
     for match in CANDIDATE.finditer(line):
+        if quotes is None:
+            quotes = _Quotes(line)
         if _is_boundary(line, match, quotes):
             yield start + match.end()
 

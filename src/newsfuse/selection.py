@@ -12,7 +12,7 @@ import datetime as dt
 
 import numpy as np
 
-from newsfuse.model import Citation, Cluster, Summary, SummarySentence
+from newsfuse.model import Citation, Cluster, Sentence, Summary, SummarySentence
 from newsfuse.vectors import SentenceVectors
 
 DEFAULT_WORDS = 200
@@ -37,24 +37,29 @@ def select(
     of truncated articles.
     """
     sentences = cluster.sentences
-    complete = np.fromiter((sentence.text[-1] in SENTENCE_ENDS for sentence in sentences), bool, len(sentences))
-    whole = complete & (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
-    ranked = np.argsort(-scores, kind="stable")
+    lengths = vectors.lengths
+    complete = np.array([sentence.text[-1] in SENTENCE_ENDS for sentence in sentences], bool)
+    whole = complete & (lengths >= MIN_WORDS) & (lengths <= MAX_WORDS)
+    ranked = np.argsort(-scores, kind="stable").tolist()
     chosen: list[int] = []
+    taken = [False] * len(sentences)
+    closest = np.zeros(len(sentences))  # each sentence's highest similarity to a chosen one
     total = 0
-    for eligible in (whole, vectors.lengths > 0):
+    for eligible in (whole.tolist(), (lengths > 0).tolist()):
         for index in ranked:
             if total >= words:
                 break
-            if not eligible[index] or index in chosen:
+            if not eligible[index] or taken[index]:
                 continue
-            if chosen and vectors.similarity[index, chosen].max() >= redundancy:
+            if chosen and closest[index] >= redundancy:
                 continue
-            chosen.append(int(index))
-            total += int(vectors.lengths[index])
+            chosen.append(index)
+            taken[index] = True
+            np.maximum(closest, vectors.similarity[index], out=closest)
+            total += int(lengths[index])
     chosen.sort(key=lambda index: _story_order(cluster, index, sentences))
     return Summary(
-        sentences=[_cite(cluster, vectors, index, corroboration) for index in chosen],
+        sentences=[_cite(cluster, sentences, vectors, index, corroboration) for index in chosen],
         cluster=cluster,
         method=method,
     )
@@ -66,8 +71,7 @@ def _story_order(cluster: Cluster, index: int, sentences) -> tuple:
     return (date, sentence.index, sentence.document)
 
 
-def _cite(cluster: Cluster, vectors: SentenceVectors, index: int, threshold: float) -> SummarySentence:
-    sentences = cluster.sentences
+def _cite(cluster: Cluster, sentences: list[Sentence], vectors: SentenceVectors, index: int, threshold: float) -> SummarySentence:
     source = sentences[index]
     best: dict[int, int] = {}
     row = vectors.similarity[index]

@@ -8,8 +8,11 @@ faster than NLTK's pure-Python one, memoised because news vocabulary repeats.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
+import numpy as np
 import Stemmer
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -30,9 +33,21 @@ _stems: dict[str, str] = {}
 MAX_STEMS = 500_000  # a long-running ingest sees endless rare words: bound the memos
 
 
+#: every byte but a-z, 0-9 and the apostrophe becomes a space
+_SEPARATORS = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'" else ord(" ") for byte in range(256))
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens, punctuation dropped."""
-    return WORD.findall(text.lower().replace("’", "'"))
+    """Lower-cased word tokens, punctuation dropped: the matches of :data:`WORD`.
+
+    Without an apostrophe a token is a run of a-z and 0-9, so such a text (most sentences) is
+    split at C speed instead: other characters become spaces (the non-ASCII ones by way of
+    "?"), which takes two thirds of the time of matching.
+    """
+    lowered = text.lower().replace("’", "'")
+    if "'" in lowered:
+        return WORD.findall(lowered)
+    return lowered.encode("ascii", "replace").translate(_SEPARATORS).decode("ascii").split()
 
 
 def count_words(text: str) -> int:
@@ -90,3 +105,7 @@ class TermWeights:
 
     def __getitem__(self, term: str) -> float:
         return self.weights.get(term, self.unknown)
+
+    def weigh(self, terms: Sequence[str]) -> np.ndarray:
+        """The weight of each of ``terms``, looked up in one pass at C speed."""
+        return np.fromiter(map(self.weights.get, terms, repeat(self.unknown)), np.float64, len(terms))

@@ -15,10 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import chain
 
 import numpy as np
-from scipy import sparse
 
 from newsfuse.model import Cluster
 from newsfuse.text import TermWeights, content_terms, count_words, terms, words
@@ -58,20 +57,23 @@ def document_frequencies(texts: Iterable[str], min_count: int = 3) -> dict:
 
 @dataclass(slots=True)
 class SentenceVectors:
-    """Row-normalised TF-IDF vectors of a cluster's sentences and their pairwise cosines.
+    """Pairwise cosines of the row-normalised TF-IDF vectors of a cluster's sentences.
 
-    ``words`` and ``terms`` keep each sentence's word tokens and stemmed content words, and
-    ``term_idf`` the IDF of every term (all sentences' terms back to back), so later stages need
-    not re-tokenize or look words up again.
+    ``words`` and ``terms`` keep each sentence's word tokens and stemmed content words,
+    ``vocabulary`` the cluster's distinct terms (the matrix columns, in order of first use),
+    ``term_columns`` the column of every term (all sentences' terms back to back) and
+    ``term_idf`` its IDF, so later stages need not re-tokenize or look words up again: a table
+    of per-term weights is read once per distinct term, ``weights.weigh(vocabulary)[term_columns]``.
     """
 
-    matrix: sparse.csr_matrix
     similarity: np.ndarray
     lengths: np.ndarray
     documents: np.ndarray
     positions: np.ndarray
     words: list[list[str]]
     terms: list[list[str]]
+    vocabulary: list[str]
+    term_columns: np.ndarray
     term_idf: np.ndarray
 
     @classmethod
@@ -80,25 +82,27 @@ class SentenceVectors:
         count = len(sentences)
         tokens = [words(sentence.text) for sentence in sentences]
         bags = [content_terms(sentence_tokens) for sentence_tokens in tokens]
-        matrix, term_idf = _tfidf(bags)
+        similarity, vocabulary, term_columns, idf = _tfidf(bags)
         return cls(
-            matrix=matrix,
-            similarity=(matrix @ matrix.T).toarray(),
+            similarity=similarity,
             lengths=np.fromiter((count_words(sentence.text) for sentence in sentences), np.int32, count),
             documents=np.fromiter((sentence.document for sentence in sentences), np.int32, count),
             positions=np.fromiter((sentence.index for sentence in sentences), np.int32, count),
             words=tokens,
             terms=bags,
-            term_idf=term_idf,
+            vocabulary=vocabulary,
+            term_columns=term_columns,
+            term_idf=idf[term_columns],
         )
 
     def __len__(self) -> int:
         return len(self.lengths)
 
 
-def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Unit-length rows of ``(1 + log tf) * idf``, one per bag of terms, built with array
-    operations; and the IDF of every term of the bags.
+def _tfidf(bags: list[list[str]]) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+    """The cosines between unit-length rows of ``(1 + log tf) * idf``, one per bag of terms,
+    built with array operations; the distinct terms (the columns), the column of every term of
+    the bags and the IDF of each column.
 
     A row lists its terms in order of first use, as counting them one by one would: the cosines
     are summed in that order, so every similarity comes out the same to the last bit.
@@ -106,7 +110,8 @@ def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     idf = load_idf()
     rows = len(bags)
     flat = list(chain.from_iterable(bags))
-    column = {term: index for index, term in enumerate(dict.fromkeys(flat))}
+    vocabulary = list(dict.fromkeys(flat))
+    column = dict(zip(vocabulary, range(len(vocabulary))))
     width = max(len(column), 1)
     row_of_token = np.repeat(np.arange(rows), np.fromiter(map(len, bags), np.int64, rows))
     column_of_token = np.fromiter(map(column.__getitem__, flat), np.int64, len(flat))
@@ -115,12 +120,30 @@ def _tfidf(bags: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     order = np.argsort(first)
     row_of_value, indices = np.divmod(entries[order], width)
     counts = counts[order]
-    weights = np.fromiter(map(idf.weights.get, column, repeat(idf.unknown)), np.float64, len(column))
+    weights = idf.weigh(vocabulary)
     term_frequency = np.array([1.0 + math.log(tf) if tf else 0.0 for tf in range(counts.max(initial=0) + 1)])
     values = term_frequency[counts] * weights[indices]
     norms = np.sqrt(np.bincount(row_of_value, weights=values * values, minlength=rows))
     norms[norms == 0] = 1.0
     values /= norms[row_of_value]
-    offsets = np.concatenate(([0], np.cumsum(np.bincount(row_of_value, minlength=rows))))
-    matrix = sparse.csr_matrix((values, indices.astype(np.int32), offsets), shape=(rows, width))
-    return matrix, weights[column_of_token]
+    return _cosines(rows, row_of_value, indices, values), vocabulary, column_of_token, weights
+
+
+def _cosines(count: int, rows: np.ndarray, columns: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The ``(count, count)`` dot products of sparse rows given as (row, column, value) entries
+    in row order.
+
+    Each entry is multiplied with every entry of its column and the products are summed per
+    pair of rows in the order of the first row's entries: the additions of scipy's sparse
+    product ``matrix @ matrix.T``, without building the matrices (a third of the time of
+    vectorising a cluster went into scipy's checks and conversions).
+    """
+    by_column = np.argsort(columns, kind="stable")
+    sizes = np.bincount(columns)
+    partners = sizes[columns]
+    total = int(partners.sum())
+    left = np.repeat(np.arange(len(columns)), partners)
+    starts = np.cumsum(sizes) - sizes  # where each column's entries begin in by_column
+    right = by_column[np.repeat(starts[columns] - (np.cumsum(partners) - partners), partners) + np.arange(total)]
+    products = values[left] * values[right]
+    return np.bincount(rows[left] * count + rows[right], weights=products, minlength=count * count).reshape(count, count)

@@ -99,6 +99,8 @@ def conflicts(cluster: Cluster) -> list[Conflict]:
         stated: dict[str, set[float]] = defaultdict(set)
         for item in items:
             stated[cluster.documents[item.sentence.document].outlet].add(item.value)
+        if len(stated) < 2:
+            continue  # one outlet cannot disagree with itself (and a long single text stays linear)
         disputed = [
             (left, right) for index, left in enumerate(items) for right in items[index + 1 :]
             if left.value != right.value and left.sentence.document != right.sentence.document

@@ -45,8 +45,11 @@ ROLE_NOUNS = frozenset(
     """singer rapper actor actress comedian musician star model host anchor reporter journalist author writer
     novelist poet artist designer chef pilot striker goalkeeper player driver diver swimmer runner boxer golfer
     economist scientist researcher lawyer nurse farmer teacher student analyst expert historian biographer
-    witness resident commuter passenger survivor neighbor neighbour veteran activist""".split()
+    witness resident commuter passenger survivor neighbor neighbour veteran activist pollster strategist consultant""".split()
 )  # capitalised only because they open a sentence: "Striker Tomas Lind scored."
+PERSON_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_NOUNS | set(TITLES) - {""})) + r")\b"
+)  # "Lund, a Democratic pollster": a person
 PLACE_TITLES = frozenset("mayor governor president king queen".split())
 ORG_WORDS = frozenset(
     """department police party association committee council university college school institute
@@ -168,7 +171,8 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
         return []
     first = run[0].group()
     key = POSSESSIVE_END.sub("", first.lower().rstrip("."))  # "Friday's report" names no one
-    if key in STOPWORDS or key in TIME_WORDS and not _month_name(run) or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES):
+    described = len(run) == 2 and PERSON_APPOSITIVE.match(text, run[-1].end()) is not None  # "Mark Lund, a pollster,"
+    if key in STOPWORDS or key in TIME_WORDS and not _month_name(run) or key in DETERMINERS or (_sentence_initial(text, run[0].start()) and key in lower and key not in TITLES and not described):
         return _names(text, run[1:], lower)
     if _contraction(first):
         return _names(text, run[1:], lower)
@@ -177,6 +181,10 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
     if len(run) == 1 and _sentence_initial(text, run[0].start()) and first.endswith(("ing", "ly")) and not _first_name(text, first):
         return []  # "Finally," / "Declaring ..." but not "Kelly" of "Kelly Clarkson"
     keys = [token.group().lower().rstrip(".") for token in run]
+    if "of" in keys[2:]:  # "Zhang Jian of Peking University": a person, then where they work
+        cut = keys.index("of", 2)
+        if not set(keys[:cut]) & (ORG_WORDS | PLACE_WORDS | TITLES.keys()) and {POSSESSIVE_END.sub("", key) for key in keys[cut + 1 :]} & ORG_WORDS:
+            return [*_names(text, run[:cut], lower), *_names(text, run[cut + 1 :], lower)]
     # a role noun inside a run names its job when a full name follows: "FOX 4 Reporter Ana Ruiz"
     roles = [TITLES.get(key, key if key in ROLE_NOUNS and len(run) - index > 2 else None) for index, key in enumerate(keys)]
     titles = [index for index, role in enumerate(roles) if role is not None]
@@ -262,7 +270,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
     role = _role_before(text, run[0].start())
     if role in COMPANY_NOUNS:  # "US firm Kimberly-Clark"
         return [_mention(text, run, "org")]
-    person = len(run) > 1 and not any(word in lower for word in words)
+    person = len(run) > 1 and not any(word in lower for word in words) or PERSON_APPOSITIVE.match(text, run[-1].end()) is not None
     return [_mention(text, run, "person" if person else "", role, sure=False)]
 
 

@@ -48,11 +48,12 @@ VERBS = (
     "confirmed reported reports read reads accused blasted slammed praised gushed gushes revealed wondered "
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
-    "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced"
+    "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced "
+    "exclaiming adding explaining noting shouting yelling declaring announcing insisting"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -62,7 +63,7 @@ FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
     filing ad mailer memo note account page website site op-ed editorial study research review survey
-    document feed""".split()
+    document feed article""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -83,6 +84,18 @@ SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will further again simply
     quickly just reportedly initially earlier since last first finally""".split()
 )
+STATE_MEDIA = re.compile(
+    r"(?:^|\s)((?i:state(?:-run|-owned)?|official|government)\s+(?:media|radio|television|tv|broadcaster|news\s+agency|news))\s*$"
+)  # "State radio said": the outlet itself speaks
+DEFINED = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s")
+PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|Still|Now|So)\s+)?(?:[A-Za-z][\w\s’'-]{0,50},\s+)?(?:[Hh]e|[Ss]he)\b")
+ROLE_OPENING = re.compile(r"\s*[Tt]he\s+(?:[A-Z][\w-]*\s+){0,3}([a-z][\w-]*)\b")
+BENCH = frozenset("judge justice magistrate".split())
+INDEFINITE_OPENING = re.compile(r"\s*(?:One|A|An|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:with|who|from|close|familiar)\b")
+BODY_SPOKESPERSON = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(\w+)\s+spokes(?:man|woman|person)\b")
+OCCASIONS = frozenset("day eve night week weekend".split())
+WRITERS = frozenset("writer author".split())  # "the writer adds": whoever wrote the quoted text, named only if introduced as such
+LY_NOUNS = frozenset("family ally assembly bully supply rally monopoly".split())  # not adverbs to skip
 SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)s?\s+(?:for|of|from|at)\s+(?:the\s+)?")
 ISSUED_BY = r",?\s+(?:(?:released|issued|filed|posted|sent|published|shared|signed|written)\s+)?(?:from|by|of)\s+(?:the\s+)?"
 DOCUMENT_NOUN = "|".join(sorted(DOCUMENTS))
@@ -173,6 +186,11 @@ def _same_document(noun: str, other: str) -> bool:
     return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS
 
 
+def _modified(noun: str) -> re.Pattern[str]:
+    """What follows a name that modifies a document noun: "Hill Library[ website]"."""
+    return re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + re.escape(noun) + r"s?\b")
+
+
 def _surname(name: str) -> str:
     return name.split()[-1].lower()
 
@@ -195,7 +213,9 @@ class Attributor:
         self._uses = Counter(mention.name for mention in self.mentions)
         self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
+        self._speaking: dict[int, bool] = {}  # mention start -> whether it is a speech verb's subject
         self.mention_ends = [mention.end for mention in self.mentions]
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
         self.posts = [
             (text.rfind("\n", 0, match.start()) + 1, match.start(), match.group("name").strip())
             for match in POST_SIGNATURE.finditer(text)
@@ -205,7 +225,7 @@ class Attributor:
         """Not a place or a platform, unless the place is a speech verb's subject ("Peru said")."""
         if self._kind(mention) == "place":
             return VERB.match(self.text, mention.end + 1) is not None
-        return mention.name.lower() not in PLATFORMS
+        return mention.name.lower() not in PLATFORMS and _surname(mention.name) not in OCCASIONS  # "Election Day" says nothing
 
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
@@ -268,9 +288,15 @@ class Attributor:
         return self.sentences[index]
 
     def _paragraph(self, position: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, position) + 1
-        end = self.text.find("\n", position)
-        return start, len(self.text) if end < 0 else end
+        index = bisect.bisect_left(self.newlines, position)  # bisect, not find: lines can be 1 MB long
+        start = self.newlines[index - 1] + 1 if index > 0 else 0
+        return start, self.newlines[index] if index < len(self.newlines) else len(self.text)
+
+    def _content_end(self, position: int) -> int:
+        """Where the text before ``position`` ends once trailing whitespace is dropped."""
+        while position > 0 and self.text[position - 1].isspace():
+            position -= 1
+        return position
 
     def _after_bounds(self, span: Span, openings: Sequence[int]) -> tuple[int, int]:
         """Where an attribution after the closing mark may be: the rest of the sentence, or the
@@ -353,8 +379,8 @@ class Attributor:
     def _before(self, span: Span, previous: Span | None) -> Subject | None:
         sentence_start = self._sentence(span.opened)[0]
         low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
-        if not self.text[low : span.opened].strip() and self.text[:low].rstrip().endswith(":"):
-            colon_sentence = self._sentence(len(self.text[:low].rstrip()) - 1)[0]
+        if not self.text[low : span.opened].strip() and self.text[max(0, self._content_end(low) - 1) : self._content_end(low)] == ":":
+            colon_sentence = self._sentence(self._content_end(low) - 1)[0]
             low = max(colon_sentence, previous.after if previous else 0)
         context = self.text[low : span.opened]
         verbs = list(VERB.finditer(context))
@@ -373,7 +399,7 @@ class Attributor:
         """``Prosecutor Ana Lind said the sentence sends a message.`` then a paragraph that opens
         with a quote: the words she went on to say, when no quote came between; likewise after
         a sentence giving its subject's opinion ("Ana Lind thinks ...")."""
-        sentence_low, sentence_high = self._sentence(len(self.text[:paragraph_start].rstrip()) - 1)
+        sentence_low, sentence_high = self._sentence(self._content_end(paragraph_start) - 1)
         if previous is not None and previous.after > sentence_low:
             return None
         for verb in reversed(list(VERB.finditer(self.text, sentence_low, sentence_high))):
@@ -420,7 +446,9 @@ class Attributor:
         lead = self.text[low : mention.start].split()
         if len(lead) > 3:
             return False
-        return not lead or lead[0][:1].isupper() and all(word.islower() and word not in STOPWORDS for word in lead[1:])
+        return not lead or lead[0][:1].isupper() and all(
+            word.islower() and word not in STOPWORDS or word.lower().rstrip(".") in TITLES for word in lead[1:]
+        )  # "District Attorney Ruiz", "Deputy Police Chief Ruiz"
 
     def _subject_of(self, verb_start: int, verb_end: int, low: int, high: int, verb: str) -> Subject | None:
         if verb.lower() == "according to":
@@ -433,7 +461,8 @@ class Attributor:
                 return subject
         subject = self._left_of(verb_start, low)
         right_after_quote = not self.text[low:verb_start].strip(" ,")  # "“…?” asked Ana Ruiz"
-        if subject is None and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
+        if subject is None and not verb.endswith("ing") and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
+            # "declaring Mexicans to be …": a participle's object is not its subject
             inverted = self._right_of(verb_end, high)
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
@@ -447,10 +476,11 @@ class Attributor:
 
     def _right_of(self, position: int, high: int) -> Subject | None:
         # cut at a quotation that follows ("said the letter “is fake”"): not the end of the attribution
-        following = self.text[position:high] + ("\x00" if self.text[high : high + 1] in OPENING_MARKS else "")
+        following = self.text[position:high] + ("\x00" if high < len(self.text) and self.text[high] in OPENING_MARKS else "")
         named = self._mentions_between(position, high)
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
-        if named and self._only_titles(lead) and named[0].start - position < 40:
+        indefinite = lead.split()[:1] and lead.split()[0].lower() in ANONYMOUS  # "said one former Ledger editor"
+        if named and self._only_titles(lead) and named[0].start - position < 40 and not indefinite:
             chosen = named[0]
             for mention in named[1:]:
                 gap = self.text[chosen.end : mention.start]
@@ -466,6 +496,9 @@ class Attributor:
         words = WORD.findall(following[:40])
         if words and words[0].lower() in PRONOUNS:
             return Subject("pronoun", words[0].lower(), position)
+        media = STATE_MEDIA.match(following.split(",")[0].rstrip(" .") + " ")
+        if media:
+            return Subject("name", media.group(1).lower(), position + media.start(1))
         phrase = INVERTED_PHRASE.match(following)
         if phrase:
             rest = following[phrase.end() :]
@@ -522,13 +555,14 @@ class Attributor:
         trimmed = left.rstrip()
         while True:
             words = trimmed.split()
-            if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower()):
+            if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower() and words[-1] not in LY_NOUNS):
                 trimmed = trimmed[: trimmed.rfind(words[-1])].rstrip()
                 continue
             break
         end = low + len(trimmed)
-        if trimmed.endswith(("who", "which")) and trimmed[:-5].rstrip().endswith((",", "who")):
-            return self._left_of(low + len(trimmed[:-5].rstrip().rstrip(",")), low)
+        relative = re.search(r"(?:^|\s)(?:who|which)$", trimmed)
+        if relative and trimmed[: relative.start()].rstrip().endswith((",", "who")):
+            return self._left_of(low + len(trimmed[: relative.start()].rstrip().rstrip(",")), low)
         handle = HANDLE.search(trimmed)
         if handle:  # ".@brennzoo says": the account, by name when the text spells it out
             named = next((mention for mention in self.mentions if _in_handle(mention.name, handle.group(1))), None)
@@ -559,6 +593,11 @@ class Attributor:
         if bare:
             noun = bare.group(1).lower()
             return Subject("phrase" if noun in INSTITUTIONS else "anonymous", noun, low + bare.start(1))
+        if named and named[-1].end == end - 1 and trimmed.endswith(",") and re.search(r"\b[a-z][\w-]*,\s*$", self.text[low : named[-1].start]):
+            return Subject("name", named[-1].name, named[-1].start)  # "the official news agency, NCA, said"
+        media = STATE_MEDIA.search(trimmed)
+        if media:
+            return Subject("name", media.group(1).lower(), low + media.start(1))
         phrase = NOUN_PHRASE.search(QUOTE_MARKS.sub(" ", trimmed))  # "the ‘Halo’ singer"
         if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
@@ -593,16 +632,25 @@ class Attributor:
         state news agency, NNA, reported``: the name the appositive is."""
         text = self.text
         named = self._mentions_between(low, end)
-        if named and named[-1].end == end - 1 and text[: named[-1].start].endswith(", ") and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
+        if named and named[-1].end == end - 1 and text[max(0, named[-1].start - 2) : named[-1].start] == ", " and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
+            person = named[-2] if len(named) > 1 and named[-2].end == named[-1].start - 2 else None
+            if person is not None and self._kind(person) == "person" and self._kind(named[-1]) != "person":
+                return Subject("name", person.name, person.start)  # "Vincenzo Tine, Superintendent of Archaeology, told"
             return Subject("name", named[-1].name, named[-1].start)
         comma = text.rfind(",", low, end - 1)
         while comma > low:
             opening = text[comma + 1 : end].lstrip()
             for mention in self._mentions_between(low, comma):
-                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit()):
+                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening)):
                     return Subject("name", mention.name, mention.start)
             comma = text.rfind(",", low, comma)
         return None
+
+    @staticmethod
+    def _titled(opening: str) -> bool:
+        """An appositive that opens with a title: "President of Oxfam America", "CEO of Acme"."""
+        first = WORD.match(opening)
+        return first is not None and first.group().lower().rstrip(".") in TITLES and opening[first.end() :].startswith((" of ", " at ", " for "))
 
     def _mentions_between(self, low: int, high: int) -> list[Mention]:
         first = bisect.bisect_right(self.mention_ends, low)
@@ -627,7 +675,7 @@ class Attributor:
                     previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
                 )
             gender = GENDERS[subject.text]
-            speaker = self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
+            speaker = self._role_opening(subject.start) or self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
             if speaker:
                 self._genders.setdefault(_surname(speaker), gender)
             return speaker
@@ -642,13 +690,14 @@ class Attributor:
                 or self._sender(low, subject.start, subject.text)
                 or self._publisher(subject.start, subject.text)
             )
-            return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
-        named = self._with_role(subject.text, subject.start)
+            return issuer or self._it_subject(subject) or self._since(previous, subject.start, previous_speaker, people_only=False)
+        named = self._with_role(subject.text, subject.start) or self._spoken_for(subject)
         if named or subject.text in UNNAMED_ROLES:
             return named
         if subject.text in GROUP_ROLES:
             return self._nearest_org(subject.start, subject.text)
-        return self._subject_person(subject.start) if subject.text in PERSON_ROLES or subject.text.endswith("-year-old") else None
+        nameable = subject.text in PERSON_ROLES - WRITERS or subject.text.endswith("-year-old")
+        return self._subject_person(subject.start) if nameable else None
 
     def _full_name(self, name: str, position: int) -> str:
         """A bare name ("Wu said") that two people in the document share is the one who just
@@ -666,11 +715,24 @@ class Attributor:
         opens = TITLE_WORDS.match(self.text[low : recent[-1].start]) and VERB.search(self.text, recent[-1].end, high)
         return recent[-1].name if opens else name
 
+    def _it_subject(self, subject: Subject) -> str | None:
+        """``North Korea's party daily, Rodong Sinmun, praised him. It called him "…"``: "it" that
+        opens a sentence is the organisation the sentence before opened with."""
+        low = self._sentence(subject.start)[0]
+        if subject.text != "it" or low == 0 or self.text[low : subject.start].strip() not in ("", "It"):
+            return None
+        before = self._sentence(low - 1)
+        opening = self._sentence_subject(*before)
+        if opening is None or opening.kind != "name":
+            return None
+        named_as_thing = re.search(r"\b[a-z][\w-]*,\s*$", self.text[before[0] : opening.start]) is not None  # "party daily, Rodong Sinmun,"
+        return opening.text if named_as_thing or self._kind_of_name(opening.text) not in ("person", "place") else None
+
     def _named_before_noun(self, subject: Subject) -> str | None:
         """"The Hill Library website says": the name that modifies the document noun issued it."""
         if subject.text == "it":
             return None
-        noun = re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + re.escape(subject.text) + r"s?\b")
+        noun = _modified(subject.text)
         for mention in self._mentions_between(subject.start, subject.start + ISSUER_REACH):
             if noun.match(self.text, mention.end):
                 return mention.name
@@ -716,6 +778,10 @@ class Attributor:
                     found.append((match.start(), person))
             else:
                 found.extend((match.start(), mention.name) for mention in self._mentions_between(match.start("who"), match.end("who"))[:1])
+        modified = _modified(noun)
+        for mention in self._mentions_between(max(0, position - PRONOUN_REACH), position):  # "the Daily Ledger article"
+            if modified.match(self.text, mention.end):
+                found.append((mention.start, mention.name))
         issued = self._issuer(0, position, noun)
         return max(found)[1] if found else issued
 
@@ -748,12 +814,36 @@ class Attributor:
         """The organisation "the hospital" / "the company" refers to: the nearest one named with
         that noun ("Great Ormond Street Hospital"), else the nearest one the document names more
         than once, else the nearest."""
+        defined = self._defined(position)
+        if defined is not None:
+            return defined
         near = [mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if self._kind(mention) == "org"]
         for fits in (lambda mention: _surname(mention.name) == noun, lambda mention: self._uses[mention.name] > 1, lambda mention: True):
             chosen = next((mention for mention in near if fits(mention)), None)
             if chosen is not None:
                 return chosen.name
         return None
+
+    def _defined(self, position: int) -> str | None:
+        """``Brill's is a Dallas-based chain. "…," the company said``: the name the sentence just
+        before defined ("X is a …") is what the organisation noun means."""
+        low = self._sentence(position)[0]
+        if low == 0:
+            return None
+        before = self._sentence(low - 1)
+        for mention in self._mentions_between(*before):
+            if self._kind(mention) != "place" and DEFINED.match(self.text, mention.end) and self._opens_clause(before[0], mention):
+                return mention.name
+        return None
+
+    def _role_opening(self, position: int) -> str | None:
+        """``The Superior Court judge also criticised what she called "staggering" delays``: a
+        pronoun later in a sentence that opens with a role is the person introduced with it."""
+        low = self._sentence(position)[0]
+        opening = ROLE_OPENING.match(self.text, low, position)
+        if opening is None or opening.group(1).lower() not in PERSON_ROLES or any(self._is_person(mention) for mention in self._mentions_between(low, position)):
+            return None
+        return self._with_role(opening.group(1).lower(), low)
 
     def _since(
         self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool, gender: str = ""
@@ -785,6 +875,9 @@ class Attributor:
         if verb is None:
             return None
         subject = self._left_of(verb.start(), before[0])
+        indefinite = INDEFINITE_OPENING.match(self.text, before[0], verb.start())
+        if subject is None and indefinite:
+            return Subject("anonymous", indefinite.group(1), before[0])  # "One analyst with ties to the party said ..."
         if subject is None or subject.kind == "pronoun" or subject.kind == "name" and not SPOKESMAN_FOR.search(self.text[before[0] : verb.start()].rstrip()):
             return None
         return subject if subject.kind in ("anonymous", "name") else None
@@ -808,14 +901,47 @@ class Attributor:
                 groups.append([mention])
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             return groups[-1][0].name  # "Schmitt described a reaction he called ...": its own subject
-        speaking = next((mention for mention in groups[-1] if VERB.match(self.text, mention.end + 1)), None) if groups else None
-        if speaking is not None:
-            return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, Davids said": a speaker just introduced
+        while len(groups) > 1 and PRONOUN_OPENING.match(self.text, self._sentence(groups[-1][0].start)[0]):
+            groups.pop()  # "But he's predicting a Clinton win.": names after a pronoun subject are its objects
+        for group in reversed(groups[-2:]):
+            speaking = next((mention for mention in group if self._speaks(mention)), None)
+            if speaking is not None:
+                return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, said Davids": a speaker just introduced
+            if any(self._introduces(mention) for mention in group):
+                break
         for group in reversed(groups[-2:]):
             for mention in group:
                 if self._established(mention.name) or self._introduces(mention):
                     return mention.name
         return groups[-1][0].name if groups else None
+
+    def _speaks(self, mention: Mention) -> bool:
+        """The mention is the subject of its sentence's speech verb: "Ana said", "Ana, a cook,
+        warned", "…, said Ana" (asked once per mention: pronouns ask about the same names)."""
+        if mention.start not in self._speaking:
+            self._speaking[mention.start] = self._speaks_now(mention)
+        return self._speaking[mention.start]
+
+    def _speaks_now(self, mention: Mention) -> bool:
+        if VERB.match(self.text, mention.end + 1) is not None or self._inverted_subject(mention):
+            return True
+        low, high = self._sentence(mention.start)
+        verb = VERB.search(self.text, mention.end, min(high, mention.end + 80))
+        if verb is None or verb.group().endswith("ing") or "“" in self.text[mention.end : verb.start()] or '"' in self.text[mention.end : verb.start()]:
+            return False
+        subject = self._left_of(verb.start(), low)
+        return subject is not None and subject.kind == "name" and subject.start == mention.start
+
+    def _inverted_subject(self, mention: Mention) -> bool:
+        """``…, said Omar Pell, a metals researcher``: the name right after a speech verb whose
+        subject it is (not "told Omar Pell", who listened) is who spoke, so the next "he said" is
+        him, not the article's subject."""
+        low, high = self._sentence(mention.start)
+        verbs = list(VERB.finditer(self.text, max(low, mention.start - 60), mention.start))
+        if not verbs or verbs[-1].group() in NOT_INVERTED:
+            return False
+        subject = self._subject_of(verbs[-1].start(), verbs[-1].end(), low, high, verbs[-1].group())
+        return subject is not None and subject.kind == "name" and subject.start == mention.start
 
     def _introduces(self, mention: Mention) -> bool:
         """A full name opening its sentence with an appositive ("Ivo Berg, a pollster, attributes
@@ -847,13 +973,26 @@ class Attributor:
         kind = self._kind(mention)
         return kind == "person" or not kind and self._uses[mention.name] > 1
 
+    def _spoken_for(self, subject: Subject) -> str | None:
+        """``"…," the spokeswoman said`` after ``a police spokeswoman told me``: the body she was
+        introduced as speaking for."""
+        if subject.text not in SPOKESPEOPLE:
+            return None
+        for match in reversed(list(BODY_SPOKESPERSON.finditer(self.text, max(0, subject.start - PRONOUN_REACH), subject.start))):
+            body = match.group(1).lower()
+            if body in INSTITUTIONS:
+                return body
+            if body in GROUP_ROLES:
+                return self._nearest_org(match.start(), body)
+        return None
+
     def _with_role(self, role: str, position: int) -> str | None:
         """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
         before = reversed(self._mentions_between(0, position))
         after = self._mentions_between(position, position + ROLE_AHEAD)  # "the police chief said. Police Chief Tom Jackson …"
         for mention in [*before, *after]:
-            if mention.role and role in mention.role.split():
-                return mention.name
+            if mention.role and (role in mention.role.split() or role in BENCH and mention.role in BENCH):
+                return mention.name  # "the judge" is Justice Eide
         if role.startswith("spokes") or role == "representative":
             for match in reversed(list(SPEAKS_FOR.finditer(self.text, max(0, position - PRONOUN_REACH), position))):
                 named = self._mentions_between(match.end(), match.end() + 80)

@@ -32,17 +32,25 @@ def centrality(vectors: SentenceVectors, documents: int) -> np.ndarray:
     return to_documents @ weights / centroid_norm
 
 
+def best_matches(vectors: SentenceVectors, documents: int) -> np.ndarray:
+    """``(sentences, documents)``: each sentence's best cosine with each document's sentences,
+    0 for its own document and for a document without sentences."""
+    count = len(vectors)
+    best = np.zeros((count, documents))
+    if count:
+        order = np.argsort(vectors.documents, kind="stable")
+        grouped = vectors.documents[order]
+        starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+        best[:, grouped[starts]] = np.maximum.reduceat(vectors.similarity[:, order], starts, axis=1)
+        best[np.arange(count), vectors.documents] = 0.0
+    return best
+
+
 def support(vectors: SentenceVectors, documents: int) -> np.ndarray:
     """Mean over the other documents of a sentence's best cosine with that document."""
     if documents < 2:
         return np.zeros(len(vectors))
-    best = np.zeros((len(vectors), documents))
-    for document in range(documents):
-        columns = vectors.documents == document
-        if columns.any():
-            best[:, document] = vectors.similarity[:, columns].max(axis=1)
-    best[np.arange(len(vectors)), vectors.documents] = 0.0
-    return best.sum(axis=1) / (documents - 1)
+    return best_matches(vectors, documents).sum(axis=1) / (documents - 1)
 
 
 class Centroid(Summarizer):
