@@ -136,3 +136,10 @@ def test_signature_is_datasketch_minhash_of_the_shingles() -> None:
     reference = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int)
     reference.update_batch(shingles.tolist())
     assert np.array_equal(shingle_signature(hashes), reference.hashvalues)
+
+
+def test_names_are_capitals_inside_sentences() -> None:
+    from newsfuse.stories.assign import NAME
+
+    text = "The Mayor of Tarrow met Ann, Bob; Cy. Then Dee and X-ray Eve at NASA"
+    assert NAME.findall(text) == ["Mayor", "Tarrow", "Ann", "Bob", "Cy", "Dee", "Eve"]

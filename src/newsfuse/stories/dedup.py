@@ -86,6 +86,12 @@ class BandIndex:
     def __init__(self) -> None:
         self._tables: list[dict[int, set[int]]] = [{} for _ in range(BANDS)]
         self._keys: dict[int, list[int]] = {}
+        self._last: tuple[np.ndarray | None, list[int]] = (None, [])  # an article is queried, then inserted
+
+    def _bands(self, values: np.ndarray) -> list[int]:
+        if self._last[0] is not values:
+            self._last = (values, self.bands(values))
+        return self._last[1]
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -97,14 +103,14 @@ class BandIndex:
 
     def query(self, values: np.ndarray) -> set[int]:
         found: set[int] = set()
-        for table, band in zip(self._tables, self.bands(values)):
+        for table, band in zip(self._tables, self._bands(values)):
             members = table.get(band)
             if members:
                 found |= members
         return found
 
     def insert(self, key: int, values: np.ndarray) -> None:
-        keys = self._keys[key] = self.bands(values)
+        keys = self._keys[key] = self._bands(values)
         for table, band in zip(self._tables, keys):
             members = table.get(band)
             if members is None:

@@ -41,7 +41,8 @@ class JunkTable:
     def matches(self, signature: np.ndarray) -> bool:
         if not len(self.signatures):
             return False
-        agreeing = np.count_nonzero(self.signatures == signature, axis=1).max()  # cheaper than a mean per row
+        # a sum per row: np.count_nonzero with an axis converts to bool in Python first, twice as slow
+        agreeing = (self.signatures == signature).sum(axis=1).max()
         return bool(agreeing / dedup.PERMUTATIONS >= self.threshold)
 
     def to_json(self) -> bytes:

@@ -242,12 +242,15 @@ class _Rows:
     """One transaction's writes, gathered while its articles are assigned and written together.
 
     Story counters are summed per story, and only the best-fitting new member of each story is
-    a headline candidate, so a batch costs a few statements rather than a few per article.
+    a headline candidate, so a batch costs a few statements rather than a few per article.  A
+    story begun in this batch gets its final headline at once: its candidate's if that fits at
+    least as well as the story's first article, else the first article's (what the update
+    statement would leave), so no headline is made only to be replaced.
     """
 
     next_key: int
     articles: list[tuple] = field(default_factory=list)
-    stories: list[tuple] = field(default_factory=list)
+    stories: list[tuple] = field(default_factory=list)  # headline given as its (similarity, document) candidate
     memberships: list[tuple] = field(default_factory=list)
     duplicates: list[tuple] = field(default_factory=list)
     changes: dict[int, list[float]] = field(default_factory=dict)  # story: [originals, first, last, articles]
@@ -260,7 +263,7 @@ class _Rows:
                               document.title, document.author, published, article.time, document.text, article.to_bytes()))
         original = decision.duplicate_of is None
         if decision.new:
-            self.stories.append((decision.story, _headline(document), decision.time, decision.time, int(decision.content)))
+            self.stories.append((decision.story, (decision.similarity, document), decision.time, decision.time, int(decision.content)))
             report.stories_new += decision.content
         elif original and decision.similarity > self.candidates.get(decision.story, (-math.inf,))[0]:
             self.candidates[decision.story] = (decision.similarity, document)
@@ -282,8 +285,13 @@ class _Rows:
         connection.executemany(
             "INSERT INTO articles (id, hash, external_id, outlet, source, url, title, author, published, time, text, features)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
+        candidates = dict(self.candidates)
+        stories = []
+        for story, first, *rest in self.stories:
+            joined = candidates.pop(story, None)
+            stories.append((story, _headline((joined if joined is not None and joined[0] >= first[0] else first)[1]), *rest))
         connection.executemany(
-            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)", self.stories)
+            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)", stories)
         connection.executemany("INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)", self.memberships)
         connection.executemany("INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)", self.duplicates)
         connection.executemany(
@@ -294,7 +302,7 @@ class _Rows:
         connection.executemany(
             "UPDATE stories SET headline = ? WHERE id = ? AND ? >= (SELECT max(m.similarity) FROM memberships m"
             " WHERE m.story = ? AND NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.article = m.article))",
-            [(_headline(document), story, similarity, story) for story, (similarity, document) in self.candidates.items()])
+            [(_headline(document), story, similarity, story) for story, (similarity, document) in candidates.items()])
 
 
 def settle(connection: sqlite3.Connection, asked: dict[str, float | None]) -> dict[str, float]:
