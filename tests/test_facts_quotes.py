@@ -421,3 +421,27 @@ def test_a_book_title_with_a_long_subtitle_is_not_a_quote() -> None:
     assert not is_title("Note: we will not be taking any questions about the plan today.")
     article = 'Tom Vell spent years on a book. "Hidden Costs: Why Everything You Were Taught About Money Is Simply Wrong," due out in May, argues for risk.'
     assert quotes_of(article) == []
+
+
+def test_a_stray_inner_straight_mark_does_not_shift_the_pairing() -> None:
+    text = (
+        '"The survey finds more cases however "no shared cause was found for either town," said Ana Lind. '
+        '"We spoke to every family." The board called it "sad" for them.'
+    )
+    quoted = [text[span.start : span.end] for span in spans(text)]
+    assert quoted == [
+        'The survey finds more cases however "no shared cause was found for either town,',
+        "We spoke to every family.",
+        "sad",
+    ]
+
+
+def test_an_odd_mark_count_from_a_quote_running_on_keeps_its_pairs() -> None:
+    text = '"We will go," she said. "And we will win the vote\n"Then we rest," she said.'
+    quoted = [text[span.start : span.end] for span in spans(text)]
+    assert quoted == ["We will go,", "And we will win the vote", "Then we rest,"]
+
+
+def test_a_quoted_alternative_name_after_or_is_a_term_not_speech() -> None:
+    article = 'Current rules say total fat should be low, and LDL, or "bad cholesterol," under 100. Ana Lind agreed.'
+    assert quotes_of(article) == []

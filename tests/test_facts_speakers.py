@@ -540,3 +540,168 @@ def test_a_titled_name_with_a_long_participle_appositive_before_the_verb_speaks(
         "the trains, told the Daily Ledger."
     )
     assert quotes_of(article) == [("We have not seen damage like this in a generation,", "Ana Ruiz")]
+
+
+def test_a_name_after_a_relation_word_in_an_appositive_is_not_the_speaker() -> None:
+    article = (
+        "The clinic opened in May. Tomas Berg, a local farmer, came.\n"
+        '"We want an answer before the winter comes," Ilse Marro, mother of Tomas, one of the children treated there, said.'
+    )
+    assert quotes_of(article)[-1][1] == "Ilse Marro"
+
+
+def test_an_inverted_spokesperson_for_a_named_body_speaks_for_it() -> None:
+    article = (
+        "The Harbour Health Agency, which runs the clinic, spoke on Monday. The Lumen Registry disagreed.\n"
+        '"No single cause explains the rise in cases at all," said a spokesperson for the Lumen Registry.'
+    )
+    assert quotes_of(article)[-1][1] == "Lumen Registry"
+
+
+def test_a_name_with_an_aside_and_a_one_of_appositive_speaks_and_her_pronoun_follows() -> None:
+    article = (
+        "Dr Ada Quist runs the registry. Nina Voss (pictured with her son Leo), one of the mothers concerned "
+        'has questioned if "it could be the water".\n'
+        'In her interview with a radio station, she mentioned "the farms nearby" too. Dr Ada Quist disagreed.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Nina Voss", "Nina Voss"]
+
+
+def test_a_person_director_of_the_group_named_after_a_role_noun_speaks_not_the_group() -> None:
+    article = (
+        "Lena Oss, a biologist and director of the group Fjordwatch told the radio it was too early.\n"
+        "“There is something in the water that harms the fish. We must find it before the summer comes.”"
+    )
+    assert quotes_of(article)[-1][1] == "Lena Oss"
+
+
+def test_a_name_introduced_as_a_body_or_agency_is_an_organisation() -> None:
+    kinds = {
+        mention.name: mention.kind
+        for text in (
+            "The nation’s public health body, Santé Nordica admitted it.",
+            "Fjordwatch, a public body which counts fish, spoke.",
+            "The public health authority Vela Norte said so.",
+            "Lena Oss, the authority’s director, spoke. He thanked the director of the health body, Paul Ferrand.",
+        )
+        for mention in mentions(text)
+    }
+    assert [kinds[name] for name in ("Santé Nordica", "Fjordwatch", "Vela Norte", "Lena Oss", "Paul Ferrand")] == ["org", "org", "org", "person", "person"]
+
+
+def test_the_organisation_is_the_body_named_as_such_not_a_photo_credit() -> None:
+    article = (
+        "The national health body, Santé Nordica, closed its study on Monday, it said. Photo: Reuters\n"
+        '"The absence of a clear cause ends our work for now," said the organisation.'
+    )
+    assert quotes_of(article)[-1][1] == "Santé Nordica"
+
+
+def test_he_is_never_the_agency_quoted_before() -> None:
+    article = (
+        "The Fjord Agency said the loss was “sad” for the town.\n"
+        "The agency has studied the fish for a decade and helped the local farmers to find new work since then.\n"
+        "“We have listened to the parents and visited their homes,” he said."
+    )
+    assert quotes_of(article)[-1][1] != "Fjord Agency"
+
+
+def test_an_inverted_long_role_then_a_name_in_apposition_is_that_name() -> None:
+    article = (
+        "The health authority, Santé Publica, spoke. Ana Lind of the Fjord Registry disagreed.\n"
+        '"We found no common cause at all," said the director of the health body, Paul Ferrand.'
+    )
+    assert quotes_of(article)[-1][1] == "Paul Ferrand"
+
+
+def test_a_party_state_appositive_and_a_day_before_the_verb_keep_the_subject() -> None:
+    article = (
+        "On Monday, Sen. Ola Berg, R-Utah, who is a farmer, came to the defense of Ruiz.\n"
+        '"I resent anyone attacking the faith of a friend," Berg said in a statement.\n'
+        'Sen. Ivo Lund, R-Utah, tweeted, "Whether you agree with him or not, you cannot question his honour."\n'
+        'Barr on Wednesday called Ruiz a "truly remarkable leader" and said on a radio show that Bannon is a "specialist" in losing.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ola Berg", "Ivo Lund", "Barr", "Barr"]
+
+
+def test_words_in_an_agentless_passive_description_are_no_ones() -> None:
+    article = (
+        "Ana Ruiz spoke to Ivo Berg by phone on Tuesday, an aide said. "
+        'Ruiz called Berg in what was described as a "courtesy call," after her visit.'
+    )
+    assert quotes_of(article)[-1][1] is None
+
+
+def test_a_name_right_after_says_that_opens_a_clause_is_not_an_inverted_speaker() -> None:
+    article = (
+        "Voters were angry with Mayor Ana Ruiz over the plan.\n"
+        'Even supporters said the bill by Rep. Ivo Berg, R-Fla., which says Ruiz was acting "without any legal basis," was only a message.'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Berg"
+
+
+def test_a_pronoun_in_which_a_possessed_document_is_written_is_its_owner() -> None:
+    article = (
+        'Ivo Berg came to town to campaign for Lars Holm. "He is a fine man for the job," Berg said.\n'
+        "Berg was angered by Ruiz's tweet on Monday in which he wrote that Holm would be a \"stain\" on the party."
+    )
+    assert quotes_of(article)[-1][1] == "Ruiz"
+
+
+def test_a_name_after_the_same_pronoun_in_its_sentence_is_that_pronouns_object() -> None:
+    article = (
+        "Some have asked Berg to snub Ana Ruiz at the summit. But on Thursday, Ivo Berg dismissed such talk. "
+        'Asked whether he might not invite Ruiz to the summit, he said: "Listen, the more she talks, the less popular she gets."'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Berg"
+
+
+def test_the_body_is_the_organisation_the_text_introduced_as_a_body() -> None:
+    first = (
+        "Fjordwatch, a public body which counts fish, raised the alarm. The Nordic Fish Council, which Fjordwatch advises, met on Monday.\n"
+        'In 2019 the body had said the losses were "down to chance" in the end.'
+    )
+    second = (
+        "The national health body, Santé Nordica, closed its study. Fjordwatch disagreed. Fjordwatch, which counts fish, spoke. "
+        'The Nordic Fish Council met on Monday. Earlier the body had said the losses were "down to chance" in the end.'
+    )
+    assert [quotes_of(article)[-1][1] for article in (first, second)] == ["Fjordwatch", "Santé Nordica"]
+
+
+def test_a_role_noun_is_the_person_an_appositive_gave_that_role() -> None:
+    emir = (
+        "Some hope that the decision of the outgoing emir, Sheik Omar Said, 61, to hand power to his son may bring change.\n"
+        '"I think you will see big gestures," said Lars Holm, who advises the family. "That would fit his nature," Mr. Holm said.\n'
+        '"The time has come to turn a new leaf in our history," the emir said.'
+    )
+    director = (
+        "Ana Lind, the festival director, opened the event. Ivo Berg, a singer, played first. "
+        '"It was a long night for all of us," Berg said.\n"We will be back next year, bigger than ever," the director said.'
+    )
+    assert [quotes_of(article)[-1][1] for article in (emir, director)] == ["Omar Said", "Ana Lind"]
+
+
+def test_a_quote_paragraph_after_another_speakers_report_is_theirs_not_the_earlier_speakers() -> None:
+    article = (
+        'Ana Lind of the Fjord Agency spoke first. "The water is clean," Lind said.\n'
+        "Fjordwatch said it had carried out its own study, speaking to the fishermen. They have ruled out the weather. "
+        "They found no pattern among the boats.\n"
+        '"We interviewed every crew with a long questionnaire. The only thing they share is the harbour."'
+    )
+    assert quotes_of(article)[-1][1] == "Fjordwatch"
+
+
+def test_a_pronoun_right_after_a_role_object_is_the_person_with_that_role() -> None:
+    article = (
+        "President Ivo Berg spoke on Monday. Ana Ruiz, an actress, said she would fight.\n"
+        'Ruiz had sued the president after he wrote that her story was "a total con job." A judge threw out the suit.'
+    )
+    assert quotes_of(article)[-1][1] == "Ivo Berg"
+
+
+def test_a_court_that_ruled_words_is_their_speaker() -> None:
+    article = (
+        "Ana Ruiz and Ivo Berg fought the plan for a year.\n"
+        'But they lost a case last month when judges at the Nordic Court of Appeal ruled further delay would "cause the town real harm".'
+    )
+    assert quotes_of(article)[-1][1] == "Nordic Court of Appeal"

@@ -87,6 +87,13 @@ TIME_WORDS = frozenset(
 COMPANY_NOUNS = frozenset(
     "firm company group maker manufacturer retailer chain giant brand startup carmaker automaker airline broadcaster publisher lender insurer".split()
 )
+BODY_NOUNS = COMPANY_NOUNS | frozenset(
+    "body agency authority organisation organization charity registry regulator watchdog nonprofit institute association".split()
+)  # "the health authority Santé Publica", "Remera, a public body": an organisation, whatever its name looks like
+BODY_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(BODY_NOUNS)) + r")(?=[,.;:]|\s+(?:which|that|of|in|for|based|responsible)\b)")
+BODY_BEFORE = re.compile(
+    r"(?<!\bof )(?<!\bfor )(?<!\bat )\b(?:(?i:the|a|an|its|their)|\w+['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:" + "|".join(sorted(BODY_NOUNS)) + r"),\s+$"
+)  # not "the director of the health body, Ana Lind", who is the director
 COUNTRIES = frozenset(["us", "usa", "uk", "united states", "united kingdom", "united arab emirates"])  # not organisations
 PARTIES = frozenset("republican democrat".split())
 MONTHS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -271,8 +278,8 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
     if name in PLATFORMS:
         return [_mention(text, run, "org")]
     role = _role_before(text, run[0].start())
-    if role in COMPANY_NOUNS:  # "US firm Kimberly-Clark"
-        return [_mention(text, run, "org")]
+    if role in BODY_NOUNS or BODY_APPOSITIVE.match(text, run[-1].end()) or BODY_BEFORE.search(text, max(0, run[0].start() - 60), run[0].start()):
+        return [_mention(text, run, "org")]  # "US firm Kimberly-Clark", "Remera, a public body", "the health body, Santé Publica"
     person = len(run) > 1 and not any(word in lower for word in words) or PERSON_APPOSITIVE.match(text, run[-1].end()) is not None
     return [_mention(text, run, "person" if person else "", role, sure=False)]
 

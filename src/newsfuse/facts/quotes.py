@@ -24,7 +24,7 @@ DOUBLED = {"’’": "”", "‘‘": "“", "''": '"'}  # two single marks type
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
-NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$")
+NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$|[A-Za-z]{2,},\s+or\s+$")  # "LDL, or "bad cholesterol""
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 SUBTITLE_WORDS = 14
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
@@ -60,8 +60,12 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
     opened: int | None = None
     single = False
     depth = 0
+    stray = text.count('"', start, end) % 2 == 1  # an odd count: one straight mark is a typo
     for mark in MARK.finditer(text, start, end):
         char = "‘" if mark.group("open") else DOUBLED.get(mark.group(), mark.group()).replace("'", "’")
+        if stray and opened is not None and mark.group() == '"' and _opens_words(text, mark.start(), end):
+            stray = False  # "… cases however "no exposure was found," said Ana": an inner quote left unclosed
+            continue
         if opened is None:
             if char in "”’":
                 continue
@@ -83,6 +87,11 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[Span]:
     if opened is not None and not single:
         _add(text, opened, end, found, continues=True)
     return found
+
+
+def _opens_words(text: str, position: int, end: int) -> bool:
+    """The mark sits where a quotation opens: after a space, right before a word."""
+    return position > 0 and text[position - 1].isspace() and position + 1 < end and text[position + 1].isalnum()
 
 
 def _add(text: str, opened: int, closed: int, found: list[Span], continues: bool) -> None:

@@ -49,11 +49,11 @@ VERBS = (
     "predicted promised vowed conceded testified alleged countered complained agreed texted messaged "
     "mused boasted bragged cautioned echoed lamented reiterated assured assures pledged contended "
     "criticized criticised condemned denounced hailed found finds concludes expressed expresses voiced "
-    "exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
+    "ruled mentioned exclaiming adding explaining noting shouting yelling declaring announcing insisting calling"
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -75,7 +75,7 @@ GROUP_ROLES = frozenset(
     """network company agency department paper newspaper magazine campaign team club group firm school
     university hospital organization organisation ministry office station channel outlet site website
     service board council committee court commission authority government administration union library
-    museum zoo bank church party foundation institute center centre coalition association""".split()
+    museum zoo bank church party foundation institute center centre coalition association body registry regulator watchdog charity""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
 PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
@@ -112,13 +112,22 @@ INVERTED_PHRASE = re.compile(
     r"(?=\s*(?:[,.;:]|$|\s(?:in|on|at|of|to|who|from|by|with|for|[a-z]+ing|[a-z]+ed\s+by)\b))"
 )
 LOWER_VERB = re.compile(r"\s+(?!(?:" + "|".join(map(re.escape, sorted(STOPWORDS))) + r")\b)[a-z]+\b")
-DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*,\s*")
+DESCRIBED = re.compile(r"\s*(?:his|her|their|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[a-z][\w-]*,\s*")  # "the director of the health body, Name"
 ATTRIBUTION_TAIL = re.compile(
     r"\s*(?:(?:in|on|at|to|during|via|from|after|before|late|early|last|this|earlier|later|while|when|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^.!?\"“”]*)?[.!?]?\s*"
 )
 OPINION = re.compile(r"\b(?:thinks|believes|feels|hopes|fears|argues|insists|worries)\b")
-MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?$")
+ASIDE = re.compile(r"(?:\s*\([^()]{1,60}\))?")  # "Nina Voss (pictured with her son), one of ...": the aside is skipped
+ONE_OF = re.compile(r",\s+one\s+of\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$")
+PARTY_STATE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,")  # "Sen. Ivo Lund, R-Utah, tweeted"
+PARTY_END = re.compile(r",\s+[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?\s*$")  # "Rep. Ivo Berg, R-Fla., who"
+WHEN_END = re.compile(
+    r"(?<=[\w.])\s+(?:(?:on|early|late|last|this|earlier|later)\s+)+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
+)
+OBJECT_OF_ROLE = re.compile(r",\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|to|for)\s+(?:the\s+)?$")  # ", mother of Tomas"
+MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "of the group Fjordwatch"
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
@@ -147,6 +156,10 @@ ACCOUNTS = frozenset("account feed page".split())
 ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
 ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
 RELATIVE_DOCUMENT = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(" + DOCUMENT_NOUN + r")\s+(?:that|which)$")
+IN_WHICH = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + DOCUMENT_NOUN + r")s?\b[^.!?\"“”]{0,40}?\b(?:in|on)\s+which\s+(?:(?:he|she|they)\s*)?$")
+SAME_HE, SAME_SHE = re.compile(r"\bhe\b"), re.compile(r"\bshe\b")  # a pronoun already in the sentence
+CARRIED_SUBJECT = re.compile(r"\s*(?:They|It|He|She)\s")  # a sentence that goes on about the same subject
+ROLE_OBJECT = re.compile(r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:he|she)\s*$")  # "the president after he"
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
@@ -160,6 +173,8 @@ RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
+UNNAMED_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:widely\s+)?(?:described|billed|characteri[sz]ed)\s+as\s+(?:an?\s+|the\s+)?$")
+CLAUSE_SUBJECT = re.compile(r"\s+(?:was|is|were|are|had|has|have|would|will|could|should|did|does|must|can|may|might)\b")
 AGENT = re.compile(r"\s*,?\s*by\s+(?:the\s+)?")
 OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+){0,3}")
 ISSUER_REACH = 60
@@ -252,7 +267,7 @@ class Attributor:
             elif subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
-            elif previous is not None and previous_attributed and self._continues(previous, span):
+            elif previous is not None and previous_attributed and self._continues(previous, span, previous_speaker):
                 speaker, attributed = previous_speaker, True
             else:
                 speaker, attributed = None, False
@@ -262,11 +277,14 @@ class Attributor:
 
     def _agent(self, span: Span) -> Subject | None:
         """``called "the finest poet alive" by Ana Ruiz``: a passive's agent said the words."""
-        if not PASSIVE_BEFORE.search(self.text, max(0, span.opened - 30), span.opened):
+        unnamed = UNNAMED_PASSIVE.search(self.text, max(0, span.opened - 40), span.opened)
+        if not unnamed and not PASSIVE_BEFORE.search(self.text, max(0, span.opened - 30), span.opened):
             return None
         agent = AGENT.match(self.text, span.after)
         named = self._mentions_between(agent.end(), agent.end() + 60) if agent else []
-        return Subject("name", named[0].name, named[0].start) if named and named[0].start == agent.end() else None
+        if named and named[0].start == agent.end():
+            return Subject("name", named[0].name, named[0].start)
+        return Subject("anonymous", "passive", unnamed.start()) if unnamed and not agent else None  # "what was described as a "…"": no one
 
     def _author(self, position: int) -> str | None:
         """The author of the embedded post that ``position`` is in, if it is in one."""
@@ -425,10 +443,18 @@ class Attributor:
         sentence_low, sentence_high = self._sentence(self._content_end(paragraph_start) - 1)
         if previous is not None and previous.after > sentence_low:
             return None
-        for verb in reversed(list(VERB.finditer(self.text, sentence_low, sentence_high))):
-            subject = self._subject_of(verb.start(), verb.end(), sentence_low, sentence_high, verb.group())
-            if subject is not None:
-                return subject if subject.kind == "name" else None
+        paragraph_low = self._paragraph(sentence_low)[0]
+        while True:
+            for verb in reversed(list(VERB.finditer(self.text, sentence_low, sentence_high))):
+                subject = self._subject_of(verb.start(), verb.end(), sentence_low, sentence_high, verb.group())
+                if subject is not None and subject.kind != "pronoun":
+                    return subject if subject.kind == "name" else None
+            if sentence_low <= paragraph_low or not CARRIED_SUBJECT.match(self.text, sentence_low):
+                break
+            # "Fjordwatch said it had asked the crews. They found no pattern." then "…": Fjordwatch's words
+            sentence_low, sentence_high = self._sentence(sentence_low - 1)
+            if previous is not None and previous.after > sentence_low:
+                return None
         if OPINION.search(self.text, sentence_low, sentence_high):  # "Ana, a cook, thinks more should be done."
             subject = self._sentence_subject(sentence_low, sentence_high)
             return subject if subject is not None and subject.kind == "name" else None
@@ -496,6 +522,8 @@ class Attributor:
         if subject is None and not verb.endswith("ing") and (verb not in NOT_INVERTED or right_after_quote and verb == "asked"):
             # "declaring Mexicans to be …": a participle's object is not its subject
             inverted = self._right_of(verb_end, high)
+            if inverted is not None and inverted.kind == "name" and CLAUSE_SUBJECT.match(self.text, inverted.start + len(inverted.text)):
+                inverted = None  # "which says Ruiz was acting": Ruiz is the reported clause's subject
             if inverted is not None and inverted.kind in ("name", "phrase", "anonymous"):
                 return inverted
         return subject
@@ -532,6 +560,11 @@ class Attributor:
             if rest.startswith(" of a"):
                 return Subject("anonymous", phrase.group(3), position)
             issuer = re.match(ISSUED_BY, rest)
+            body = re.match(r"\s+(?:for|of|at|from)\s+(?:the\s+)?", rest) if phrase.group(3).lower() in SPOKESPEOPLE else None
+            if body:  # "said a spokesperson for the Lumen Registry": the registry
+                named = self._mentions_between(position + phrase.end() + body.end(), high)
+                if named and named[0].start == position + phrase.end() + body.end():
+                    return Subject("name", named[0].name, named[0].start)
             if phrase.group(3) in DOCUMENTS and issuer:
                 named = self._mentions_between(position + phrase.end() + issuer.end(), high)
                 if named and named[0].start - (position + phrase.end() + issuer.end()) < 30:
@@ -578,8 +611,8 @@ class Attributor:
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
-        left = PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position]))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
-        trimmed = left.rstrip()
+        left = PARTY_END.sub("", PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position])))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
+        trimmed = WHEN_END.sub("", left).rstrip()  # "Barr on Wednesday called"
         while True:
             words = trimmed.split()
             if words and (words[-1].lower() in SKIPPED or words[-1].endswith("ly") and words[-1].islower() and words[-1] not in LY_NOUNS):
@@ -625,6 +658,10 @@ class Attributor:
         media = STATE_MEDIA.search(trimmed)
         if media:
             return Subject("name", media.group(1).lower(), low + media.start(1))
+        one_of = ONE_OF.search(trimmed)
+        appositive = one_of and self._appositive(low, end)
+        if appositive:  # "Nina Voss, one of the mothers concerned has asked": the person the appositive describes
+            return appositive
         phrase = NOUN_PHRASE.search(QUOTE_MARKS.sub(" ", trimmed))  # "the ‘Halo’ singer"
         if phrase and phrase.group(3) not in STOPWORDS:
             return self._phrase(phrase.group(1).lower(), phrase.group(3), low + phrase.start(1), phrase.group(2))
@@ -668,7 +705,9 @@ class Attributor:
         while comma > low:
             opening = text[comma + 1 : end].lstrip()
             for mention in self._mentions_between(low, comma):
-                if mention.end == comma and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening)):
+                if OBJECT_OF_ROLE.search(text, low, mention.start):
+                    continue  # "Ilse Marro, mother of Tomas, one of the pupils, said": Tomas is no head
+                if ASIDE.fullmatch(text, mention.end, comma) and (opening[:1].islower() or opening[:1].isdigit() or self._titled(opening) or PARTY_STATE.match(opening)):
                     return Subject("name", mention.name, mention.start)
             comma = text.rfind(",", low, comma)
         return None
@@ -684,11 +723,20 @@ class Attributor:
         last = bisect.bisect_right(self.mention_ends, high)
         return [mention for mention in self.mentions[first:last] if mention.start >= low]
 
-    def _continues(self, previous: Span, span: Span) -> bool:
+    def _continues(self, previous: Span, span: Span, previous_speaker: str | None) -> bool:
+        """An unattributed quote soon after an attributed one goes on with its speaker, unless
+        someone else was reported speaking in between ("Fjordwatch said it had ...")."""
         if previous.continues:
             return True
         gap = self.text[previous.after : span.opened]
-        return len(WORD.findall(gap)) <= CONTINUATION_WORDS
+        if len(WORD.findall(gap)) > CONTINUATION_WORDS:
+            return False
+        for verb in VERB.finditer(self.text, previous.after, span.opened):
+            low = max(previous.after, self._sentence(verb.start())[0])
+            subject = self._left_of(verb.start(), low)
+            if subject is not None and subject.kind == "name" and (previous_speaker is None or _surname(subject.text) != _surname(previous_speaker)):
+                return False
+        return True
 
     # -- who the subject is ------------------------------------------------------------------
     def _resolve(self, subject: Subject, previous_speaker: str | None, previous: Span | None) -> str | None:
@@ -702,7 +750,7 @@ class Attributor:
                     previous_speaker if previous is not None and subject.start - previous.after < PRONOUN_REACH else None
                 )
             gender = GENDERS[subject.text]
-            speaker = self._role_opening(subject.start) or self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
+            speaker = self._document_owner(subject.start) or self._role_opening(subject.start) or self._since(previous, subject.start, previous_speaker, people_only=True, gender=gender)
             if speaker:
                 self._genders.setdefault(_surname(speaker), gender)
             return speaker
@@ -845,11 +893,22 @@ class Attributor:
         if defined is not None:
             return defined
         near = [mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if self._kind(mention) == "org"]
-        for fits in (lambda mention: _surname(mention.name) == noun, lambda mention: self._uses[mention.name] > 1, lambda mention: True):
+        introduced = re.compile(rf"\b{noun},?\s+$")
+        for fits in (
+            lambda mention: _surname(mention.name) == noun,
+            lambda mention: self._introduced_as(mention, noun, introduced),  # "Remera, a public body"
+            lambda mention: self._uses[mention.name] > 1,
+            lambda mention: True,
+        ):
             chosen = next((mention for mention in near if fits(mention)), None)
             if chosen is not None:
                 return chosen.name
         return None
+
+    def _introduced_as(self, mention: Mention, noun: str, before: re.Pattern[str]) -> bool:
+        """The text calls this organisation by the noun: "Remera, a public body", "the health body, Santé Nordica"."""
+        after = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)", self.text[mention.end : mention.end + 60])
+        return after is not None and after.group(1).lower() == noun or before.search(self.text, max(0, mention.start - 40), mention.start) is not None
 
     def _defined(self, position: int) -> str | None:
         """``Brill's is a Dallas-based chain. "…," the company said``: the name the sentence just
@@ -863,22 +922,40 @@ class Attributor:
                 return mention.name
         return None
 
+    def _document_owner(self, position: int) -> str | None:
+        """``Ruiz's tweet on Monday, in which she wrote``: the pronoun is whoever owns the document."""
+        owned = IN_WHICH.search(self.text, max(0, position - 80), position)
+        if owned is None:
+            return None
+        named = self._mentions_between(max(0, owned.start() - 60), owned.start())
+        return named[-1].name if named and named[-1].end == owned.start() and self._kind(named[-1]) != "place" else None
+
     def _role_opening(self, position: int) -> str | None:
         """``The Superior Court judge also criticised what she called "staggering" delays``: a
         pronoun later in a sentence that opens with a role is the person introduced with it."""
         low = self._sentence(position)[0]
         opening = ROLE_OPENING.match(self.text, low, position)
         if opening is None or opening.group(1).lower() not in PERSON_ROLES or any(self._is_person(mention) for mention in self._mentions_between(low, position)):
-            return None
+            return self._role_just_before(low, position)
         return self._with_role(opening.group(1).lower(), low)
+
+    def _role_just_before(self, low: int, position: int) -> str | None:
+        """``Ana Ruiz sued the president after he wrote``: a pronoun right after a role, with no
+        person named between them, is the person known by that role."""
+        role = ROLE_OBJECT.search(self.text, max(low, position - 80), position)
+        if role is None or role.group(1) not in PERSON_ROLES:
+            return None
+        if any(self._is_person(mention) for mention in self._mentions_between(role.end(1), position)):
+            return None
+        return self._with_role(role.group(1), role.start())
 
     def _since(
         self, previous: Span | None, position: int, previous_speaker: str | None, people_only: bool, gender: str = ""
     ) -> str | None:
         """The person named since the previous quote, else that quote's speaker, else the nearest;
         never someone a pronoun of the other gender already referred to."""
-        if previous_speaker and not self._fits(previous_speaker, gender):
-            previous_speaker = None
+        if previous_speaker and (not self._fits(previous_speaker, gender) or people_only and self._kind_of_name(previous_speaker) in ("org", "place")):
+            previous_speaker = None  # "he" is never the agency quoted before
         introduced = self._introduced(position, previous)
         if introduced is not None:
             return introduced.text if introduced.kind == "name" else None
@@ -926,6 +1003,12 @@ class Attributor:
                 groups[-1].append(mention)
             else:
                 groups.append([mention])
+        sentence_start = self._sentence(position)[0]
+        pronoun = {"male": SAME_HE, "female": SAME_SHE}.get(gender)
+        if pronoun and groups and self._sentence(groups[-1][0].start)[0] == sentence_start and all(
+            pronoun.search(self.text, sentence_start, mention.start) for mention in groups[-1]
+        ):
+            groups.pop()  # "Asked whether he would invite Ruiz, he said": Ruiz is the first pronoun's object
         if groups and self._sentence(groups[-1][0].start) == self._sentence(position):
             # "Schmitt described a reaction he called ...": its own subject, the name that opens a
             # clause ("At a briefing held during Ruiz's talk, Berg was asked ... but he said")
@@ -1025,9 +1108,15 @@ class Attributor:
         """The nearest person introduced with ``role``; for a spokesperson, whom they speak for."""
         before = reversed(self._mentions_between(0, position))
         after = self._mentions_between(position, position + ROLE_AHEAD)  # "the police chief said. Police Chief Tom Jackson …"
+        described = re.compile(rf"\b{re.escape(role)},\s+(?:[A-Z][\w.]*\s+)?$")  # "the outgoing emir, Sheik Omar Said"
+        described_after = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(role)}(?=[,.;:]|\s+(?:who|of|at|for|in)\b)")  # "Omar Said, the emir,"
         for mention in [*before, *after]:
             if mention.role and (role in mention.role.split() or role in BENCH and mention.role in BENCH):
                 return mention.name  # "the judge" is Justice Eide
+            if role not in GROUP_ROLES and self._kind(mention) == "person" and (
+                described.search(self.text, max(0, mention.start - 60), mention.start) or described_after.match(self.text, mention.end)
+            ):
+                return mention.name
         if role.startswith("spokes") or role == "representative":
             for match in reversed(list(SPEAKS_FOR.finditer(self.text, max(0, position - PRONOUN_REACH), position))):
                 named = self._mentions_between(match.end(), match.end() + 80)
