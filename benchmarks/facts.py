@@ -89,7 +89,7 @@ whether a learned re-ranker over candidate speakers generalises better than the 
 ``--split every`` (the default) prints the label sets side by side, each with the baseline, then the time
 ``facts.extract`` takes per prepared cluster of the raw sample (92 clusters).
 
-    python benchmarks/facts.py [--shared ../shared] [--split every|fresh7|fresh6|fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
+    python benchmarks/facts.py [--shared ../shared] [--split every|fresh9|fresh8|fresh7|fresh6|fresh5|fresh4|fresh3|fresh2|fresh|heldout|dev|test|all] [--show]
 """
 
 from __future__ import annotations
@@ -121,10 +121,12 @@ FRESH4 = ROOT / "benchmarks/data/quote_labels_fresh4.json"
 FRESH5 = ROOT / "benchmarks/data/quote_labels_fresh5.json"
 FRESH6 = ROOT / "benchmarks/data/quote_labels_fresh6.json"
 FRESH7 = ROOT / "benchmarks/data/quote_labels_fresh7.json"
+FRESH8 = ROOT / "benchmarks/data/quote_labels_fresh8.json"
+FRESH9 = ROOT / "benchmarks/data/quote_labels_fresh9.json"
 SETS = {
     "all": LABELS, "dev": LABELS, "test": LABELS, "heldout": HELDOUT,
     "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5,
-    "fresh6": FRESH6, "fresh7": FRESH7,
+    "fresh6": FRESH6, "fresh7": FRESH7, "fresh8": FRESH8, "fresh9": FRESH9,
 }
 #: the two halves of quote_labels.json, which "every" reports whole as "all"
 HALVES = ("dev", "test")
