@@ -539,7 +539,8 @@ class Attributor:
         following = self.text[position:high] + ("\x00" if high < len(self.text) and self.text[high] in OPENING_MARKS else "")
         named = self._mentions_between(position, high)
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
-        indefinite = lead.split()[:1] and lead.split()[0].lower() in ANONYMOUS  # "said one former Ledger editor"
+        first = lead.split(maxsplit=1)[:1]
+        indefinite = bool(first) and first[0].lower() in ANONYMOUS  # "said one former Ledger editor"
         if named and self._only_titles(lead) and named[0].start - position < 40 and not indefinite:
             chosen = self._titled_head(named)
             return Subject("name", chosen.name, chosen.start)
