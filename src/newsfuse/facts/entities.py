@@ -190,7 +190,7 @@ def _names(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[M
     keys = [token.group().lower().rstrip(".") for token in run]
     if "of" in keys[2:]:  # "Zhang Jian of Peking University": a person, then where they work
         cut = keys.index("of", 2)
-        if not set(keys[:cut]) & (ORG_WORDS | PLACE_WORDS | TITLES.keys()) and {POSSESSIVE_END.sub("", key) for key in keys[cut + 1 :]} & ORG_WORDS:
+        if not set(keys[:cut]) & (ORG_WORDS | PLACE_WORDS | TITLES.keys()) and {POSSESSIVE_END.sub("", word) for word in keys[cut + 1 :]} & ORG_WORDS:
             return [*_names(text, run[:cut], lower), *_names(text, run[cut + 1 :], lower)]
     # a role noun inside a run names its job when a full name follows: "FOX 4 Reporter Ana Ruiz"
     roles = [TITLES.get(key, key if key in ROLE_NOUNS and len(run) - index > 2 else None) for index, key in enumerate(keys)]

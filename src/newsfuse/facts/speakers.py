@@ -417,9 +417,9 @@ class Attributor:
     def _before(self, span: Span, previous: Span | None) -> Subject | None:
         sentence_start = self._sentence(span.opened)[0]
         low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
-        if not self.text[low : span.opened].strip() and self.text[max(0, self._content_end(low) - 1) : self._content_end(low)] == ":":
-            colon_sentence = self._sentence(self._content_end(low) - 1)[0]
-            low = max(colon_sentence, previous.after if previous else 0)
+        content_end = self._content_end(low) if not self.text[low : span.opened].strip() else 0
+        if content_end and self.text[content_end - 1] == ":":
+            low = max(self._sentence(content_end - 1)[0], previous.after if previous else 0)
         context = self.text[low : span.opened]
         verbs = list(VERB.finditer(context))
         for verb in reversed(verbs):
@@ -539,7 +539,8 @@ class Attributor:
         following = self.text[position:high] + ("\x00" if high < len(self.text) and self.text[high] in OPENING_MARKS else "")
         named = self._mentions_between(position, high)
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
-        indefinite = lead.split()[:1] and lead.split()[0].lower() in ANONYMOUS  # "said one former Ledger editor"
+        first = lead.split(maxsplit=1)[:1]
+        indefinite = bool(first) and first[0].lower() in ANONYMOUS  # "said one former Ledger editor"
         if named and self._only_titles(lead) and named[0].start - position < 40 and not indefinite:
             chosen = self._titled_head(named)
             return Subject("name", chosen.name, chosen.start)
