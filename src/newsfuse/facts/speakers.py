@@ -139,7 +139,7 @@ POST_SIGNATURE = re.compile(
     r"(?:[—–]|\b[Aa] (?:post|photo|video) shared by)\s*(?P<name>[^\s—–()@][^—–()\n@]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$",
     re.MULTILINE,
 )
-NICKNAMED = re.compile(r"\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known as|called)\s+[\"“‘'][^\"“”‘’']{1,40}[\"”’']\s*,?\s*$")
+NICKNAMED = re.compile(r"(?<!\s)\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known as|called)\s+[\"“‘'][^\"“”‘’']{1,40}[\"”’']\s*,?\s*$")
 DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the company's name
 QUOTE_MARKS = re.compile(r"(?<!\w)[“”‘’\"']|[“”‘’\"'](?!\w)")
 SENT = re.compile(
@@ -163,7 +163,7 @@ ROLE_OBJECT = re.compile(r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?:[a-z]+\
 HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
-PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+PARENTHESIS_END = re.compile(r"(?<!\s)\s*\([^()]{1,40}\)\s*$")
 PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
 GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[a-z]+ly\s+)?$")
 TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
