@@ -3,8 +3,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.facts import extract
+from newsfuse.facts import extract, quoting
 from newsfuse.facts.entities import EntityIndex
+from newsfuse.facts.model import Quote
 from newsfuse.facts.quoting import reports
 from newsfuse.facts.quotes import is_title, spans
 from newsfuse.model import Cluster, Document
@@ -156,8 +157,6 @@ def test_pronoun_prefers_the_person_introduced_since_the_last_quote() -> None:
 def test_accented_and_shortened_names_merge_into_one_entity() -> None:
     first = "Mayor Carmen Yulín Ortega opened the school. Ortega said it had cost too much."
     second = "Carmen Yulin Ortega, the mayor, cut the ribbon on Monday."
-    from newsfuse.facts.entities import EntityIndex
-
     people = [entity for entity in EntityIndex(prepare(to_cluster([first, second]))).entities if entity.kind == "person"]
     assert len(people) == 1 and set(people[0].variants) == {"Carmen Yulín Ortega", "Carmen Yulin Ortega", "Ortega"}
 
@@ -403,9 +402,6 @@ def test_countries_are_not_the_company_and_lower_case_words_are_no_place_modifie
 
 def test_merging_many_distinct_quotes_compares_each_with_few_others(monkeypatch) -> None:
     """Thousands of distinct quotes in one long text: candidate filtering, not all pairs."""
-    from newsfuse.facts import quoting
-    from newsfuse.facts.model import Quote
-
     calls = []
     same = quoting._same_quote
     monkeypatch.setattr(quoting, "_same_quote", lambda left, right: calls.append(1) or same(left, right))

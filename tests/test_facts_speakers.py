@@ -3,6 +3,7 @@
 from test_facts_quotes import quotes_of
 
 from newsfuse.facts.entities import EntityIndex, mentions
+from newsfuse.facts.speakers import Attributor
 from newsfuse.pipeline import prepare, to_cluster
 
 
@@ -422,8 +423,6 @@ def test_it_opening_a_sentence_is_the_organisation_the_sentence_before_opened_wi
 
 
 def test_an_occasion_is_never_a_speaker() -> None:
-    from newsfuse.facts.speakers import Attributor
-
     text = "Senator Ola Brill has not posted since Election Day, and the Harvest Night crowd left."
     attributor = Attributor(text, [(0, len(text))], mentions(text), lambda name: "")
     assert [mention.name for mention in attributor.mentions] == ["Ola Brill"]
