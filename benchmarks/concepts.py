@@ -1,14 +1,19 @@
 """Concept-coverage selection against the learned default, paired per cluster on Multi-News+ val.
 
-Trains the concept (bigram) weight model on the first ``--train`` training clusters (or reads
-``--model``), then summarizes the first ``--val`` val clusters with the learned sentence scores
-and (1) the plain best-first selection of the learned default, (2) coverage selection for every
-``--bonus`` × ``--exponent`` pair, (3) coverage with each bigram weighted by the number of
-documents that contain it (Gillick & Favre's unsupervised weights) and (4) coverage with the
-true 0/1 weights from the reference (the ceiling of this objective).  Prints ROUGE F1 and the
-paired difference from the learned default with its 95 % bootstrap interval.
+Counts the bigram summary prior on the training clusters after the first ``--train`` and trains
+the concept (bigram) weight model on those first ``--train`` (or reads both from ``--model``),
+then summarizes the first ``--val`` val clusters with the learned sentence scores and (1) the
+best-first selection of the learned default, (2) coverage selection for every ``--bonus`` ×
+``--exponent`` pair, (3) coverage with each bigram weighted by the number of documents that
+contain it when at least two do (Gillick & Favre's unsupervised weights) and (4) coverage with
+the true 0/1 weights from the reference (the ceiling of this objective).  Prints ROUGE F1 and the
+paired difference from the learned default with its 95 % bootstrap interval, on all clusters
+and on each half.  Last, what the concept step costs per raw cluster (the raw Multi-News sample:
+cased, full length): the learned default's scoring and selection against the same plus concept
+extraction, features, weights and coverage selection, best of ``--repeats`` runs each, on one core.
 
-    PYTHONPATH=src python benchmarks/concepts.py --train 3000 --val 2000 --jobs 2
+    PYTHONPATH=src python benchmarks/concepts.py --train 8000 --val 2000 --jobs 2 --save /tmp/concepts
+    PYTHONPATH=src python benchmarks/concepts.py --model /tmp/concepts --val 1000 --bonus 100 --exponent 0.5
 """
 
 from __future__ import annotations
@@ -16,12 +21,13 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsfuse import concepts
+from newsfuse import concepts, prior
 from newsfuse.evaluation import datasets, rouge
 from newsfuse.evaluation.bootstrap import Bootstrap
 from newsfuse.model import Cluster
@@ -30,12 +36,16 @@ from newsfuse.selection import Coverage, select
 from newsfuse.summarizers.base import leading_sentences
 from newsfuse.summarizers.learned import Learned, load_model, predictor
 from newsfuse.training import concepts as training
-from newsfuse.training.dataset import spread
+from newsfuse.training.dataset import clusters, spread
+from newsfuse.training.train import save
 from newsfuse.vectors import SentenceVectors
 
 SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 TRAIN = [str(SHARED / "data" / "multinews" / f"train-0{part}.jsonl.gz") for part in (0, 1)]
 VAL = SHARED / "data" / "multinews" / "val.jsonl.gz"
+RAW = SHARED / "data" / "multinews-raw" / "sample.jsonl"
+MODEL = "concepts.txt.gz"
+BIGRAMS = "bigrams.json.gz"
 WORDS = 250
 BASELINE = "learned"
 MEASURES = ("rouge1", "rouge2")
@@ -45,73 +55,124 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     """R1 and R2 F1 of every selection on one raw val cluster."""
     scorer: Learned = settings["scorer"]
     prepared = leading_sentences(prepare(cluster))
-    references = [rouge.sentences_of(text) for text in cluster.references]
-    results: dict[str, tuple[float, float]] = {}
     if not prepared.sentences:
         return {}
+    references = [rouge.sentences_of(text) for text in cluster.references]
     vectors = SentenceVectors.of(prepared)
     scores = scorer.score(prepared, vectors)
     found = concepts.Concepts.of(vectors.words)
     carriers = found.matrix(len(vectors))
-    matrix = concepts.features(found, vectors, len(prepared.documents), scores, scorer.prior)
-    truth = concepts.reference_bigrams(cluster.references[0], WORDS)
+    matrix = concepts.features(found, vectors, len(prepared.documents), scores, settings["bigrams"], scorer.prior)
+    truth = concepts.bigrams(cluster.references[0], WORDS)
+    documents = matrix[:, concepts.FEATURES.index("documents")]
     weights = {
         "model": np.clip(settings["predict"](matrix), 0.0, None) if len(found) else np.zeros(0),
-        "df": np.where(matrix[:, concepts.FEATURES.index("documents")] >= 2, matrix[:, concepts.FEATURES.index("documents")], 0.0),
+        "df": np.where(documents >= 2, documents, 0.0),
         "truth": np.fromiter((name in truth for name in found.names), np.float64, len(found)),
     }
     runs: dict[str, Coverage | None] = {BASELINE: None}
     for bonus in settings["bonus"]:
         for exponent in settings["exponent"]:
             runs[f"concepts μ={bonus:g} r={exponent:g}"] = Coverage(carriers, weights["model"], bonus, exponent)
-    runs["concepts-df r=1"] = Coverage(carriers, weights["df"], 0.0, 1.0)
-    runs["concepts-truth r=1"] = Coverage(carriers, weights["truth"], 0.0, 1.0)
+    runs["document-count weights, r=1"] = Coverage(carriers, weights["df"], 0.0, 1.0)
+    runs["true weights (ceiling), r=1"] = Coverage(carriers, weights["truth"], 0.0, 1.0)
+    results: dict[str, tuple[float, float]] = {}
     for name, coverage in runs.items():
-        redundancy = scorer.redundancy if coverage is None else settings["redundancy"]
-        summary = select(prepared, vectors, scores, WORDS, redundancy=redundancy, coverage=coverage)
-        found_scores = rouge.score([sentence.text for sentence in summary.sentences], references, WORDS, MEASURES)
-        results[name] = (found_scores["R1_f"], found_scores["R2_f"])
+        summary = select(prepared, vectors, scores, WORDS, redundancy=scorer.redundancy, coverage=coverage)
+        values = rouge.score([sentence.text for sentence in summary.sentences], references, WORDS, MEASURES)
+        results[name] = (values["R1_f"], values["R2_f"])
     return results
+
+
+def summarize(cluster: Cluster, settings: dict[str, Any], bonus: float | None, exponent: float) -> None:
+    """Summarize a prepared cluster as the learned default does, with concept coverage unless
+    ``bonus`` is None."""
+    scorer: Learned = settings["scorer"]
+    vectors = SentenceVectors.of(cluster)
+    scores = scorer.score(cluster, vectors)
+    coverage = None
+    if bonus is not None:
+        found = concepts.Concepts.of(vectors.words)
+        matrix = concepts.features(found, vectors, len(cluster.documents), scores, settings["bigrams"], scorer.prior)
+        weights = np.clip(settings["predict"](matrix), 0.0, None) if len(found) else np.zeros(0)
+        coverage = Coverage(found.matrix(len(vectors)), weights, bonus, exponent)
+    select(cluster, vectors, scores, WORDS, redundancy=scorer.redundancy, coverage=coverage)
+
+
+def timing(settings: dict[str, Any], bonus: float, exponent: float, repeats: int) -> tuple[float, float, int]:
+    """Milliseconds per raw cluster without and with concepts (best of ``repeats``), and the clusters."""
+    prepared = [leading_sentences(prepare(item)) for item in datasets.load(RAW) if isinstance(item, Cluster)]
+    prepared = [cluster for cluster in prepared if cluster.sentences]
+    best = {None: float("inf"), bonus: float("inf")}
+    for _ in range(repeats):
+        for choice in best:
+            started = time.process_time()
+            for cluster in prepared:
+                summarize(cluster, settings, choice, exponent)
+            best[choice] = min(best[choice], (time.process_time() - started) * 1000 / len(prepared))
+    return best[None], best[bonus], len(prepared)
+
+
+def model(args: argparse.Namespace, scorer: Learned):
+    """The concept model and bigram prior: read from ``--model`` or trained (and saved to ``--save``)."""
+    if args.model is not None:
+        return load_model(args.model / MODEL, names=concepts.FEATURES), prior.load(args.model / BIGRAMS)
+    started = time.perf_counter()
+    table = training.bigram_prior(islice(clusters(TRAIN), args.train, None))
+    bigrams = prior.SummaryPrior.of(table)
+    matrix, labels = training.build(TRAIN, args.train, scorer, bigrams, workers=args.jobs)
+    booster = training.fit(matrix, labels, threads=args.jobs)
+    print(f"bigram prior of {table['clusters']} clusters ({len(table['terms'])} bigrams); concept model on "
+          f"{len(labels)} bigrams of {args.train} clusters, {labels.mean():.3f} in the reference; {time.perf_counter() - started:.0f} s\n")
+    gains = booster.feature_importance("gain")
+    ranked = sorted(zip(concepts.FEATURES, gains / gains.sum()), key=lambda item: -item[1])
+    print("Split-gain share: " + ", ".join(f"{name} {share:.1%}" for name, share in ranked) + "\n")
+    if args.save is not None:
+        save(booster, args.save / MODEL)
+        prior.save(table, args.save / BIGRAMS)
+    return booster, bigrams
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--train", type=int, default=3000, help="training clusters for the concept model")
-    parser.add_argument("--model", type=Path, help="a trained concept model instead of training one")
-    parser.add_argument("--save", type=Path, help="write the trained concept model here")
+    parser.add_argument("--train", type=int, default=8000, help="training clusters for the concept model (the bigram prior is counted on the rest)")
+    parser.add_argument("--model", type=Path, help=f"a directory with {MODEL} and {BIGRAMS} instead of training them")
+    parser.add_argument("--save", type=Path, help="write the trained concept model and bigram prior into this directory")
     parser.add_argument("--val", type=int, default=2000, help="first N val clusters")
-    parser.add_argument("--bonus", type=float, nargs="+", default=[0.0, 1.0, 3.0, 10.0])
-    parser.add_argument("--exponent", type=float, nargs="+", default=[0.5, 1.0])
-    parser.add_argument("--redundancy", type=float, default=Learned.redundancy, help="redundancy cut of the coverage selections")
+    parser.add_argument("--bonus", type=float, nargs="+", default=[0.0, 50.0, 100.0, 150.0])
+    parser.add_argument("--exponent", type=float, nargs="+", default=[0.4, 0.5, 0.6])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3, help="timing runs on the raw sample (0: no timing)")
     args = parser.parse_args()
-    scorer = Learned()
     started = time.perf_counter()
-    if args.model is None:
-        matrix, labels = training.build(TRAIN, args.train, scorer, workers=args.jobs)
-        booster = training.fit(matrix, labels, threads=args.jobs)
-        print(f"concept model: {len(labels)} bigrams of {args.train} clusters, {labels.mean():.3f} positive, {time.perf_counter() - started:.0f} s")
-        if args.save is not None:
-            args.save.write_text(booster.model_to_string())
-        gains = booster.feature_importance("gain")
-        print("gain share: " + ", ".join(f"{name} {share:.1%}" for name, share in sorted(zip(concepts.FEATURES, gains / gains.sum()), key=lambda item: -item[1])))
-    else:
-        booster = load_model(args.model, names=concepts.FEATURES)
-    settings = {"scorer": scorer, "predict": predictor(booster), "bonus": args.bonus, "exponent": args.exponent, "redundancy": args.redundancy}
-    items = (item for item in datasets.load(VAL, args.val) if not isinstance(item, Exception) and item.references)
+    scorer = Learned()
+    booster, bigrams = model(args, scorer)
+    settings = {"scorer": scorer, "predict": predictor(booster), "bigrams": bigrams, "bonus": args.bonus, "exponent": args.exponent}
+    items = (item for item in datasets.load(VAL, args.val) if isinstance(item, Cluster) and item.references)
     outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
     names = list(outcomes[0])
     values = {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in names}
-    bootstrap = Bootstrap(len(outcomes))
-    print(f"\n{len(outcomes)} val clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s\n")
-    print("| selection | R1 F1 | R2 F1 | ΔR1 (95 % CI) | ΔR2 (95 % CI) |\n|---|---:|---:|---:|---:|")
+    half = len(outcomes) // 2
+    parts = {"all": slice(None), "first half": slice(0, half), "second half": slice(half, None)}
+    bootstraps = {part: Bootstrap(len(range(len(outcomes))[rows])) for part, rows in parts.items()}
+    print(f"{len(outcomes)} val clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s in all\n")
+    print("| selection | R1 F1 | R2 F1 | " + " | ".join(f"ΔR1 {part} | ΔR2 {part}" for part in parts) + " |")
+    print("|---|" + "---:|" * (2 + 2 * len(parts)))
     for name in names:
         cells = [name, *(f"{values[name][:, column].mean():.2f}" for column in (0, 1))]
-        for column in (0, 1):
-            difference = values[name][:, column] - values[BASELINE][:, column]
-            low, high = bootstrap.interval(difference)
-            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+        for part, rows in parts.items():
+            for column in (0, 1):
+                difference = values[name][rows, column] - values[BASELINE][rows, column]
+                low, high = bootstraps[part].interval(difference)
+                cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
         print("| " + " | ".join(cells) + " |")
+    if args.repeats and RAW.exists():
+        grid = [(bonus, exponent) for bonus in args.bonus for exponent in args.exponent]
+        bonus, exponent = max(grid, key=lambda pair: values[f"concepts μ={pair[0]:g} r={pair[1]:g}"][:, 1].mean())
+        plain, covered, count = timing(settings, bonus, exponent, args.repeats)
+        print(f"\nRaw sample, {count} clusters, scoring and selection only (prepare not included), best of {args.repeats} "
+              f"runs on one core: learned {plain:.2f} ms/cluster, with concepts (μ={bonus:g}, r={exponent:g}, the best "
+              f"R2 above) {covered:.2f} ms/cluster, +{covered - plain:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.prior import SummaryPrior, shipped
+from newsfuse.segment import split
 from newsfuse.text import STOPWORDS, stem, words as split_words
 from newsfuse.vectors import SentenceVectors, load_idf
 
@@ -109,10 +110,12 @@ def _stem(word: str) -> str:
     return _content[word] or word
 
 
-def reference_bigrams(text: str, words: int | None = None) -> set[str]:
-    """The concepts of a reference summary (its first ``words`` words), as ``Concepts.names``."""
-    tokens = split_words(" ".join(text.split()[:words] if words is not None else text.split()))
-    return set(Concepts.of([tokens]).names)
+def bigrams(text: str, words: int | None = None) -> set[str]:
+    """The concepts of a whole text (its first ``words`` words), as ``Concepts.names``: what a
+    reference summary or an article covers."""
+    if words is not None:
+        text = " ".join(text.split()[:words])
+    return set(Concepts.of([split_words(text[start:end]) for start, end in split(text)]).names)
 
 
 def features(
@@ -120,13 +123,15 @@ def features(
     vectors: SentenceVectors,
     documents: int,
     scores: np.ndarray,
+    bigram_prior: SummaryPrior,
     prior: SummaryPrior | None = None,
-    bigrams: SummaryPrior | None = None,
 ) -> np.ndarray:
     """A ``(concepts, len(FEATURES))`` float32 matrix, columns in :data:`FEATURES` order.
 
-    ``documents`` is the cluster's document count and ``scores`` the sentences' learned
-    scores (what selection ranks by).
+    ``documents`` is the cluster's document count, ``scores`` the sentences' learned scores
+    (what selection ranks by), ``bigram_prior`` the summary prior of bigrams (counted by
+    :func:`newsfuse.prior.count` with :func:`bigrams` as the units) and ``prior`` that of
+    words (the shipped one by default).
     """
     count = len(concepts)
     matrix = np.zeros((count, len(FEATURES)), np.float32)
@@ -171,11 +176,8 @@ def features(
     np.minimum.at(score_rank, carried_by, ranks[carriers])
     columns["score_rank"] = score_rank
     columns["cluster_documents"] = documents
-    if bigrams is not None:
-        columns["bigram_prior"] = bigrams.weigh(concepts.names)
-        columns["bigram_known"] = np.fromiter(map(bigrams.weights.__contains__, concepts.names), float, count)
-    else:
-        columns["bigram_prior"] = columns["bigram_known"] = 0.0
+    columns["bigram_prior"] = bigram_prior.weigh(concepts.names)
+    columns["bigram_known"] = np.fromiter(map(bigram_prior.weights.__contains__, concepts.names), float, count)
     for position, name in enumerate(FEATURES):
         matrix[:, position] = columns[name]
     return matrix
