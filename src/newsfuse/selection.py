@@ -2,8 +2,9 @@
 
 Sentences are taken best-first.  One that repeats an already chosen sentence (cosine above
 ``redundancy``) is not added; syndicated and lightly edited copies end up as corroborating
-citations of the chosen sentence instead.  The chosen sentences are read in story order:
-by document date, then by position in the document.
+citations of the chosen sentence instead.  The summary opens with a lede, the chosen sentence
+nearest the top of its article, as a news story would; the rest are read in story order: by
+document date, then by position in the document.
 
 "Best" is a sentence's own score, or, given a :class:`Coverage`, what it would add to the
 summary as a whole: the weight of the concepts it covers that no chosen sentence covers yet,
@@ -114,6 +115,9 @@ def select(
             open_[index] = False
             total += int(lengths[index])
     chosen.sort(key=lambda index: _story_order(cluster, index, sentences))
+    if chosen:
+        lede = min(range(len(chosen)), key=lambda place: sentences[chosen[place]].index)
+        chosen.insert(0, chosen.pop(lede))
     return Summary(
         sentences=[_cite(cluster, sentences, vectors, index, corroboration) for index in chosen],
         cluster=cluster,
