@@ -13,20 +13,7 @@ from newsfuse.training import concepts as training
 from newsfuse.training.dataset import clusters, spread
 from newsfuse.training.train import save
 from newsfuse.vectors import SentenceVectors
-
-
-def _records(count: int) -> list[dict]:
-    towns = ["Alder", "Brook", "Cedar", "Dunmore"]
-    records = []
-    for number in range(count):
-        town = towns[number % len(towns)]
-        documents = [
-            f"Flood waters rose in {town} on day {number}. Residents moved to higher ground. The mayor of {town} asked for help.",
-            f"Rain caused a flood in {town}, officials said. Schools in {town} closed for {number + 2} days. Volunteers filled sandbags.",
-        ]
-        summary = f"Flood waters rose in {town} and residents moved to higher ground. Schools closed."
-        records.append({"id": str(number), "documents": documents, "summary": summary})
-    return records
+from test_learned import _records
 
 
 def test_concepts_are_stemmed_bigrams_within_a_sentence_without_stopword_pairs() -> None:
@@ -108,7 +95,7 @@ def _dataset(tmp_path, count: int) -> list[str]:
 def test_training_is_reproducible_and_the_model_loads_without_pickle(tmp_path) -> None:
     paths = _dataset(tmp_path, 16)
     table = training.bigram_prior(clusters(paths), min_count=2)
-    assert "flood water" in table["terms"] and table["clusters"] == 16
+    assert "higher ground" in table["terms"] and table["clusters"] == 16
     bigrams = prior.SummaryPrior.of(table)
     built = [training.build(paths, 12, Learned(), bigrams, workers=1) for _ in range(2)]
     assert np.array_equal(built[0][0], built[1][0]) and 0 < built[0][1].mean() < 1

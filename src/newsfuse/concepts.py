@@ -20,7 +20,7 @@ from scipy import sparse
 
 from newsfuse.prior import SummaryPrior, shipped
 from newsfuse.segment import split
-from newsfuse.text import STOPWORDS, stem, words as split_words
+from newsfuse.text import MAX_STEMS, STOPWORDS, stem, words as split_words
 from newsfuse.vectors import SentenceVectors, load_idf
 
 FEATURES: tuple[str, ...] = (
@@ -65,8 +65,9 @@ class Concepts:
         """The concepts of sentences given as word tokens (``SentenceVectors.words``)."""
         counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
         flat = list(chain.from_iterable(tokens))
-        stems = list(map(_stem, flat))
-        stop = np.fromiter((stemmed is None for stemmed in map(_content.get, flat)), bool, len(flat))
+        content = list(map(_content.__getitem__, flat))
+        stems = [stemmed or word for stemmed, word in zip(content, flat)]
+        stop = np.fromiter((stemmed is None for stemmed in content), bool, len(flat))
         # a bigram starts at every token but the last of its sentence, and not at a pair of stop words
         ends = np.cumsum(counts)
         starts = np.ones(len(flat), bool)
@@ -96,18 +97,17 @@ class Concepts:
 
 
 class _Content(dict):
-    """Memo from a word to its stem when it is a content word, to None when a stop word."""
+    """Memo from a word to its stem when it is a content word, to None when a stop word (a
+    stop word stays itself in a concept's name)."""
 
     def __missing__(self, word: str) -> str | None:
+        if len(self) >= MAX_STEMS:
+            self.clear()
         value = self[word] = None if word in STOPWORDS or len(word) < 2 else stem(word)
         return value
 
 
 _content = _Content()
-
-
-def _stem(word: str) -> str:
-    return _content[word] or word
 
 
 def bigrams(text: str, words: int | None = None) -> set[str]:
