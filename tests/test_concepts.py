@@ -4,8 +4,9 @@ import json
 import numpy as np
 import pytest
 
-from newsfuse import concepts, prior
+from newsfuse import concepts, features, prior
 from newsfuse.model import Cluster, Document
+from newsfuse.summarizers.coverage import ConceptCoverage
 from newsfuse.pipeline import prepare
 from newsfuse.selection import Coverage, select
 from newsfuse.summarizers.learned import Learned, load_model, predictor
@@ -50,13 +51,16 @@ def test_features_describe_how_the_cluster_uses_each_concept() -> None:
     vectors = SentenceVectors.of(cluster)
     found = concepts.Concepts.of(vectors.words)
     table = prior.SummaryPrior({"river vallei": 0.9}, 0.1)
-    matrix = concepts.features(found, vectors, len(cluster.documents), np.array([3.0, 2.0, 1.0]), table)
+    sentences = np.arange(len(vectors))[:, None] * np.ones(len(features.FEATURES))
+    matrix = concepts.features(found, vectors, len(cluster.documents), sentences, np.array([3.0, 4.0, 1.0]), table)
     assert matrix.shape == (len(found), len(concepts.FEATURES))
     column = {name: matrix[:, position] for position, name in enumerate(concepts.FEATURES)}
     river = found.names.index("river vallei")
     mayor = found.names.index("mayor order")
     assert column["sentences"][river] == 2 and column["documents"][river] == 1 and column["documents"][mayor] == 1
-    assert column["score_max"][river] == 3 and column["score_mean"][river] == 2.5 and column["score_max"][mayor] == 1
+    assert column["score_max"][river] == 4 and column["score_mean"][river] == 3.5 and column["score_max"][mayor] == 1
+    # the features of the best-scored sentence carrying the concept
+    assert column["carrier_words"][river] == 1 and column["carrier_words"][mayor] == 2
     assert column["bigram_prior"][river] == pytest.approx(0.9) and column["bigram_prior"][mayor] == pytest.approx(0.1)
     assert column["bigram_known"].tolist().count(1.0) == 1
     assert column["cluster_documents"][0] == 2
@@ -116,3 +120,15 @@ def test_spread_gives_the_same_results_in_one_or_two_processes(tmp_path) -> None
         return len(cluster.documents) * settings["factor"]
 
     assert spread(size, clusters(paths), 1, {"factor": 3}) == spread(size, clusters(paths), 2, {"factor": 3}) == [6] * 6
+
+
+def test_the_concepts_method_ships_loads_without_pickle_and_cites_its_sentences() -> None:
+    summarizer = ConceptCoverage()
+    assert summarizer.weigh is ConceptCoverage().weigh  # parsed once from text, then cached
+    cluster = _cluster()
+    summary = summarizer(cluster, 12)
+    assert summary.method == "concepts" and summary.sentences
+    for sentence in summary.sentences:
+        document = cluster.documents[sentence.citation.document]
+        assert document.text[sentence.citation.start : sentence.citation.end] == sentence.text
+    assert summarizer(prepare(Cluster(documents=[Document(text="")])), 12).sentences == []

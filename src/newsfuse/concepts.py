@@ -18,12 +18,13 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
+from newsfuse import features as sentence_features
 from newsfuse.prior import SummaryPrior, shipped
 from newsfuse.segment import split
 from newsfuse.text import MAX_STEMS, STOPWORDS, stem, words as split_words
 from newsfuse.vectors import SentenceVectors, load_idf
 
-FEATURES: tuple[str, ...] = (
+OWN_FEATURES: tuple[str, ...] = (
     "documents",
     "document_share",
     "occurrences",
@@ -43,6 +44,8 @@ FEATURES: tuple[str, ...] = (
     "bigram_prior",
     "bigram_known",
 )
+#: and the sentence features (:mod:`newsfuse.features`) of the best-scored sentence carrying it
+FEATURES: tuple[str, ...] = OWN_FEATURES + tuple(f"carrier_{name}" for name in sentence_features.FEATURES)
 
 
 @dataclass(slots=True)
@@ -122,16 +125,17 @@ def features(
     concepts: Concepts,
     vectors: SentenceVectors,
     documents: int,
+    sentences: np.ndarray,
     scores: np.ndarray,
     bigram_prior: SummaryPrior,
     prior: SummaryPrior | None = None,
 ) -> np.ndarray:
     """A ``(concepts, len(FEATURES))`` float32 matrix, columns in :data:`FEATURES` order.
 
-    ``documents`` is the cluster's document count, ``scores`` the sentences' learned scores
-    (what selection ranks by), ``bigram_prior`` the summary prior of bigrams (counted by
-    :func:`newsfuse.prior.count` with :func:`bigrams` as the units) and ``prior`` that of
-    words (the shipped one by default).
+    ``documents`` is the cluster's document count, ``sentences`` the learned scorer's sentence
+    feature matrix and ``scores`` its scores (what selection ranks by), ``bigram_prior`` the
+    summary prior of bigrams (counted by :func:`newsfuse.prior.count` with :func:`bigrams` as
+    the units) and ``prior`` that of words (the shipped one by default).
     """
     count = len(concepts)
     matrix = np.zeros((count, len(FEATURES)), np.float32)
@@ -178,6 +182,9 @@ def features(
     columns["cluster_documents"] = documents
     columns["bigram_prior"] = bigram_prior.weigh(concepts.names)
     columns["bigram_known"] = np.fromiter(map(bigram_prior.weights.__contains__, concepts.names), float, count)
-    for position, name in enumerate(FEATURES):
+    for position, name in enumerate(OWN_FEATURES):
         matrix[:, position] = columns[name]
+    by_score = np.lexsort((-carrier_scores, carried_by))  # each concept's carriers, best first
+    best = carriers[by_score][np.r_[True, carried_by[by_score][1:] != carried_by[by_score][:-1]]]
+    matrix[:, len(OWN_FEATURES) :] = sentences[best]
     return matrix

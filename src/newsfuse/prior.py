@@ -83,7 +83,7 @@ def load(path: str | Path) -> SummaryPrior:
 
 
 @cache
-def shipped() -> SummaryPrior:
-    """The prior shipped beside the learned model."""
-    data = resources.files("newsfuse.models").joinpath(PRIOR_RESOURCE).read_bytes()
+def shipped(resource: str = PRIOR_RESOURCE) -> SummaryPrior:
+    """The prior shipped beside the learned model (or another table shipped there)."""
+    data = resources.files("newsfuse.models").joinpath(resource).read_bytes()
     return SummaryPrior.of(json.loads(gzip.decompress(data)))

@@ -91,5 +91,8 @@ class Learned(Summarizer):
         self.prior = prior
 
     def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
-        predicted = self.predict(features.features(cluster, vectors, self.prior))
-        return predicted / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
+        return self.scores(features.features(cluster, vectors, self.prior), vectors)
+
+    def scores(self, matrix: np.ndarray, vectors: SentenceVectors) -> np.ndarray:
+        """The scores of sentences whose features (:func:`newsfuse.features.features`) are known."""
+        return self.predict(matrix) / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT

@@ -19,6 +19,7 @@ from newsfuse import concepts, prior
 from newsfuse.model import Cluster
 from newsfuse.pipeline import prepare
 from newsfuse.summarizers.base import leading_sentences
+from newsfuse.summarizers.coverage import concept_features
 from newsfuse.summarizers.learned import Learned
 from newsfuse.training.dataset import WORDS, clusters, spread
 from newsfuse.vectors import SentenceVectors
@@ -53,10 +54,7 @@ def cluster_examples(
     prepared = leading_sentences(prepare(cluster))
     if not prepared.sentences or not cluster.references:
         return np.zeros((0, len(concepts.FEATURES)), np.float32), np.zeros(0)
-    vectors = SentenceVectors.of(prepared)
-    found = concepts.Concepts.of(vectors.words)
-    scores = scorer.score(prepared, vectors)
-    matrix = concepts.features(found, vectors, len(prepared.documents), scores, bigrams, scorer.prior)
+    found, matrix, _ = concept_features(scorer, bigrams, prepared, SentenceVectors.of(prepared))
     reference = concepts.bigrams(cluster.references[0], words)
     return matrix, np.fromiter((name in reference for name in found.names), np.float64, len(found))
 
