@@ -704,3 +704,22 @@ def test_a_court_that_ruled_words_is_their_speaker() -> None:
         'But they lost a case last month when judges at the Nordic Court of Appeal ruled further delay would "cause the town real harm".'
     )
     assert quotes_of(article)[-1][1] == "Nordic Court of Appeal"
+
+
+def test_officials_named_by_their_organisation_speak_for_it() -> None:
+    article = (
+        'The plan was debated for a week. NASA officials told reporters the launch was "firmly on schedule" for May.\n'
+        'Ministry briefers said the deal was "not yet final" on Friday.\n'
+        'Coast Safety Agency briefers told lawmakers it was "very likely" to pass.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["NASA", None, "Coast Safety Agency"]
+
+
+def test_according_to_after_the_quote_sources_the_report_not_the_words() -> None:
+    article = (
+        "The tanker sank near the coast on Monday.\n"
+        'Harbour master Ola Brenna told the council the wreck was "a real hazard" for fishing boats, according to two people at the meeting.\n'
+        'The wreck is "the worst in years," according to Ola Brenna.\n'
+        'The cargo was "mostly grain," according to officials.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ola Brenna", "Ola Brenna", None]

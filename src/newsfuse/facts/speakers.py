@@ -132,7 +132,8 @@ NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s|(?<=[a-z0-9][.!?]))(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
-BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
+BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts|briefers)\s*$")
+STAFF = frozenset("officials briefers".split())  # plural staff who speak for the organisation named before them
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
 POST_SIGNATURE = re.compile(
@@ -180,6 +181,7 @@ OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['�
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
+SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that it failed, according to officials
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
@@ -260,7 +262,7 @@ class Attributor:
             if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
-            subject = self._agent(span) or self._after(span, openings) or self._before(span, previous) or self._any_verb_after(span, openings)
+            subject = self._agent(span) or self._sourced_before(span, previous, self._after(span, openings)) or self._any_verb_after(span, openings)
             author = self._author(span.start)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
@@ -285,6 +287,18 @@ class Attributor:
         if named and named[0].start == agent.end():
             return Subject("name", named[0].name, named[0].start)
         return Subject("anonymous", "passive", unnamed.start()) if unnamed and not agent else None  # "what was described as a "…"": no one
+
+    def _sourced_before(self, span: Span, previous: Span | None, after: Subject | None) -> Subject | None:
+        """The attribution after the quote, else the one before it; but ``Ruiz told them it was
+        "clear", according to officials``: unnamed sources after the quote vouch for the report,
+        the person named as speaking before it in the same sentence said the words."""
+        if after is not None and (after.kind != "anonymous" or not SOURCED.match(self.text, span.after)):
+            return after
+        before = self._before(span, previous)
+        if after is None:
+            return before
+        named_here = before is not None and before.kind == "name" and before.start >= self._sentence(span.opened)[0]
+        return before if named_here else after
 
     def _author(self, position: int) -> str | None:
         """The author of the embedded post that ``position`` is in, if it is in one."""
@@ -653,6 +667,9 @@ class Attributor:
         bare = BARE_PLURAL.search(trimmed)
         if bare:
             noun = bare.group(1).lower()
+            staff = named[-1] if named and named[-1].end == low + bare.start(1) - 1 else None
+            if staff is not None and noun in STAFF and self._kind(staff) == "org":
+                return Subject("name", staff.name, staff.start)  # "Agency X officials told": the agency speaks through them
             return Subject("phrase" if noun in INSTITUTIONS else "anonymous", noun, low + bare.start(1))
         if named and named[-1].end == end - 1 and trimmed.endswith(",") and re.search(r"\b[a-z][\w-]*,\s*$", self.text[low : named[-1].start]):
             return Subject("name", named[-1].name, named[-1].start)  # "the official news agency, NCA, said"
