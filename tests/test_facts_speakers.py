@@ -723,3 +723,8 @@ def test_according_to_after_the_quote_sources_the_report_not_the_words() -> None
         'The cargo was "mostly grain," according to officials.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Ola Brenna", "Ola Brenna", None]
+
+
+def test_a_conjunction_or_a_compass_adjective_is_no_part_of_a_name() -> None:
+    found = mentions("Though Norland denied it, the vote went ahead. The rules bar official Western contact with Ivo Berg.")
+    assert {mention.name for mention in found} == {"Norland", "Ivo Berg"}

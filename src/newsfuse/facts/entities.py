@@ -105,8 +105,10 @@ DETERMINERS = frozenset(
     despite following throughout within without unlike image photo video caption credit advertisement
     instead however meanwhile moreover furthermore nevertheless nonetheless still yet thus hence therefore
     otherwise indeed besides afterwards overall separately elsewhere ultimately eventually additionally
-    similarly likewise consequently accordingly regardless unfortunately fortunately notably currently""".split()
-)  # capitalised at a sentence or caption start (determiners, sentence adverbs), never names
+    similarly likewise consequently accordingly regardless unfortunately fortunately notably currently
+    though although whereas unless""".split()
+)  # capitalised at a sentence or caption start (determiners, sentence adverbs, conjunctions), never names
+REGIONAL = frozenset("western eastern northern southern".split())  # "official Western contact": an adjective alone
 POSSESSIVE_END = re.compile(r"['’‘]s$")
 SPACY_MODEL = "en_core_web_sm"
 SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
@@ -261,7 +263,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "place")]
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
-    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or PEOPLE_NOUN_AFTER.match(text, run[0].end())):
+    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or words[0] in REGIONAL or PEOPLE_NOUN_AFTER.match(text, run[0].end())):
         return []
     if len(words) > 2 and words[-1] in SUFFIXES and words[-2] not in NUMBERED:  # "Ana Times II", not "World War II"
         return [_mention(text, run, "person")]
