@@ -728,3 +728,30 @@ def test_according_to_after_the_quote_sources_the_report_not_the_words() -> None
 def test_a_conjunction_or_a_compass_adjective_is_no_part_of_a_name() -> None:
     found = mentions("Though Norland denied it, the vote went ahead. The rules bar official Western contact with Ivo Berg.")
     assert {mention.name for mention in found} == {"Norland", "Ivo Berg"}
+
+
+def test_a_signed_document_speaks_for_its_signer_not_for_who_released_it() -> None:
+    article = (
+        "Ivo Berg released the letter on Monday. It bears the signature of party secretary Ana Ruiz.\n"
+        'The letter also says that Ola Lund was paid "a large sum in cash" to keep quiet.'
+    )
+    assert quotes_of(article)[-1] == ("a large sum in cash", "Ana Ruiz")
+
+
+def test_a_titled_name_after_a_comma_is_the_appositive_subject() -> None:
+    article = (
+        "Ana Ruiz wrote the memo in May.\n"
+        'The other officer named in the memo, retired Col. Ivo Berg, called it "pure invention."'
+    )
+    assert quotes_of(article)[-1] == ("pure invention.", "Ivo Berg")
+
+
+def test_an_unnamed_source_introduced_after_a_quote_does_not_continue_its_speaker() -> None:
+    article = (
+        'Mayor Ana Ruiz called the report "a smear."\n'
+        'The council declined to comment. But a senior council official, who spoke on condition of anonymity "for fear of reprisals" by the mayor, '
+        'said the report "is accurate in every detail."'
+    )
+    found = quotes_of(article)
+    assert found[0] == ("a smear.", "Ana Ruiz")
+    assert [speaker for _, speaker in found[1:]] == [None] * (len(found) - 1)

@@ -152,6 +152,7 @@ WRITTEN = re.compile(
     r"\b(?P<noun>" + DOCUMENT_NOUN + r")s?\s+(?:that\s+|which\s+)?(?P<who>he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
     r"(?:had\s+)?(?:wrote|writes|sent|penned|signed|issued|released|published|posted|filed|tweeted)\b"
 )  # "the letters he wrote to her", "a review the agency published"
+SIGNED = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUN + r"|[Ii]t)s?\b[^.!?\n]{0,80}?\b(?:signature\s+of|signed\s+by)\s+")  # who signed it
 POSTS = frozenset("tweet post video caption".split())
 ACCOUNTS = frozenset("account feed page".split())
 ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
@@ -182,6 +183,7 @@ ISSUER_REACH = 60
 ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that it failed, according to officials
+NEW_SOURCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:But|And|Yet|Still)\s+(?:a|an|one|another)|A|An|One|Another)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")  # a sentence opened by an unnamed person
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
@@ -714,7 +716,8 @@ class Attributor:
         state news agency, NNA, reported``: the name the appositive is."""
         text = self.text
         named = self._mentions_between(low, end)
-        if named and named[-1].end == end - 1 and text[max(0, named[-1].start - 2) : named[-1].start] == ", " and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
+        opened = text.rfind(",", low, named[-1].start) if named else -1  # "the official named, retired Gen. Ivo Berg, said"
+        if named and named[-1].end == end - 1 and opened >= 0 and self._only_titles(text[opened + 1 : named[-1].start]) and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
             person = named[-2] if len(named) > 1 and named[-2].end == named[-1].start - 2 else None
             if person is not None and self._kind(person) == "person" and self._kind(named[-1]) != "person":
                 return Subject("name", person.name, person.start)  # "Vincenzo Tine, Superintendent of Archaeology, told"
@@ -749,6 +752,9 @@ class Attributor:
         gap = self.text[previous.after : span.opened]
         if len(WORD.findall(gap)) > CONTINUATION_WORDS:
             return False
+        for opening in NEW_SOURCE.finditer(gap):
+            if UNNAMED_ROLES.intersection(opening.group(1).split()):
+                return False  # "... But a senior official, who asked not to be named, said "…"": someone new
         for verb in VERB.finditer(self.text, previous.after, span.opened):
             low = max(previous.after, self._sentence(verb.start())[0])
             subject = self._left_of(verb.start(), low)
@@ -780,6 +786,7 @@ class Attributor:
                 self._named_before_noun(subject)
                 or self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
                 or self._issuer(low, subject.start, subject.text)
+                or self._signer(subject.start, subject.text)
                 or self._sender(low, subject.start, subject.text)
                 or self._publisher(subject.start, subject.text)
             )
@@ -877,6 +884,18 @@ class Attributor:
                 found.append((mention.start, mention.name))
         issued = self._issuer(0, position, noun)
         return max(found)[1] if found else issued
+
+    def _signer(self, position: int, noun: str) -> str | None:
+        """``the letter, which bears the signature of party secretary Ana Ruiz``: whoever signed
+        the document wrote it, not whoever released it or is named in it."""
+        for match in reversed(list(SIGNED.finditer(self.text, 0, min(len(self.text), position + ISSUER_REACH * 2)))):
+            signed = match.group("noun").lower()
+            if signed != "it" and not _same_document(noun, signed):  # "It bears the signature of": the document named before
+                continue
+            signer = next((mention for mention in self._mentions_between(match.end(), match.end() + 80) if self._kind(mention) == "person"), None)
+            if signer is not None:
+                return signer.name
+        return None
 
     def _sender(self, low: int, position: int, noun: str) -> str | None:
         """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the
