@@ -755,3 +755,11 @@ def test_an_unnamed_source_introduced_after_a_quote_does_not_continue_its_speake
     found = quotes_of(article)
     assert found[0] == ("a smear.", "Ana Ruiz")
     assert [speaker for _, speaker in found[1:]] == [None] * (len(found) - 1)
+
+
+def test_a_statement_a_sentence_mentions_in_passing_is_its_subjects() -> None:
+    article = (
+        "Senator Ana Ruiz said the audit was flawed.\n"
+        'The Lund Foundation rejected the audit in a brief statement on Friday. "The figures were checked twice," the statement read.'
+    )
+    assert quotes_of(article)[-1] == ("The figures were checked twice,", "Lund Foundation")

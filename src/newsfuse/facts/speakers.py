@@ -144,7 +144,7 @@ NICKNAMED = re.compile(r"(?<!\s)\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known
 DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the company's name
 QUOTE_MARKS = re.compile(r"(?<!\w)[“”‘’\"']|[“”‘’\"'](?!\w)")
 SENT = re.compile(
-    r"\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?"
+    r"(?:\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?|\bin\s+)"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b"
 )
 OWNED = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b")  # "the Port Authority's annual review"
@@ -899,11 +899,15 @@ class Attributor:
 
     def _sender(self, low: int, position: int, noun: str) -> str | None:
         """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the
-        tweet said", "Ana Ruiz issued a statement that reads"."""
+        tweet said", "Ana Ruiz issued a statement that reads", "the team rejected it in a statement"."""
         for match in reversed(list(SENT.finditer(self.text, low, position))):
             if not _same_document(noun, match.group("noun")):
                 continue
-            subject = self._left_of(match.start(), self._sentence(match.start())[0])
+            sentence_start = self._sentence(match.start())[0]
+            if match.group().startswith("in "):  # "The team dismissed the claims in a statement": the sentence's subject
+                subject = self._sentence_subject(sentence_start, match.start())
+            else:
+                subject = self._left_of(match.start(), sentence_start)
             if subject is not None and subject.kind == "name":
                 return subject.text
         return None
