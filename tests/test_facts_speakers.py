@@ -763,3 +763,11 @@ def test_a_statement_a_sentence_mentions_in_passing_is_its_subjects() -> None:
         'The Lund Foundation rejected the audit in a brief statement on Friday. "The figures were checked twice," the statement read.'
     )
     assert quotes_of(article)[-1] == ("The figures were checked twice,", "Lund Foundation")
+
+
+def test_a_transcript_turn_owns_the_words_its_speaker_quotes() -> None:
+    article = (
+        "Tom Hale: When did you first notice the cracks?\n"
+        'Ana Ruiz: The week after the storm. I remember thinking, "This roof will not hold another winter." So we left.'
+    )
+    assert quotes_of(article)[-1] == ("This roof will not hold another winter.", "Ana Ruiz")

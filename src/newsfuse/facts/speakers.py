@@ -170,6 +170,7 @@ PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
 GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[a-z]+ly\s+)?$")
 TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
 INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+$")
+TURN = re.compile(r"\s*([A-Z][^\s:]*(?:\s+[A-Z][^\s:]*){1,3}):\s")  # "Ana Ruiz: ..." opening a paragraph
 SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
 COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
@@ -445,11 +446,26 @@ class Attributor:
         named = self._mentions_between(low, span.opened)
         if len(named) == 1 and SPEAKER_LABEL.fullmatch(self.text, named[0].end, span.opened) and not self.text[low : named[0].start].strip():
             return Subject("name", named[0].name, named[0].start)  # "Ana Ruiz- "…"": a transcript's speaker label
+        turn = self._turn(span.opened)
+        if turn is not None:
+            return turn
         if context.rstrip().endswith(":"):
             subject = self._sentence_subject(low, span.opened)
             return subject if subject is None or subject.kind == "pronoun" or self._kind_of_name(subject.text) else None
         if not context.strip() and low == self._paragraph(span.opened)[0] and low > 0:
             return self._reported_before(low, previous)
+        return None
+
+    def _turn(self, position: int) -> Subject | None:
+        """``Ana Ruiz: I thought, "…"``: in a transcript, a paragraph opened by a name and a colon
+        is that person's turn, and what they quote with no other speaker named is theirs."""
+        paragraph_start = self._paragraph(position)[0]
+        label = TURN.match(self.text, paragraph_start, position)
+        if label is None:
+            return None
+        named = self._mentions_between(paragraph_start, label.end())
+        if len(named) == 1 and named[0].start == label.start(1) and named[0].end == label.end(1) and self._kind(named[0]) == "person":
+            return Subject("name", named[0].name, named[0].start)
         return None
 
     def _reported_before(self, paragraph_start: int, previous: Span | None) -> Subject | None:
