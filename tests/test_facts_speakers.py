@@ -771,3 +771,12 @@ def test_a_transcript_turn_owns_the_words_its_speaker_quotes() -> None:
         'Ana Ruiz: The week after the storm. I remember thinking, "This roof will not hold another winter." So we left.'
     )
     assert quotes_of(article)[-1] == ("This roof will not hold another winter.", "Ana Ruiz")
+
+
+def test_a_name_set_off_by_dashes_before_the_verb_is_its_subject() -> None:
+    article = (
+        "Mayor Ola Berg said the march was peaceful.\n"
+        'The man heading security in the city -- Nordland State Highway Patrol Capt. Ana Ruiz -- stated the two cases "are separate issues."\n'
+        '"I told the chief that it was not needed," she told reporters.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ana Ruiz", "Ana Ruiz"]

@@ -170,6 +170,7 @@ PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
 GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[a-z]+ly\s+)?$")
 TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
 INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+$")
+DASHED = re.compile(r"(?:--|[—–])\s*([^—–-][^—–]{0,80}?)\s*(?:--|[—–])$")  # "-- Capt. Ana Ruiz --" before a verb
 TURN = re.compile(r"\s*([A-Z][^\s:]*(?:\s+[A-Z][^\s:]*){1,3}):\s")  # "Ana Ruiz: ..." opening a paragraph
 SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
@@ -653,6 +654,11 @@ class Attributor:
                 continue
             break
         end = low + len(trimmed)
+        dashed = DASHED.search(trimmed)
+        if dashed:  # "The man in charge -- Capt. Ana Ruiz -- stated": the name set off by dashes
+            named = self._mentions_between(low + dashed.start(1), low + dashed.end(1))
+            if named and named[-1].end == low + dashed.end(1) and self._kind(named[-1]) == "person":
+                return Subject("name", named[-1].name, named[-1].start)
         relative = re.search(r"(?:^|\s)(?:who|which)$", trimmed)
         if relative and trimmed[: relative.start()].rstrip().endswith((",", "who")):
             return self._left_of(low + len(trimmed[: relative.start()].rstrip().rstrip(",")), low)
