@@ -780,3 +780,11 @@ def test_a_name_set_off_by_dashes_before_the_verb_is_its_subject() -> None:
         '"I told the chief that it was not needed," she told reporters.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_the_text_of_a_signed_letter_is_its_signers() -> None:
+    article = (
+        "Ivo Berg gave the letter to reporters. It carries the signature of Ana Ruiz, the party secretary.\n"
+        'The text says: "Send the papers back with the next plane."'
+    )
+    assert quotes_of(article)[-1] == ("Send the papers back with the next plane.", "Ana Ruiz")

@@ -63,7 +63,7 @@ FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
     filing ad mailer memo note account page website site op-ed editorial study research review survey
-    document feed article""".split()
+    document feed article text""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
