@@ -788,3 +788,18 @@ def test_the_text_of_a_signed_letter_is_its_signers() -> None:
         'The text says: "Send the papers back with the next plane."'
     )
     assert quotes_of(article)[-1] == ("Send the papers back with the next plane.", "Ana Ruiz")
+
+
+def test_an_ampersand_joins_a_firms_name() -> None:
+    found = mentions("Last year Berg & Lund fell after Smith & Wesson reported.")
+    named = {(mention.name, mention.kind) for mention in found}
+    assert {("Berg & Lund", "org"), ("Smith & Wesson", "org")} <= named
+
+
+def test_the_company_is_the_repeated_name_when_no_organisation_is_known() -> None:
+    article = (
+        "Veltrix makes the pumps. A jury found Veltrix negligent on Tuesday.\n"
+        "Veltrix is expected to appeal.\n"
+        '"We stand by the safety of our pumps," said the company in a statement.'
+    )
+    assert quotes_of(article)[-1] == ("We stand by the safety of our pumps,", "Veltrix")

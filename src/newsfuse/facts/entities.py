@@ -155,7 +155,7 @@ def mentions(text: str) -> list[Mention]:
     for token in TOKEN.finditer(text):
         word = token.group()
         gap = text[run[-1].end() : token.start()] if run else ""
-        joins = gap == " " or gap == ". " and run[-1].group().lower() in TITLES
+        joins = gap in (" ", " & ") or gap == ". " and run[-1].group().lower() in TITLES  # "Procter & Gamble"
         if _capitalised(word) and (joins or not run):
             run.append(token)
             if re.search(r"['’‘]s$", word):
@@ -261,6 +261,8 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return []
     if fold(name) in COUNTRIES:
         return [_mention(text, run, "place")]
+    if any(text[left.end() : right.start()] == " & " for left, right in zip(run, run[1:])):
+        return [_mention(text, run, "org")]  # "Johnson & Johnson": a firm, never a person
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
     if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or words[0] in REGIONAL or PEOPLE_NOUN_AFTER.match(text, run[0].end())):

@@ -966,7 +966,8 @@ class Attributor:
             chosen = next((mention for mention in near if fits(mention)), None)
             if chosen is not None:
                 return chosen.name
-        return None
+        unknown = (mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if not self._kind(mention))
+        return next((mention.name for mention in unknown if self._uses[mention.name] > 1), None)  # "Ethicon ... Ethicon ... the company"
 
     def _introduced_as(self, mention: Mention, noun: str, before: re.Pattern[str]) -> bool:
         """The text calls this organisation by the noun: "Remera, a public body", "the health body, Santé Nordica"."""
