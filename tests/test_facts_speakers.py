@@ -803,3 +803,12 @@ def test_the_company_is_the_repeated_name_when_no_organisation_is_known() -> Non
         '"We stand by the safety of our pumps," said the company in a statement.'
     )
     assert quotes_of(article)[-1] == ("We stand by the safety of our pumps,", "Veltrix")
+
+
+def test_a_named_person_after_an_indefinite_adjective_is_the_speaker() -> None:
+    article = (
+        "The town sent rescue teams on Wednesday.\n"
+        '"We are living a tragedy," said a tearful Rev. Ivo Bertolli, a parish priest in the town.\n'
+        '"We are all tired," said one former Ledger editor.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ivo Bertolli", None]

@@ -574,6 +574,8 @@ class Attributor:
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
         first = lead.split(maxsplit=1)[:1]
         indefinite = bool(first) and first[0].lower() in ANONYMOUS  # "said one former Ledger editor"
+        if indefinite and self._kind(self._titled_head(named)) == "person" and re.match(r"\s*(?:[,.;]|$)", self.text[self._titled_head(named).end : high]):
+            lead, indefinite = lead.split(maxsplit=1)[1] if len(lead.split()) > 1 else "", False  # "said a tearful Rev. Ana Ruiz, the priest"
         if named and self._only_titles(lead) and named[0].start - position < 40 and not indefinite:
             chosen = self._titled_head(named)
             return Subject("name", chosen.name, chosen.start)
