@@ -812,3 +812,11 @@ def test_a_named_person_after_an_indefinite_adjective_is_the_speaker() -> None:
         '"We are all tired," said one former Ledger editor.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Ivo Bertolli", None]
+
+
+def test_any_past_tense_verb_between_a_quote_and_a_name_inverts_the_attribution() -> None:
+    article = (
+        "Aftershocks jolted the region overnight.\n"
+        '"The whole ceiling fell but did not hit me," marveled resident Ana Bertolli. "I just put a pillow on my head."'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ana Bertolli", "Ana Bertolli"]

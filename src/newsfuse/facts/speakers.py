@@ -171,6 +171,7 @@ GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[
 TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
 INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+$")
 DASHED = re.compile(r"(?:--|[—–])\s*([^—–-][^—–]{0,80}?)\s*(?:--|[—–])$")  # "-- Capt. Ana Ruiz --" before a verb
+PAST_VERB_LEAD = re.compile(r"[\s,]*[a-z]+ed\s+(?:[a-z]+\s+){0,2}")  # "…," marveled resident Ana Ruiz
 TURN = re.compile(r"\s*([A-Z][^\s:]*(?:\s+[A-Z][^\s:]*){1,3}):\s")  # "Ana Ruiz: ..." opening a paragraph
 SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
@@ -409,6 +410,8 @@ class Attributor:
         named = self._mentions_between(low, high)
         if named and not context[: named[0].start - low].strip(" ,") and LOWER_VERB.match(self.text, named[0].end):
             return Subject("name", named[0].name, named[0].start)
+        if named and PAST_VERB_LEAD.fullmatch(context[: named[0].start - low]) and self._kind(named[0]) == "person" and re.match(r"\s*(?:[,.!?]|$)", self.text[named[0].end : high]):
+            return Subject("name", named[0].name, named[0].start)  # "…," marveled resident Ana Ruiz.
         pronoun = re.match(r"[\s,]*(he|she|they)\b", context)
         if pronoun and LOWER_VERB.match(context, pronoun.end()):
             return Subject("pronoun", pronoun.group(1), low + pronoun.start(1))
