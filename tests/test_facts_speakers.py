@@ -820,3 +820,9 @@ def test_any_past_tense_verb_between_a_quote_and_a_name_inverts_the_attribution(
         '"The whole ceiling fell but did not hit me," marveled resident Ana Bertolli. "I just put a pillow on my head."'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Ana Bertolli", "Ana Bertolli"]
+
+
+def test_the_name_after_a_place_noun_and_of_is_a_place() -> None:
+    kinds = {mention.name: mention.kind for mention in mentions("A ranger from the province of Ascona Valdi helped. The town of Port Lenby is small.")}
+    assert kinds["Ascona Valdi"] == "place"
+    assert kinds["Port Lenby"] == "place"

@@ -78,6 +78,7 @@ PLACE_WORDS = frozenset(
     avenue road park square airport station coast province region harbor harbour port bridge
     village town district peninsula gulf sea ocean""".split()
 )
+PLACE_OF = re.compile(r"\b(?:" + "|".join(sorted(PLACE_WORDS - {"station", "street", "square"})) + r"|province|region|town)\s+of\s+$")
 PLACE_BEFORE = frozenset("in near across outside throughout".split())
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -275,8 +276,8 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "place")]
     previous = text[max(0, run[0].start() - 12) : run[0].start()].split()
     possessive = re.match(r"['’‘]s\b", text[run[-1].end() - 2 : run[-1].end()])
-    if previous and previous[-1].lower() in PLACE_BEFORE and not possessive:
-        return [_mention(text, run, "place")]
+    if previous and previous[-1].lower() in PLACE_BEFORE and not possessive or PLACE_OF.search(text, max(0, run[0].start() - 30), run[0].start()):
+        return [_mention(text, run, "place")]  # "in Lenby", "the province of Ascona"
     if previous and previous[-1].lower() == "the" and len(run) > 1:
         return [_mention(text, run, "org")]
     if name in PLATFORMS:
