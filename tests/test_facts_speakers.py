@@ -1,7 +1,11 @@
 """Speaker attribution rules that generalise: each on invented sentences."""
 
+import re
+
+import pytest
 from test_facts_quotes import quotes_of
 
+from newsfuse.facts import speakers
 from newsfuse.facts.entities import EntityIndex, mentions
 from newsfuse.facts.speakers import Attributor
 from newsfuse.pipeline import prepare, to_cluster
@@ -826,3 +830,28 @@ def test_the_name_after_a_place_noun_and_of_is_a_place() -> None:
     kinds = {mention.name: mention.kind for mention in mentions("A ranger from the province of Ascona Valdi helped. The town of Port Lenby is small.")}
     assert kinds["Ascona Valdi"] == "place"
     assert kinds["Port Lenby"] == "place"
+
+
+class _Recorded:
+    """A compiled pattern that records how many characters each call was given."""
+
+    def __init__(self, pattern: re.Pattern[str], seen: list[int]) -> None:
+        self.pattern, self.seen = pattern, seen
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        self.seen.append((len(text) if endpos is None else endpos) - pos)
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, replacement: str, text: str) -> str:
+        self.seen.append(len(text))
+        return self.pattern.sub(replacement, text)
+
+
+def test_suffix_patterns_before_a_speech_verb_see_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word of 30,000 letters before "said" made these suffix patterns quadratic (18 s)."""
+    seen: list[int] = []
+    monkeypatch.setattr(speakers, "COORDINATED", _Recorded(speakers.COORDINATED, seen))
+    monkeypatch.setattr(speakers, "NICKNAMED", _Recorded(speakers.NICKNAMED, seen))
+    article = "Ana Ruiz " + "x" * 5000 + ' said "the long word is no name at all."\nIvo Berg, dubbed "Big Al", said "the nickname goes."'
+    assert quotes_of(article)[-1] == ("the nickname goes.", "Ivo Berg")
+    assert seen and max(seen) <= speakers.TAIL_REACH

@@ -187,6 +187,7 @@ ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that it failed, according to officials
 NEW_SOURCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:But|And|Yet|Still)\s+(?:a|an|one|another)|A|An|One|Another)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")  # a sentence opened by an unnamed person
+TAIL_REACH = 200  # suffix patterns with a word of any length before them look this far back, not quadratically further
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
@@ -541,7 +542,7 @@ class Attributor:
         if (
             verb.endswith("ing")
             and (self.text[low:verb_start].rstrip().endswith(",") or GERUND_AFTER.search(self.text, low, verb_start) and not TOPIC.match(self.text, verb_end))
-            or COORDINATED.search(self.text, low, verb_start)
+            or COORDINATED.search(self.text, max(low, verb_start - TAIL_REACH), verb_start)
             or INFINITIVE.search(self.text, low, verb_start)
         ):
             # "Kritzer declined to name the hospital, saying ..." / "Ruiz thanked Ole, and tweeted
@@ -650,7 +651,9 @@ class Attributor:
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
-        left = PARTY_END.sub("", PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position])))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
+        tail = max(low, position - TAIL_REACH)
+        left = self.text[low:tail] + NICKNAMED.sub("", self.text[tail:position])  # "the host, dubbed 'Big Al',"
+        left = PARTY_END.sub("", PARENTHESIS_END.sub("", left))  # "Joe Manchin (D-W.Va.)"
         trimmed = WHEN_END.sub("", left).rstrip()  # "Barr on Wednesday called"
         while True:
             words = trimmed.split()
