@@ -855,3 +855,16 @@ def test_suffix_patterns_before_a_speech_verb_see_a_bounded_window(monkeypatch: 
     article = "Ana Ruiz " + "x" * 5000 + ' said "the long word is no name at all."\nIvo Berg, dubbed "Big Al", said "the nickname goes."'
     assert quotes_of(article)[-1] == ("the nickname goes.", "Ivo Berg")
     assert seen and max(seen) <= speakers.TAIL_REACH
+
+
+def test_an_organisation_introduced_as_a_body_is_the_body_even_with_adjectives() -> None:
+    article = (
+        "Velmora, a public health body, ran the survey in May. Ivo Berg of Lunex Group disagreed with it.\n"
+        '"The survey was sound," the body said.'
+    )
+    assert quotes_of(article)[-1] == ("The survey was sound,", "Velmora")
+
+
+def test_singular_words_ending_in_s_are_no_plural_subjects() -> None:
+    assert speakers.PLURAL_BEFORE.search("most rural voters ") is not None
+    assert [speakers.PLURAL_BEFORE.search(f"further {word} ") for word in ("analysis", "status", "news")] == [None, None, None]

@@ -166,7 +166,7 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"(?<!\s)\s*\([^()]{1,40}\)\s*$")
-PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
+PLURAL_BEFORE = re.compile(r"\b(?!news\b)([a-z][a-z-]+[^siu'’\W]s)\s+$")  # not "analysis", "status", "news"
 GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[a-z]+ly\s+)?$")
 TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
 INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+$")
@@ -188,6 +188,7 @@ PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(
 SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that it failed, according to officials
 NEW_SOURCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:But|And|Yet|Still)\s+(?:a|an|one|another)|A|An|One|Another)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")  # a sentence opened by an unnamed person
 TAIL_REACH = 200  # suffix patterns with a word of any length before them look this far back, not quadratically further
+INTRODUCED_AS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)(?=\s*(?:[,.;:)]|$)|\s+(?:which|that|who|of|in|for|at|with|based)\b)")  # its head noun
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
@@ -979,7 +980,7 @@ class Attributor:
 
     def _introduced_as(self, mention: Mention, noun: str, before: re.Pattern[str]) -> bool:
         """The text calls this organisation by the noun: "Remera, a public body", "the health body, Santé Nordica"."""
-        after = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)", self.text[mention.end : mention.end + 60])
+        after = INTRODUCED_AS.match(self.text[mention.end : mention.end + 60])
         return after is not None and after.group(1).lower() == noun or before.search(self.text, max(0, mention.start - 40), mention.start) is not None
 
     def _defined(self, position: int) -> str | None:
