@@ -821,7 +821,7 @@ class Attributor:
                 or self._sender(low, subject.start, subject.text)
                 or self._publisher(subject.start, subject.text)
             )
-            return issuer or self._it_subject(subject) or self._since(previous, subject.start, previous_speaker, people_only=False)
+            return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start) or self._spoken_for(subject)
         if named or subject.text in UNNAMED_ROLES:
             return named
@@ -845,19 +845,6 @@ class Attributor:
         low, high = self._sentence(recent[-1].start)
         opens = TITLE_WORDS.match(self.text[low : recent[-1].start]) and VERB.search(self.text, recent[-1].end, high)
         return recent[-1].name if opens else name
-
-    def _it_subject(self, subject: Subject) -> str | None:
-        """``North Korea's party daily, Rodong Sinmun, praised him. It called him "…"``: "it" that
-        opens a sentence is the organisation the sentence before opened with."""
-        low = self._sentence(subject.start)[0]
-        if subject.text != "it" or low == 0 or self.text[low : subject.start].strip() not in ("", "It"):
-            return None
-        before = self._sentence(low - 1)
-        opening = self._sentence_subject(*before)
-        if opening is None or opening.kind != "name":
-            return None
-        named_as_thing = re.search(r"\b[a-z][\w-]*,\s*$", self.text[before[0] : opening.start]) is not None  # "party daily, Rodong Sinmun,"
-        return opening.text if named_as_thing or self._kind_of_name(opening.text) not in ("person", "place") else None
 
     def _named_before_noun(self, subject: Subject) -> str | None:
         """"The Hill Library website says": the name that modifies the document noun issued it."""
