@@ -175,7 +175,6 @@ PAST_VERB_LEAD = re.compile(r"[\s,]*[a-z]+ed\s+(?:[a-z]+\s+){0,2}")  # "…," ma
 TURN = re.compile(r"\s*([A-Z][^\s:]*(?:\s+[A-Z][^\s:]*){1,3}):\s")  # "Ana Ruiz: ..." opening a paragraph
 SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
-COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
 UNNAMED_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:widely\s+)?(?:described|billed|characteri[sz]ed)\s+as\s+(?:an?\s+|the\s+)?$")
@@ -187,7 +186,7 @@ ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
 SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that it failed, according to officials
 NEW_SOURCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:But|And|Yet|Still)\s+(?:a|an|one|another)|A|An|One|Another)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")  # a sentence opened by an unnamed person
-TAIL_REACH = 200  # suffix patterns with a word of any length before them look this far back, not quadratically further
+TAIL_REACH = 200  # the nickname suffix pattern looks this far back from the verb, not quadratically further
 INTRODUCED_AS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)(?=\s*(?:[,.;:)]|$)|\s+(?:which|that|who|of|in|for|at|with|based)\b)")  # its head noun
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
@@ -521,7 +520,7 @@ class Attributor:
             return False
         if all(word[:1].isupper() and word.lower().rstrip(".") in TITLES for word in gap):
             return True  # "British Foreign Secretary Ann Hale"
-        return all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) for word in gap)
+        return all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) and not word.endswith("ed") for word in gap)  # "Ana thanked Ole": a verb
 
     def _opens_clause(self, low: int, mention: Mention) -> bool:
         """The name is the clause's subject: at most a capitalised word and a role before it ("His
@@ -543,7 +542,6 @@ class Attributor:
         if (
             verb.endswith("ing")
             and (self.text[low:verb_start].rstrip().endswith(",") or GERUND_AFTER.search(self.text, low, verb_start) and not TOPIC.match(self.text, verb_end))
-            or COORDINATED.search(self.text, max(low, verb_start - TAIL_REACH), verb_start)
             or INFINITIVE.search(self.text, low, verb_start)
         ):
             # "Kritzer declined to name the hospital, saying ..." / "Ruiz thanked Ole, and tweeted
