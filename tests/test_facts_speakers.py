@@ -868,3 +868,8 @@ def test_singular_words_ending_in_s_are_no_plural_subjects() -> None:
 def test_a_past_tense_verb_between_two_names_is_no_job_title() -> None:
     article = 'Ana Ruiz thanked Ole Berg, and tweeted "what a day it was."'
     assert quotes_of(article) == [("what a day it was.", "Ana Ruiz")]
+
+
+def test_a_hyphenated_title_is_no_name_of_its_own() -> None:
+    found = mentions("The case was closed, said Det.-Sgt. Ana Ruiz of the homicide squad.")
+    assert [(mention.name, mention.kind) for mention in found] == [("Ana Ruiz", "person")]

@@ -156,7 +156,7 @@ def mentions(text: str) -> list[Mention]:
     for token in TOKEN.finditer(text):
         word = token.group()
         gap = text[run[-1].end() : token.start()] if run else ""
-        joins = gap in (" ", " & ") or gap == ". " and run[-1].group().lower() in TITLES  # "Procter & Gamble"
+        joins = gap in (" ", " & ") or gap in (". ", ".-") and run[-1].group().lower() in TITLES  # "Procter & Gamble", "Det.-Sgt. Ana Ruiz"
         if _capitalised(word) and (joins or not run):
             run.append(token)
             if re.search(r"['’‘]s$", word):
