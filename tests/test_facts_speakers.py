@@ -873,3 +873,12 @@ def test_a_past_tense_verb_between_two_names_is_no_job_title() -> None:
 def test_a_hyphenated_title_is_no_name_of_its_own() -> None:
     found = mentions("The case was closed, said Det.-Sgt. Ana Ruiz of the homicide squad.")
     assert [(mention.name, mention.kind) for mention in found] == [("Ana Ruiz", "person")]
+
+
+def test_officials_after_a_bare_institution_name_speak_for_it_but_not_after_a_nationality() -> None:
+    article = (
+        "The convoy was ambushed in May.\n"
+        'Kremlin officials say security has been "tightened up" since.\n'
+        'Norlandish officials said the border was "calm" on Friday.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Kremlin", None]

@@ -72,6 +72,7 @@ OUTLET_NOUNS = re.compile(r"\s+(?:magazine|newspaper|network|station|tabloid|web
 PEOPLE_NOUN_AFTER = re.compile(
     r" (?:senior |top |military |government |intelligence )?(?:officials?|diplomats?|lawmakers?|sources?|authorities|officers?|leaders?|troops|forces|voters)\b"
 )  # "a Pakistani official", "Western diplomats": an adjective, not a name
+DEMONYM = re.compile(r"(?:an|ese|ish|i|ch|ic)$")  # "Pakistani", "Chinese", "French": not "Pentagon officials"
 LEADS = re.compile(r"\s+(?:chief executive|chief operating|chief financial|CEO|founder|co-founder|chairman|chairwoman)\b")
 PLACE_WORDS = frozenset(
     """city county state island islands river lake mountain mountains mount valley bay beach street
@@ -266,7 +267,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "org")]  # "Johnson & Johnson": a firm, never a person
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
-    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or words[0] in REGIONAL or PEOPLE_NOUN_AFTER.match(text, run[0].end())):
+    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or words[0] in REGIONAL or DEMONYM.search(words[0]) and PEOPLE_NOUN_AFTER.match(text, run[0].end())):
         return []
     if len(words) > 2 and words[-1] in SUFFIXES and words[-2] not in NUMBERED:  # "Ana Times II", not "World War II"
         return [_mention(text, run, "person")]

@@ -699,7 +699,7 @@ class Attributor:
         if bare:
             noun = bare.group(1).lower()
             staff = named[-1] if named and named[-1].end == low + bare.start(1) - 1 else None
-            if staff is not None and noun in STAFF and self._kind(staff) == "org":
+            if staff is not None and noun in STAFF and self._kind(staff) in ("org", ""):
                 return Subject("name", staff.name, staff.start)  # "Agency X officials told": the agency speaks through them
             return Subject("phrase" if noun in INSTITUTIONS else "anonymous", noun, low + bare.start(1))
         if named and named[-1].end == end - 1 and trimmed.endswith(",") and re.search(r"\b[a-z][\w-]*,\s*$", self.text[low : named[-1].start]):
