@@ -18,7 +18,10 @@ it is a role people are named by (singer, president, winner), to the nearest nam
 spokesperson to whom they speak for; an organisation noun ("the network") to the nearest
 organisation ("the Ohio-based company"); an age ("the 45-year-old") to the nearest person; a
 document ("the statement said", "it read") to its issuer ("a letter from X", "the suit, filed by
-X", "X said in a tweet ... the tweet said", "X issued a statement that reads").  A possessor
+X", "X said in a tweet ... the tweet said", "X issued a statement that reads", "X rejected it in a
+statement"), and a signed document to its signer ("bears the signature of X").  Staff named by
+their organisation ("CIA officials told") speak for it; in a transcript, a paragraph opened by
+"Name:" is that person's turn.  A possessor
 before a parenthetical ("Halden's visit, she said,") is not who the pronoun is.
 Anonymous subjects ("a White House official", "one source", "the ex-parishioner", "according to
 court records") give ``None``.
