@@ -48,6 +48,14 @@ def test_year_boundary_for_last_week() -> None:
     assert values("It happened last week.", dt.date(2021, 1, 4)) == [("last week", "2020-W53")]
 
 
+def test_weeks_written_on_a_sunday_count_from_the_coming_monday() -> None:
+    sunday, saturday = dt.date(2026, 11, 15), dt.date(2026, 11, 14)
+    assert values("Crews inspected it last week.", sunday) == [("last week", "2026-W46")]
+    assert values("The council meets this week.", sunday) == [("this week", "2026-W47")]
+    assert values("Crews inspected it last week.", saturday) == [("last week", "2026-W45")]
+    assert values("Crowds came last weekend.", sunday) == [("last weekend", "2026-W45-WE")]
+
+
 def test_absolute_dates_need_no_publication_date() -> None:
     assert values("The bridge opened in 1968 and was rebuilt on 4 June 1999.", None) == [("1968", "1968"), ("4 June 1999", "1999-06-04")]
     assert values("Filed November 2019.", None) == [("November 2019", "2019-11")]

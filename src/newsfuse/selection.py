@@ -2,8 +2,9 @@
 
 Sentences are taken best-first.  One that repeats an already chosen sentence (cosine above
 ``redundancy``) is not added; syndicated and lightly edited copies end up as corroborating
-citations of the chosen sentence instead.  The chosen sentences are read in story order:
-by document date, then by position in the document.
+citations of the chosen sentence instead.  The summary opens with a lede, the chosen sentence
+nearest the top of its article, as a news story would; the rest are read in story order: by
+document date, then by position in the document.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def select(
             np.maximum(closest, vectors.similarity[index], out=closest)
             total += int(lengths[index])
     chosen.sort(key=lambda index: _story_order(cluster, index, sentences))
+    if chosen:
+        lede = min(range(len(chosen)), key=lambda place: sentences[chosen[place]].index)
+        chosen.insert(0, chosen.pop(lede))
     return Summary(
         sentences=[_cite(cluster, sentences, vectors, index, corroboration) for index in chosen],
         cluster=cluster,

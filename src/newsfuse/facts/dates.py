@@ -172,6 +172,10 @@ def _weekday(published: dt.date, weekday: int, which: str, future: bool) -> dt.d
 
 
 def _span(published: dt.date, unit: str, shift: int) -> tuple[str, dt.date]:
+    if unit == "week" and published.weekday() == 6:
+        # Written on a Sunday, "last week" is the week just ending and "this week" the coming
+        # one, as Sunday papers use them: count from the Monday after.
+        published += dt.timedelta(days=1)
     if unit in ("week", "weekend"):
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
         year, week, _ = monday.isocalendar()
