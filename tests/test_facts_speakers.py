@@ -1,7 +1,11 @@
 """Speaker attribution rules that generalise: each on invented sentences."""
 
+import re
+
+import pytest
 from test_facts_quotes import quotes_of
 
+from newsfuse.facts import speakers
 from newsfuse.facts.entities import EntityIndex, mentions
 from newsfuse.facts.speakers import Attributor
 from newsfuse.pipeline import prepare, to_cluster
@@ -704,3 +708,177 @@ def test_a_court_that_ruled_words_is_their_speaker() -> None:
         'But they lost a case last month when judges at the Nordic Court of Appeal ruled further delay would "cause the town real harm".'
     )
     assert quotes_of(article)[-1][1] == "Nordic Court of Appeal"
+
+
+def test_officials_named_by_their_organisation_speak_for_it() -> None:
+    article = (
+        'The plan was debated for a week. NASA officials told reporters the launch was "firmly on schedule" for May.\n'
+        'Ministry briefers said the deal was "not yet final" on Friday.\n'
+        'Coast Safety Agency briefers told lawmakers it was "very likely" to pass.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["NASA", None, "Coast Safety Agency"]
+
+
+def test_according_to_after_the_quote_sources_the_report_not_the_words() -> None:
+    article = (
+        "The tanker sank near the coast on Monday.\n"
+        'Harbour master Ola Brenna told the council the wreck was "a real hazard" for fishing boats, according to two people at the meeting.\n'
+        'The wreck is "the worst in years," according to Ola Brenna.\n'
+        'The cargo was "mostly grain," according to officials.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ola Brenna", "Ola Brenna", None]
+
+
+def test_a_conjunction_or_a_compass_adjective_is_no_part_of_a_name() -> None:
+    found = mentions("Though Norland denied it, the vote went ahead. The rules bar official Western contact with Ivo Berg.")
+    assert {mention.name for mention in found} == {"Norland", "Ivo Berg"}
+
+
+def test_a_signed_document_speaks_for_its_signer_not_for_who_released_it() -> None:
+    article = (
+        "Ivo Berg released the letter on Monday. It bears the signature of party secretary Ana Ruiz.\n"
+        'The letter also says that Ola Lund was paid "a large sum in cash" to keep quiet.'
+    )
+    assert quotes_of(article)[-1] == ("a large sum in cash", "Ana Ruiz")
+
+
+def test_a_titled_name_after_a_comma_is_the_appositive_subject() -> None:
+    article = (
+        "Ana Ruiz wrote the memo in May.\n"
+        'The other officer named in the memo, retired Col. Ivo Berg, called it "pure invention."'
+    )
+    assert quotes_of(article)[-1] == ("pure invention.", "Ivo Berg")
+
+
+def test_an_unnamed_source_introduced_after_a_quote_does_not_continue_its_speaker() -> None:
+    article = (
+        'Mayor Ana Ruiz called the report "a smear."\n'
+        'The council declined to comment. But a senior council official, who spoke on condition of anonymity "for fear of reprisals" by the mayor, '
+        'said the report "is accurate in every detail."'
+    )
+    found = quotes_of(article)
+    assert found[0] == ("a smear.", "Ana Ruiz")
+    assert [speaker for _, speaker in found[1:]] == [None] * (len(found) - 1)
+
+
+def test_a_statement_a_sentence_mentions_in_passing_is_its_subjects() -> None:
+    article = (
+        "Senator Ana Ruiz said the audit was flawed.\n"
+        'The Lund Foundation rejected the audit in a brief statement on Friday. "The figures were checked twice," the statement read.'
+    )
+    assert quotes_of(article)[-1] == ("The figures were checked twice,", "Lund Foundation")
+
+
+def test_a_transcript_turn_owns_the_words_its_speaker_quotes() -> None:
+    article = (
+        "Tom Hale: When did you first notice the cracks?\n"
+        'Ana Ruiz: The week after the storm. I remember thinking, "This roof will not hold another winter." So we left.'
+    )
+    assert quotes_of(article)[-1] == ("This roof will not hold another winter.", "Ana Ruiz")
+
+
+def test_a_name_set_off_by_dashes_before_the_verb_is_its_subject() -> None:
+    article = (
+        "Mayor Ola Berg said the march was peaceful.\n"
+        'The man heading security in the city -- Nordland State Highway Patrol Capt. Ana Ruiz -- stated the two cases "are separate issues."\n'
+        '"I told the chief that it was not needed," she told reporters.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_the_text_of_a_signed_letter_is_its_signers() -> None:
+    article = (
+        "Ivo Berg gave the letter to reporters. It carries the signature of Ana Ruiz, the party secretary.\n"
+        'The text says: "Send the papers back with the next plane."'
+    )
+    assert quotes_of(article)[-1] == ("Send the papers back with the next plane.", "Ana Ruiz")
+
+
+def test_an_ampersand_joins_a_firms_name() -> None:
+    found = mentions("Last year Berg & Lund fell after Smith & Wesson reported.")
+    named = {(mention.name, mention.kind) for mention in found}
+    assert {("Berg & Lund", "org"), ("Smith & Wesson", "org")} <= named
+
+
+def test_the_company_is_the_repeated_name_when_no_organisation_is_known() -> None:
+    article = (
+        "Veltrix makes the pumps. A jury found Veltrix negligent on Tuesday.\n"
+        "Veltrix is expected to appeal.\n"
+        '"We stand by the safety of our pumps," said the company in a statement.'
+    )
+    assert quotes_of(article)[-1] == ("We stand by the safety of our pumps,", "Veltrix")
+
+
+def test_a_named_person_after_an_indefinite_adjective_is_the_speaker() -> None:
+    article = (
+        "The town sent rescue teams on Wednesday.\n"
+        '"We are living a tragedy," said a tearful Rev. Ivo Bertolli, a parish priest in the town.\n'
+        '"We are all tired," said one former Ledger editor.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ivo Bertolli", None]
+
+
+def test_any_past_tense_verb_between_a_quote_and_a_name_inverts_the_attribution() -> None:
+    article = (
+        "Aftershocks jolted the region overnight.\n"
+        '"The whole ceiling fell but did not hit me," marveled resident Ana Bertolli. "I just put a pillow on my head."'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ana Bertolli", "Ana Bertolli"]
+
+
+def test_the_name_after_a_place_noun_and_of_is_a_place() -> None:
+    kinds = {mention.name: mention.kind for mention in mentions("A ranger from the province of Ascona Valdi helped. The town of Port Lenby is small.")}
+    assert kinds["Ascona Valdi"] == "place"
+    assert kinds["Port Lenby"] == "place"
+
+
+class _Recorded:
+    """A compiled pattern that records how many characters each call was given."""
+
+    def __init__(self, pattern: re.Pattern[str], seen: list[int]) -> None:
+        self.pattern, self.seen = pattern, seen
+
+    def sub(self, replacement: str, text: str) -> str:
+        self.seen.append(len(text))
+        return self.pattern.sub(replacement, text)
+
+
+def test_the_nickname_pattern_before_a_speech_verb_sees_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word of 30,000 letters before "said" made the nickname suffix pattern quadratic (18 s)."""
+    seen: list[int] = []
+    monkeypatch.setattr(speakers, "NICKNAMED", _Recorded(speakers.NICKNAMED, seen))
+    article = "Ana Ruiz " + "x" * 5000 + ' said "the long word is no name at all."\nIvo Berg, dubbed "Big Al", said "the nickname goes."'
+    assert quotes_of(article)[-1] == ("the nickname goes.", "Ivo Berg")
+    assert seen and max(seen) <= speakers.TAIL_REACH
+
+
+def test_an_organisation_introduced_as_a_body_is_the_body_even_with_adjectives() -> None:
+    article = (
+        "Velmora, a public health body, ran the survey in May. Ivo Berg of Lunex Group disagreed with it.\n"
+        '"The survey was sound," the body said.'
+    )
+    assert quotes_of(article)[-1] == ("The survey was sound,", "Velmora")
+
+
+def test_singular_words_ending_in_s_are_no_plural_subjects() -> None:
+    assert speakers.PLURAL_BEFORE.search("most rural voters ") is not None
+    assert [speakers.PLURAL_BEFORE.search(f"further {word} ") for word in ("analysis", "status", "news")] == [None, None, None]
+
+
+def test_a_past_tense_verb_between_two_names_is_no_job_title() -> None:
+    article = 'Ana Ruiz thanked Ole Berg, and tweeted "what a day it was."'
+    assert quotes_of(article) == [("what a day it was.", "Ana Ruiz")]
+
+
+def test_a_hyphenated_title_is_no_name_of_its_own() -> None:
+    found = mentions("The case was closed, said Det.-Sgt. Ana Ruiz of the homicide squad.")
+    assert [(mention.name, mention.kind) for mention in found] == [("Ana Ruiz", "person")]
+
+
+def test_officials_after_a_bare_institution_name_speak_for_it_but_not_after_a_nationality() -> None:
+    article = (
+        "The convoy was ambushed in May.\n"
+        'Kremlin officials say security has been "tightened up" since.\n'
+        'Norlandish officials said the border was "calm" on Friday.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Kremlin", None]

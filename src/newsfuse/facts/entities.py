@@ -72,12 +72,14 @@ OUTLET_NOUNS = re.compile(r"\s+(?:magazine|newspaper|network|station|tabloid|web
 PEOPLE_NOUN_AFTER = re.compile(
     r" (?:senior |top |military |government |intelligence )?(?:officials?|diplomats?|lawmakers?|sources?|authorities|officers?|leaders?|troops|forces|voters)\b"
 )  # "a Pakistani official", "Western diplomats": an adjective, not a name
+DEMONYM = re.compile(r"(?:an|ese|ish|i|ch|ic)$")  # "Pakistani", "Chinese", "French": not "Pentagon officials"
 LEADS = re.compile(r"\s+(?:chief executive|chief operating|chief financial|CEO|founder|co-founder|chairman|chairwoman)\b")
 PLACE_WORDS = frozenset(
     """city county state island islands river lake mountain mountains mount valley bay beach street
     avenue road park square airport station coast province region harbor harbour port bridge
     village town district peninsula gulf sea ocean""".split()
 )
+PLACE_OF = re.compile(r"\b(?:" + "|".join(sorted(PLACE_WORDS - {"station", "street", "square"})) + r"|province|region|town)\s+of\s+$")
 PLACE_BEFORE = frozenset("in near across outside throughout".split())
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -105,8 +107,10 @@ DETERMINERS = frozenset(
     despite following throughout within without unlike image photo video caption credit advertisement
     instead however meanwhile moreover furthermore nevertheless nonetheless still yet thus hence therefore
     otherwise indeed besides afterwards overall separately elsewhere ultimately eventually additionally
-    similarly likewise consequently accordingly regardless unfortunately fortunately notably currently""".split()
-)  # capitalised at a sentence or caption start (determiners, sentence adverbs), never names
+    similarly likewise consequently accordingly regardless unfortunately fortunately notably currently
+    though although whereas unless""".split()
+)  # capitalised at a sentence or caption start (determiners, sentence adverbs, conjunctions), never names
+REGIONAL = frozenset("western eastern northern southern".split())  # "official Western contact": an adjective alone
 POSSESSIVE_END = re.compile(r"['’‘]s$")
 SPACY_MODEL = "en_core_web_sm"
 SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
@@ -153,7 +157,7 @@ def mentions(text: str) -> list[Mention]:
     for token in TOKEN.finditer(text):
         word = token.group()
         gap = text[run[-1].end() : token.start()] if run else ""
-        joins = gap == " " or gap == ". " and run[-1].group().lower() in TITLES
+        joins = gap in (" ", " & ") or gap in (". ", ".-") and run[-1].group().lower() in TITLES  # "Procter & Gamble", "Det.-Sgt. Ana Ruiz"
         if _capitalised(word) and (joins or not run):
             run.append(token)
             if re.search(r"['’‘]s$", word):
@@ -259,9 +263,11 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return []
     if fold(name) in COUNTRIES:
         return [_mention(text, run, "place")]
+    if any(text[left.end() : right.start()] == " & " for left, right in zip(run, run[1:])):
+        return [_mention(text, run, "org")]  # "Johnson & Johnson": a firm, never a person
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
-    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or PEOPLE_NOUN_AFTER.match(text, run[0].end())):
+    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or words[0] in REGIONAL or DEMONYM.search(words[0]) and PEOPLE_NOUN_AFTER.match(text, run[0].end())):
         return []
     if len(words) > 2 and words[-1] in SUFFIXES and words[-2] not in NUMBERED:  # "Ana Times II", not "World War II"
         return [_mention(text, run, "person")]
@@ -271,8 +277,8 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "place")]
     previous = text[max(0, run[0].start() - 12) : run[0].start()].split()
     possessive = re.match(r"['’‘]s\b", text[run[-1].end() - 2 : run[-1].end()])
-    if previous and previous[-1].lower() in PLACE_BEFORE and not possessive:
-        return [_mention(text, run, "place")]
+    if previous and previous[-1].lower() in PLACE_BEFORE and not possessive or PLACE_OF.search(text, max(0, run[0].start() - 30), run[0].start()):
+        return [_mention(text, run, "place")]  # "in Lenby", "the province of Ascona"
     if previous and previous[-1].lower() == "the" and len(run) > 1:
         return [_mention(text, run, "org")]
     if name in PLATFORMS:

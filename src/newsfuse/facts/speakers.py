@@ -18,7 +18,10 @@ it is a role people are named by (singer, president, winner), to the nearest nam
 spokesperson to whom they speak for; an organisation noun ("the network") to the nearest
 organisation ("the Ohio-based company"); an age ("the 45-year-old") to the nearest person; a
 document ("the statement said", "it read") to its issuer ("a letter from X", "the suit, filed by
-X", "X said in a tweet ... the tweet said", "X issued a statement that reads").  A possessor
+X", "X said in a tweet ... the tweet said", "X issued a statement that reads", "X rejected it in a
+statement"), and a signed document to its signer ("bears the signature of X").  Staff named by
+their organisation ("CIA officials told") speak for it; in a transcript, a paragraph opened by
+"Name:" is that person's turn.  A possessor
 before a parenthetical ("Halden's visit, she said,") is not who the pronoun is.
 Anonymous subjects ("a White House official", "one source", "the ex-parishioner", "according to
 court records") give ``None``.
@@ -63,7 +66,7 @@ FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
     filing ad mailer memo note account page website site op-ed editorial study research review survey
-    document feed article""".split()
+    document feed article text""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -132,7 +135,8 @@ NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s|(?<=[a-z0-9][.!?]))(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
-BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts)\s*$")
+BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts|briefers)\s*$")
+STAFF = frozenset("officials briefers".split())  # plural staff who speak for the organisation named before them
 TITLE_WORDS = re.compile(r"^[\s,]*(?:(?:[A-Z0-9][\w.]{0,12}|[a-z]+(?:-[a-z]+)*)\s+){0,3}$")
 WORD = re.compile(r"[\w’'-]+")
 POST_SIGNATURE = re.compile(
@@ -143,7 +147,7 @@ NICKNAMED = re.compile(r"(?<!\s)\s*(?:,\s*)?(?:\w+\s+)?(?:dubbed|nicknamed|known
 DESCRIPTIVE = re.compile(r"-[a-z]")  # "The Ohio-based company" is not the company's name
 QUOTE_MARKS = re.compile(r"(?<!\w)[“”‘’\"']|[“”‘’\"'](?!\w)")
 SENT = re.compile(
-    r"\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?"
+    r"(?:\b(?:issued|released|posted|sent|shared|published|put out|wrote|said|tweeted)\s+(?:in\s+|on\s+)?|\bin\s+)"
     r"(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b"
 )
 OWNED = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<noun>" + DOCUMENT_NOUN + r")s?\b")  # "the Port Authority's annual review"
@@ -151,6 +155,7 @@ WRITTEN = re.compile(
     r"\b(?P<noun>" + DOCUMENT_NOUN + r")s?\s+(?:that\s+|which\s+)?(?P<who>he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
     r"(?:had\s+)?(?:wrote|writes|sent|penned|signed|issued|released|published|posted|filed|tweeted)\b"
 )  # "the letters he wrote to her", "a review the agency published"
+SIGNED = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUN + r"|[Ii]t)s?\b[^.!?\n]{0,80}?\b(?:signature\s+of|signed\s+by)\s+")  # who signed it
 POSTS = frozenset("tweet post video caption".split())
 ACCOUNTS = frozenset("account feed page".split())
 ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
@@ -164,13 +169,15 @@ HANDLE = re.compile(r"(?:^|\s)\.?@(\w{1,30})$")
 OPENING_MARKS = "“‘\"'"
 POSSESSIVE = re.compile(r"['’‘](?:s\b|(?<=s['’‘])(?=\s))")  # "Ruiz's", "Daniels' lawyer"
 PARENTHESIS_END = re.compile(r"(?<!\s)\s*\([^()]{1,40}\)\s*$")
-PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]+[^s'’\W]s)\s+$")
+PLURAL_BEFORE = re.compile(r"\b(?!news\b)([a-z][a-z-]+[^siu'’\W]s)\s+$")  # not "analysis", "status", "news"
 GERUND_AFTER = re.compile(r"\b(?:from|by|after|before|while|without|when)\s+(?:[a-z]+ly\s+)?$")
 TOPIC = re.compile(r"\s+(?:about|of)\b")  # "by writing about how …": a topic, not a quotation
 INFINITIVE = re.compile(r"\b[a-z]+\s+to\s+$")
+DASHED = re.compile(r"(?:--|[—–])\s*([^—–-][^—–]{0,80}?)\s*(?:--|[—–])$")  # "-- Capt. Ana Ruiz --" before a verb
+PAST_VERB_LEAD = re.compile(r"[\s,]*[a-z]+ed\s+(?:[a-z]+\s+){0,2}")  # "…," marveled resident Ana Ruiz
+TURN = re.compile(r"\s*([A-Z][^\s:]*(?:\s+[A-Z][^\s:]*){1,3}):\s")  # "Ana Ruiz: ..." opening a paragraph
 SPEAKER_LABEL = re.compile(r"\s*[-–—]+\s*")
 RELATIVE_END = re.compile(r"\s\w+,\s+(?:who|which)\s+$")
-COORDINATED = re.compile(r"[a-z]\w*,?\s+and\s+(?:then\s+|later\s+|also\s+)?$")  # a second predicate, not "Ana and Ole said"
 ROLE_LEAD = re.compile(r"[\s,\"'”’]*(?:[a-z][\w-]*\s+){0,3}")  # "…," team leader Ana Ruiz, a ..., told
 PASSIVE_BEFORE = re.compile(r"\b(?:called|described as|hailed as|praised as|dubbed|branded|labell?ed)\s*$")
 UNNAMED_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:widely\s+)?(?:described|billed|characteri[sz]ed)\s+as\s+(?:an?\s+|the\s+)?$")
@@ -180,6 +187,10 @@ OWNER_LEAD = re.compile(r"\s*(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['�
 ISSUER_REACH = 60
 ROLE_AHEAD = 900
 PARENTHETICAL_AFTER_POSSESSIVE = re.compile(POSSESSIVE.pattern + r"[^,.!?]*,\s*(?:he|she|they)?\s*")
+SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that it failed, according to officials
+NEW_SOURCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:But|And|Yet|Still)\s+(?:a|an|one|another)|A|An|One|Another)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")  # a sentence opened by an unnamed person
+TAIL_REACH = 200  # the nickname suffix pattern looks this far back from the verb, not quadratically further
+INTRODUCED_AS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)(?=\s*(?:[,.;:)]|$)|\s+(?:which|that|who|of|in|for|at|with|based)\b)")  # its head noun
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
@@ -260,7 +271,7 @@ class Attributor:
             if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
-            subject = self._agent(span) or self._after(span, openings) or self._before(span, previous) or self._any_verb_after(span, openings)
+            subject = self._agent(span) or self._sourced_before(span, previous, self._after(span, openings)) or self._any_verb_after(span, openings)
             author = self._author(span.start)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
@@ -285,6 +296,18 @@ class Attributor:
         if named and named[0].start == agent.end():
             return Subject("name", named[0].name, named[0].start)
         return Subject("anonymous", "passive", unnamed.start()) if unnamed and not agent else None  # "what was described as a "…"": no one
+
+    def _sourced_before(self, span: Span, previous: Span | None, after: Subject | None) -> Subject | None:
+        """The attribution after the quote, else the one before it; but ``Ruiz told them it was
+        "clear", according to officials``: unnamed sources after the quote vouch for the report,
+        the person named as speaking before it in the same sentence said the words."""
+        if after is not None and (after.kind != "anonymous" or not SOURCED.match(self.text, span.after)):
+            return after
+        before = self._before(span, previous)
+        if after is None:
+            return before
+        named_here = before is not None and before.kind == "name" and before.start >= self._sentence(span.opened)[0]
+        return before if named_here else after
 
     def _author(self, position: int) -> str | None:
         """The author of the embedded post that ``position`` is in, if it is in one."""
@@ -391,6 +414,8 @@ class Attributor:
         named = self._mentions_between(low, high)
         if named and not context[: named[0].start - low].strip(" ,") and LOWER_VERB.match(self.text, named[0].end):
             return Subject("name", named[0].name, named[0].start)
+        if named and PAST_VERB_LEAD.fullmatch(context[: named[0].start - low]) and self._kind(named[0]) == "person" and re.match(r"\s*(?:[,.!?]|$)", self.text[named[0].end : high]):
+            return Subject("name", named[0].name, named[0].start)  # "…," marveled resident Ana Ruiz.
         pronoun = re.match(r"[\s,]*(he|she|they)\b", context)
         if pronoun and LOWER_VERB.match(context, pronoun.end()):
             return Subject("pronoun", pronoun.group(1), low + pronoun.start(1))
@@ -429,11 +454,26 @@ class Attributor:
         named = self._mentions_between(low, span.opened)
         if len(named) == 1 and SPEAKER_LABEL.fullmatch(self.text, named[0].end, span.opened) and not self.text[low : named[0].start].strip():
             return Subject("name", named[0].name, named[0].start)  # "Ana Ruiz- "…"": a transcript's speaker label
+        turn = self._turn(span.opened)
+        if turn is not None:
+            return turn
         if context.rstrip().endswith(":"):
             subject = self._sentence_subject(low, span.opened)
             return subject if subject is None or subject.kind == "pronoun" or self._kind_of_name(subject.text) else None
         if not context.strip() and low == self._paragraph(span.opened)[0] and low > 0:
             return self._reported_before(low, previous)
+        return None
+
+    def _turn(self, position: int) -> Subject | None:
+        """``Ana Ruiz: I thought, "…"``: in a transcript, a paragraph opened by a name and a colon
+        is that person's turn, and what they quote with no other speaker named is theirs."""
+        paragraph_start = self._paragraph(position)[0]
+        label = TURN.match(self.text, paragraph_start, position)
+        if label is None:
+            return None
+        named = self._mentions_between(paragraph_start, label.end())
+        if len(named) == 1 and named[0].start == label.start(1) and named[0].end == label.end(1) and self._kind(named[0]) == "person":
+            return Subject("name", named[0].name, named[0].start)
         return None
 
     def _reported_before(self, paragraph_start: int, previous: Span | None) -> Subject | None:
@@ -483,7 +523,7 @@ class Attributor:
             return False
         if all(word[:1].isupper() and word.lower().rstrip(".") in TITLES for word in gap):
             return True  # "British Foreign Secretary Ann Hale"
-        return all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) for word in gap)
+        return all(word.islower() and word not in STOPWORDS and not VERB.fullmatch(word) and not word.endswith("ed") for word in gap)  # "Ana thanked Ole": a verb
 
     def _opens_clause(self, low: int, mention: Mention) -> bool:
         """The name is the clause's subject: at most a capitalised word and a role before it ("His
@@ -505,7 +545,6 @@ class Attributor:
         if (
             verb.endswith("ing")
             and (self.text[low:verb_start].rstrip().endswith(",") or GERUND_AFTER.search(self.text, low, verb_start) and not TOPIC.match(self.text, verb_end))
-            or COORDINATED.search(self.text, low, verb_start)
             or INFINITIVE.search(self.text, low, verb_start)
         ):
             # "Kritzer declined to name the hospital, saying ..." / "Ruiz thanked Ole, and tweeted
@@ -541,6 +580,8 @@ class Attributor:
         lead = re.sub(r"^\s*the\s", " ", self.text[position : named[0].start]) if named else ""
         first = lead.split(maxsplit=1)[:1]
         indefinite = bool(first) and first[0].lower() in ANONYMOUS  # "said one former Ledger editor"
+        if indefinite and self._kind(self._titled_head(named)) == "person" and re.match(r"\s*(?:[,.;]|$)", self.text[self._titled_head(named).end : high]):
+            lead, indefinite = lead.split(maxsplit=1)[1] if len(lead.split()) > 1 else "", False  # "said a tearful Rev. Ana Ruiz, the priest"
         if named and self._only_titles(lead) and named[0].start - position < 40 and not indefinite:
             chosen = self._titled_head(named)
             return Subject("name", chosen.name, chosen.start)
@@ -612,7 +653,9 @@ class Attributor:
         return bool(TITLE_WORDS.match(gap)) and not any(word.lower() in STOPWORDS for word in WORD.findall(gap))
 
     def _left_of(self, position: int, low: int) -> Subject | None:
-        left = PARTY_END.sub("", PARENTHESIS_END.sub("", NICKNAMED.sub("", self.text[low:position])))  # "the host, dubbed 'Big Al'," / "Joe Manchin (D-W.Va.)"
+        tail = max(low, position - TAIL_REACH)
+        left = self.text[low:tail] + NICKNAMED.sub("", self.text[tail:position])  # "the host, dubbed 'Big Al',"
+        left = PARTY_END.sub("", PARENTHESIS_END.sub("", left))  # "Joe Manchin (D-W.Va.)"
         trimmed = WHEN_END.sub("", left).rstrip()  # "Barr on Wednesday called"
         while True:
             words = trimmed.split()
@@ -621,6 +664,11 @@ class Attributor:
                 continue
             break
         end = low + len(trimmed)
+        dashed = DASHED.search(trimmed)
+        if dashed:  # "The man in charge -- Capt. Ana Ruiz -- stated": the name set off by dashes
+            named = self._mentions_between(low + dashed.start(1), low + dashed.end(1))
+            if named and named[-1].end == low + dashed.end(1) and self._kind(named[-1]) == "person":
+                return Subject("name", named[-1].name, named[-1].start)
         relative = re.search(r"(?:^|\s)(?:who|which)$", trimmed)
         if relative and trimmed[: relative.start()].rstrip().endswith((",", "who")):
             return self._left_of(low + len(trimmed[: relative.start()].rstrip().rstrip(",")), low)
@@ -653,6 +701,9 @@ class Attributor:
         bare = BARE_PLURAL.search(trimmed)
         if bare:
             noun = bare.group(1).lower()
+            staff = named[-1] if named and named[-1].end == low + bare.start(1) - 1 else None
+            if staff is not None and noun in STAFF and self._kind(staff) in ("org", ""):
+                return Subject("name", staff.name, staff.start)  # "Agency X officials told": the agency speaks through them
             return Subject("phrase" if noun in INSTITUTIONS else "anonymous", noun, low + bare.start(1))
         if named and named[-1].end == end - 1 and trimmed.endswith(",") and re.search(r"\b[a-z][\w-]*,\s*$", self.text[low : named[-1].start]):
             return Subject("name", named[-1].name, named[-1].start)  # "the official news agency, NCA, said"
@@ -697,7 +748,8 @@ class Attributor:
         state news agency, NNA, reported``: the name the appositive is."""
         text = self.text
         named = self._mentions_between(low, end)
-        if named and named[-1].end == end - 1 and text[max(0, named[-1].start - 2) : named[-1].start] == ", " and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
+        opened = text.rfind(",", low, named[-1].start) if named else -1  # "the official named, retired Gen. Ivo Berg, said"
+        if named and named[-1].end == end - 1 and opened >= 0 and self._only_titles(text[opened + 1 : named[-1].start]) and (" " in named[-1].name or self.kind_of(named[-1].name) in ("person", "org")):
             person = named[-2] if len(named) > 1 and named[-2].end == named[-1].start - 2 else None
             if person is not None and self._kind(person) == "person" and self._kind(named[-1]) != "person":
                 return Subject("name", person.name, person.start)  # "Vincenzo Tine, Superintendent of Archaeology, told"
@@ -732,6 +784,9 @@ class Attributor:
         gap = self.text[previous.after : span.opened]
         if len(WORD.findall(gap)) > CONTINUATION_WORDS:
             return False
+        for opening in NEW_SOURCE.finditer(gap):
+            if UNNAMED_ROLES.intersection(opening.group(1).split()):
+                return False  # "... But a senior official, who asked not to be named, said "…"": someone new
         for verb in VERB.finditer(self.text, previous.after, span.opened):
             low = max(previous.after, self._sentence(verb.start())[0])
             subject = self._left_of(verb.start(), low)
@@ -763,10 +818,11 @@ class Attributor:
                 self._named_before_noun(subject)
                 or self._issuer(subject.start, subject.start + ISSUER_REACH, subject.text)
                 or self._issuer(low, subject.start, subject.text)
+                or self._signer(subject.start, subject.text)
                 or self._sender(low, subject.start, subject.text)
                 or self._publisher(subject.start, subject.text)
             )
-            return issuer or self._it_subject(subject) or self._since(previous, subject.start, previous_speaker, people_only=False)
+            return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start) or self._spoken_for(subject)
         if named or subject.text in UNNAMED_ROLES:
             return named
@@ -790,19 +846,6 @@ class Attributor:
         low, high = self._sentence(recent[-1].start)
         opens = TITLE_WORDS.match(self.text[low : recent[-1].start]) and VERB.search(self.text, recent[-1].end, high)
         return recent[-1].name if opens else name
-
-    def _it_subject(self, subject: Subject) -> str | None:
-        """``North Korea's party daily, Rodong Sinmun, praised him. It called him "…"``: "it" that
-        opens a sentence is the organisation the sentence before opened with."""
-        low = self._sentence(subject.start)[0]
-        if subject.text != "it" or low == 0 or self.text[low : subject.start].strip() not in ("", "It"):
-            return None
-        before = self._sentence(low - 1)
-        opening = self._sentence_subject(*before)
-        if opening is None or opening.kind != "name":
-            return None
-        named_as_thing = re.search(r"\b[a-z][\w-]*,\s*$", self.text[before[0] : opening.start]) is not None  # "party daily, Rodong Sinmun,"
-        return opening.text if named_as_thing or self._kind_of_name(opening.text) not in ("person", "place") else None
 
     def _named_before_noun(self, subject: Subject) -> str | None:
         """"The Hill Library website says": the name that modifies the document noun issued it."""
@@ -861,13 +904,29 @@ class Attributor:
         issued = self._issuer(0, position, noun)
         return max(found)[1] if found else issued
 
+    def _signer(self, position: int, noun: str) -> str | None:
+        """``the letter, which bears the signature of party secretary Ana Ruiz``: whoever signed
+        the document wrote it, not whoever released it or is named in it."""
+        for match in reversed(list(SIGNED.finditer(self.text, 0, min(len(self.text), position + ISSUER_REACH * 2)))):
+            signed = match.group("noun").lower()
+            if signed != "it" and not _same_document(noun, signed):  # "It bears the signature of": the document named before
+                continue
+            signer = next((mention for mention in self._mentions_between(match.end(), match.end() + 80) if self._kind(mention) == "person"), None)
+            if signer is not None:
+                return signer.name
+        return None
+
     def _sender(self, low: int, position: int, noun: str) -> str | None:
         """Who a document was issued by in an earlier sentence: "Ana Ruiz said in a tweet ... the
-        tweet said", "Ana Ruiz issued a statement that reads"."""
+        tweet said", "Ana Ruiz issued a statement that reads", "the team rejected it in a statement"."""
         for match in reversed(list(SENT.finditer(self.text, low, position))):
             if not _same_document(noun, match.group("noun")):
                 continue
-            subject = self._left_of(match.start(), self._sentence(match.start())[0])
+            sentence_start = self._sentence(match.start())[0]
+            if match.group().startswith("in "):  # "The team dismissed the claims in a statement": the sentence's subject
+                subject = self._sentence_subject(sentence_start, match.start())
+            else:
+                subject = self._left_of(match.start(), sentence_start)
             if subject is not None and subject.kind == "name":
                 return subject.text
         return None
@@ -904,11 +963,12 @@ class Attributor:
             chosen = next((mention for mention in near if fits(mention)), None)
             if chosen is not None:
                 return chosen.name
-        return None
+        unknown = (mention for mention in reversed(self._mentions_between(max(0, position - PRONOUN_REACH), position)) if not self._kind(mention))
+        return next((mention.name for mention in unknown if self._uses[mention.name] > 1), None)  # "Ethicon ... Ethicon ... the company"
 
     def _introduced_as(self, mention: Mention, noun: str, before: re.Pattern[str]) -> bool:
         """The text calls this organisation by the noun: "Remera, a public body", "the health body, Santé Nordica"."""
-        after = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)", self.text[mention.end : mention.end + 60])
+        after = INTRODUCED_AS.match(self.text[mention.end : mention.end + 60])
         return after is not None and after.group(1).lower() == noun or before.search(self.text, max(0, mention.start - 40), mention.start) is not None
 
     def _defined(self, position: int) -> str | None:
