@@ -14,7 +14,8 @@ grid's best pair, from the prepared cluster to the summary, best of ``--repeats`
 on one core.
 
     PYTHONPATH=src python benchmarks/concepts.py --train 8000 --val 2000 --jobs 2 --save /tmp/concepts
-    PYTHONPATH=src python benchmarks/concepts.py --model /tmp/concepts --val 1000 --bonus 100 --exponent 0.5
+    PYTHONPATH=src python benchmarks/concepts.py --model src/newsfuse/models --val 1000 --bonus 50 --exponent 0.6
+    PYTHONPATH=src python benchmarks/concepts.py --model src/newsfuse/models --data ../shared/data/multinews-raw/sample.jsonl
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ def main() -> None:
     parser.add_argument("--train", type=int, default=8000, help="training clusters for the concept model (the bigram prior is counted on the rest)")
     parser.add_argument("--model", type=Path, help=f"a directory with {MODEL} and {BIGRAMS} instead of training them")
     parser.add_argument("--save", type=Path, help="write the trained concept model and bigram prior into this directory")
-    parser.add_argument("--val", type=int, default=2000, help="first N val clusters")
+    parser.add_argument("--val", type=int, default=2000, help="first N val clusters (all: 0)")
+    parser.add_argument("--data", type=Path, default=VAL, help=f"another dataset to compare on (e.g. {RAW.name}, the raw sample)")
     parser.add_argument("--bonus", type=float, nargs="+", default=[0.0, 50.0, 100.0, 150.0])
     parser.add_argument("--exponent", type=float, nargs="+", default=[0.4, 0.5, 0.6])
     parser.add_argument("--jobs", type=int, default=2)
@@ -137,14 +139,14 @@ def main() -> None:
     scorer = Learned()
     booster, bigrams = model(args, scorer)
     settings = {"scorer": scorer, "booster": booster, "predict": predictor(booster), "bigrams": bigrams, "bonus": args.bonus, "exponent": args.exponent}
-    items = (item for item in datasets.load(VAL, args.val) if isinstance(item, Cluster) and item.references)
+    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
     outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
     names = list(outcomes[0])
     values = {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in names}
     half = len(outcomes) // 2
     parts = {"all": slice(None), "first half": slice(0, half), "second half": slice(half, None)}
     bootstraps = {part: Bootstrap(len(range(len(outcomes))[rows])) for part, rows in parts.items()}
-    print(f"{len(outcomes)} val clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s in all\n")
+    print(f"{args.data.name}: {len(outcomes)} clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s in all\n")
     print("| selection | R1 F1 | R2 F1 | " + " | ".join(f"ΔR1 {part} | ΔR2 {part}" for part in parts) + " |")
     print("|---|" + "---:|" * (2 + 2 * len(parts)))
     for name in names:
