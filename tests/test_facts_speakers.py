@@ -882,3 +882,29 @@ def test_officials_after_a_bare_institution_name_speak_for_it_but_not_after_a_na
         'Norlandish officials said the border was "calm" on Friday.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Kremlin", None]
+
+
+def test_an_all_capitals_crosshead_is_no_speaker_and_not_the_sentence_subject() -> None:
+    article = (
+        "The ferry board met on Monday to set the new fares.\n"
+        'DOCKWATCH: "Fares will rise by a third in May, and nobody asked the riders first."\n'
+        'UPDATE — 5:10 p.m. ET Ana Ruiz answered late on Tuesday, calling the rise "a quiet robbery of commuters."'
+    )
+    assert quotes_of(article) == [
+        ("Fares will rise by a third in May, and nobody asked the riders first.", None),
+        ("a quiet robbery of commuters.", "Ana Ruiz"),
+    ]
+
+
+def test_a_digest_headline_with_a_byline_is_a_title_and_the_excerpt_is_the_authors() -> None:
+    article = (
+        'HARBOUR NEWS -- "Ferry Fares To Rise In May," by the Harbour Post’s Lina Orr and Tomas Berg: '
+        '"The board voted on Tuesday to raise fares by a third, the first rise in ten years." http://example.com/a1\n'
+        '-- "Why the Ferry Still Matters": "Every morning the boat carries four hundred workers across the bay."\n'
+        'Writer Ivo Lund, "The Slow Boat Home": "I have taken the ferry every day for thirty years, and I will go on."'
+    )
+    assert quotes_of(article) == [
+        ("The board voted on Tuesday to raise fares by a third, the first rise in ten years.", "Lina Orr and Tomas Berg"),
+        ("Every morning the boat carries four hundred workers across the bay.", None),
+        ("I have taken the ferry every day for thirty years, and I will go on.", "Ivo Lund"),
+    ]

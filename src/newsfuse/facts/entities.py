@@ -84,7 +84,7 @@ PLACE_BEFORE = frozenset("in near across outside throughout".split())
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    today yesterday tomorrow christmas easter thanksgiving""".split()
+    today yesterday tomorrow christmas easter thanksgiving et est edt pt pst pdt ct cst cdt gmt utc""".split()
 )
 COMPANY_NOUNS = frozenset(
     "firm company group maker manufacturer retailer chain giant brand startup carmaker automaker airline broadcaster publisher lender insurer".split()

@@ -26,6 +26,7 @@ SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
 NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$|[A-Za-z]{2,},\s+or\s+$")  # "LDL, or "bad cholesterol""
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
+CREDIT_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]|\s*:\s*[\"“‘']")  # "…," by Ana Ruiz / "…": "…"
 SUBTITLE_WORDS = 14
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
@@ -120,6 +121,15 @@ def is_title(quoted: str, longest: int = 8) -> bool:
 def names_a_term(text: str, span: Span) -> bool:
     """'commonly known as "drown-proofing"': the marks introduce a name, not someone's words."""
     return NAMING.search(text, max(0, span.opened - 30), span.opened) is not None
+
+
+def credited_title(text: str, span: Span) -> bool:
+    """A capitalised quotation followed by a byline ("“Snow Ends,” by Ana Ruiz") or by a colon and
+    another quotation ("“Snow Ends”: “The storm …”") is a headline that credits or heads an
+    excerpt, not words someone said."""
+    if span.continues or not (text[span.start : span.start + 1].isupper() or text[span.start : span.start + 1].isdigit()):
+        return False
+    return CREDIT_AFTER.match(text, span.after) is not None
 
 
 def kind(text: str, span: Span) -> str:

@@ -39,7 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold, same_person
-from newsfuse.facts.quotes import Span, is_title, names_a_term
+from newsfuse.facts.quotes import Span, credited_title, is_title, names_a_term
 from newsfuse.text import STOPWORDS
 
 VERBS = (
@@ -191,6 +191,15 @@ SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that i
 NEW_SOURCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:But|And|Yet|Still)\s+(?:a|an|one|another)|A|An|One|Another)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")  # a sentence opened by an unnamed person
 TAIL_REACH = 200  # the nickname suffix pattern looks this far back from the verb, not quadratically further
 INTRODUCED_AS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)(?=\s*(?:[,.;:)]|$)|\s+(?:which|that|who|of|in|for|at|with|based)\b)")  # its head noun
+CROSSHEAD = re.compile(
+    r"^[ \t]*(?:[-–—*]+[ \t]*)?(?P<label>[A-Z][A-Z0-9’'&./-]*(?:[ \t]+[A-Z0-9][A-Z0-9’'&./-]*)*)[ \t]*(?:-{2,}|[—–:])[ \t]*"
+    r"(?:\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?(?:[ \t]+[A-Z]{1,3}T)?[ \t]+)?",
+    re.MULTILINE,
+)  # "MEDIAWATCH -- ", "UPDATE — 5:48 p.m. ET ": a label printed before the paragraph, not its subject
+BYLINE = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*)*(?:\s+[a-z]+)?['’]s\s+)?(?=[A-Z])")  # "by BuzzFeed’s "
+EXCERPT_LEAD = re.compile(r"[\"”’']?\s*:\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?$")  # "…: Starting tomorrow, “"
+LINK = re.compile(r"\b(?:https?://|www\.)")
+CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
@@ -238,10 +247,13 @@ class Attributor:
         kind_of: Callable[[str], str],
     ) -> None:
         self.text = text
+        self.crossheads = [match for match in CROSSHEAD.finditer(text) if sum(char.isalpha() for char in match.group("label")) >= 2]
+        self.crosshead_starts = [match.start() for match in self.crossheads]
         self.sentence_starts = [start for start, _ in sentences]
         self.sentences = list(sentences)
         self.kind_of = kind_of
-        self.mentions = [mention for mention in mentions if self._can_speak(mention)]
+        elsewhere = Counter(fold(mention.name) for mention in mentions if not self._in_crosshead(mention))
+        self.mentions = [mention for mention in mentions if self._can_speak(mention) and (elsewhere[fold(mention.name)] or not self._in_crosshead(mention))]
         self._uses = Counter(mention.name for mention in self.mentions)
         self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
@@ -259,16 +271,32 @@ class Attributor:
             return VERB.match(self.text, mention.end + 1) is not None
         return mention.name.lower() not in PLATFORMS and _surname(mention.name) not in OCCASIONS  # "Election Day" says nothing
 
+    def _in_crosshead(self, mention: Mention) -> bool:
+        """The mention is (part of) an all-capitals label opening a paragraph ("PRE-MORTEM --",
+        "UPDATE:"), which names a section, not someone; a name the text also uses elsewhere stays."""
+        match = self._crosshead_at(mention.start)
+        return match is not None and match.start("label") <= mention.start < match.end("label")
+
+    def _crosshead_at(self, position: int) -> re.Match[str] | None:
+        index = bisect.bisect_right(self.crosshead_starts, position) - 1
+        return self.crossheads[index] if index >= 0 and position < self.crossheads[index].end() else None
+
+    def _past_crosshead(self, low: int) -> int:
+        """Where the sentence starting at ``low`` begins once a crosshead before it is skipped."""
+        match = self._crosshead_at(low)
+        return match.end() if match is not None else low
+
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
         self._drop_quoted(spans)
         openings = [span.opened for span in spans if not is_title(self.text[span.start : span.end])]  # speech that may follow
+        self._closing = {span.closed: span for span in spans}
         results: list[tuple[str | None, bool]] = []
         previous: Span | None = None
         previous_speaker: str | None = None
         previous_attributed = False
         for span in spans:
-            if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
+            if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span) or credited_title(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
             subject = self._agent(span) or self._sourced_before(span, previous, self._after(span, openings)) or self._any_verb_after(span, openings)
@@ -439,7 +467,31 @@ class Attributor:
             return end
         return low
 
+    def _credited(self, span: Span) -> Subject | None:
+        """A digest's excerpt is its author's: ``“Snow Ends,” by the Ledger’s Ana Ruiz and Ivo Berg:
+        “…”`` (the byline's names, joined) or ``Ana Ruiz, “Snow Ends”: “…”`` (the name before the title)."""
+        paragraph = self._paragraph(span.opened)[0]
+        lead = EXCERPT_LEAD.search(self.text, max(paragraph, span.opened - 60), span.opened)
+        if lead is None:
+            return None
+        colon = self.text.index(":", lead.start())
+        bylines = list(BYLINE.finditer(self.text, max(paragraph, colon - 200), colon))
+        if bylines:
+            named = self._mentions_between(bylines[-1].end(), colon)
+            if named and named[0].start == bylines[-1].end() and all(CREDIT_JOINS.fullmatch(self.text, left.end, right.start) for left, right in zip(named, named[1:])):
+                return Subject("name", " and ".join(mention.name for mention in named), named[0].start)
+            return None
+        title = self._closing.get(self._content_end(colon) - 1)
+        if title is None or not credited_title(self.text, title):
+            return None
+        named = self._mentions_between(paragraph, title.opened)
+        chosen = next((found for kinds in (("person",), ("",), ("person", "", "org")) if (found := [mention for mention in named if self._kind(mention) in kinds])), [])
+        return Subject("name", chosen[-1].name, chosen[-1].start) if chosen else None
+
     def _before(self, span: Span, previous: Span | None) -> Subject | None:
+        credited = self._credited(span)
+        if credited is not None:
+            return credited
         sentence_start = self._sentence(span.opened)[0]
         low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
         content_end = self._content_end(low) if not self.text[low : span.opened].strip() else 0
@@ -503,6 +555,7 @@ class Attributor:
     def _sentence_subject(self, low: int, high: int) -> Subject | None:
         """The subject a sentence opens with: whose words a quote after ``Tom Brant was blunt:`` are,
         and who speaks in ``She hopes to ... and has promised "…"``."""
+        low = self._past_crosshead(low)
         opening = re.match(r"\s*((?i:he|she|they))\b", self.text[low:high])
         if opening:
             return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
@@ -782,7 +835,7 @@ class Attributor:
         if previous.continues:
             return True
         gap = self.text[previous.after : span.opened]
-        if len(WORD.findall(gap)) > CONTINUATION_WORDS:
+        if len(WORD.findall(gap)) > CONTINUATION_WORDS or LINK.search(gap):  # a link ends a digest's item
             return False
         for opening in NEW_SOURCE.finditer(gap):
             if UNNAMED_ROLES.intersection(opening.group(1).split()):
