@@ -908,3 +908,29 @@ def test_a_digest_headline_with_a_byline_is_a_title_and_the_excerpt_is_the_autho
         ("Every morning the boat carries four hundred workers across the bay.", None),
         ("I have taken the ferry every day for thirty years, and I will go on.", "Ivo Lund"),
     ]
+
+
+def test_an_owned_body_or_an_outlets_reporter_speaks_not_the_owner() -> None:
+    article = (
+        'A study from Brenford University\'s Tidal Systems Lab claims to show "a clear rise in winter storm surges along the coast."\n'
+        'The ferry board will meet again, according to Harbour magazine\'s Lina Orr, who said the fares would "stay put."'
+    )
+    assert quotes_of(article) == [
+        ("a clear rise in winter storm surges along the coast.", "Tidal Systems Lab"),
+        ("stay put.", "Lina Orr"),
+    ]
+
+
+def test_a_region_after_a_place_is_a_place_and_an_unnamed_woman_stays_unnamed() -> None:
+    article = (
+        "A woman in Lenby, Ostmark, heard the storm tear the roof off her shed. Ostmark is a quiet region.\n"
+        "Shop owner Ana Ruiz lost a window.\n"
+        "The woman, who asked not to be named, said she woke at midnight.\n"
+        '"The whole house shook for a minute and then it went very quiet again," she said.'
+    )
+    assert quotes_of(article) == [("The whole house shook for a minute and then it went very quiet again,", None)]
+    assert {mention.name: mention.kind for mention in mentions("A woman in Lenby, Ostmark, heard it.")}["Ostmark"] == "place"
+
+
+def test_a_plural_group_noun_opening_a_sentence_is_no_name() -> None:
+    assert [mention.name for mention in mentions("Officials hired more nurses. Critics were unmoved.")] == []

@@ -134,6 +134,7 @@ MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
 NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
+OWNER_GAP = re.compile(r"(?:\s+[a-z]+)?['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}")  # "New York magazine's Gabriel Sherman": Sherman
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s|(?<=[a-z0-9][.!?]))(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts|briefers)\s*$")
 STAFF = frozenset("officials briefers".split())  # plural staff who speak for the organisation named before them
@@ -424,6 +425,9 @@ class Attributor:
         head = named[0] if named else None
         for mention in named[1:]:
             gap = self.text[head.end : mention.start]
+            if OWNER_GAP.fullmatch(gap) and self._kind(mention) == "person":
+                head = mention  # the owner's person speaks, not the owner
+                continue
             if "," in gap or not (gap.strip() and self._only_titles(gap)):
                 break
             head = mention
@@ -740,6 +744,8 @@ class Attributor:
             index = len(named) - 1
             while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
                 index -= 1
+            if index < len(named) - 1 and POSSESSIVE.match(self.text, named[index].end):
+                index += 1  # "USC's Annenberg Lab claims": the owned, not the owner ("Ana Ruiz of the LAPD's unit": Ruiz)
             head = HEADED_BY_NOUN.search(self.text[low : named[index].start])
             if head and head.group(3) not in DOCUMENTS:  # "A source close to the McCanns said": the source
                 return self._phrase(head.group(1).lower(), head.group(3), low + head.start(1), head.group(2))
@@ -1098,6 +1104,8 @@ class Attributor:
             return Subject("anonymous", indefinite.group(1), before[0])  # "One analyst with ties to the party said ..."
         if subject is None or subject.kind == "pronoun" or subject.kind == "name" and not SPOKESMAN_FOR.search(self.text[before[0] : verb.start()].rstrip()):
             return None
+        if subject.kind == "phrase" and subject.text in UNNAMED_ROLES and self._with_role(subject.text, subject.start) is None:
+            return Subject("anonymous", subject.text, subject.start)  # "The woman, who asked not to be named, said ...": no one named
         return subject if subject.kind in ("anonymous", "name") else None
 
     def _fits(self, name: str, gender: str) -> bool:
