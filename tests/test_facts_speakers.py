@@ -934,3 +934,12 @@ def test_a_region_after_a_place_is_a_place_and_an_unnamed_woman_stays_unnamed() 
 
 def test_a_plural_group_noun_opening_a_sentence_is_no_name() -> None:
     assert [mention.name for mention in mentions("Officials hired more nurses. Critics were unmoved.")] == []
+
+
+def test_headlines_are_titles_however_long_and_a_handle_before_a_colon_posted_the_quote() -> None:
+    article = (
+        'The Harbour Post has the best headline (page one): "Ferry fares rise again."\n'
+        'The Daily Ledger front page, "Mayor, in Row With Board, Shuts North Ferry: Fares Will Rise in May" ... and more.\n'
+        'TOP POSTS: @linaorr: "Nobody rides the ferry for the view any more, they ride it because they have to."'
+    )
+    assert quotes_of(article) == [("Nobody rides the ferry for the view any more, they ride it because they have to.", "linaorr")]

@@ -24,10 +24,12 @@ DOUBLED = {"’’": "”", "‘‘": "“", "''": '"'}  # two single marks type
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
-NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$|[A-Za-z]{2,},\s+or\s+$")  # "LDL, or "bad cholesterol""
+NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled|headlined)\s*$|\bheadlines?(?:\s*\([^()]{0,40}\))?\s*[:,]?\s*$|[A-Za-z]{2,},\s+or\s+$")  # "LDL, or "bad cholesterol""
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 CREDIT_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]|\s*:\s*[\"“‘']")  # "…," by Ana Ruiz / "…": "…"
 SUBTITLE_WORDS = 14
+HEADLINE_WORDS = 6
+SENTENCES = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")  # two sentences, not "U.S. Citizens"
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
 
@@ -108,6 +110,8 @@ def _add(text: str, opened: int, closed: int, found: list[Span], continues: bool
 def is_title(quoted: str, longest: int = 8) -> bool:
     """Short capitalised words without sentence punctuation: a song, a film, a nickname, or a
     book's "Title: Subtitle" (subtitles run longer)."""
+    if _headline_case(quoted, WORD.findall(quoted)):
+        return True
     title, colon, subtitle = quoted.partition(": ")
     if colon and title and subtitle and ":" not in subtitle:
         return is_title(title) and is_title(subtitle, SUBTITLE_WORDS)
@@ -116,6 +120,15 @@ def is_title(quoted: str, longest: int = 8) -> bool:
         return False
     content = [word for word in words if word not in TITLE_LOWER and word != "I"] or words
     return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
+
+
+def _headline_case(quoted: str, words: list[str]) -> bool:
+    """"Mayor, in Row With Board, Shuts Ferry: Fares Will Rise": every content word capitalised,
+    however long, one sentence, not all capitals (a shouted line is speech)."""
+    content = [word for word in words if word.lower() not in TITLE_LOWER and len(word) > 1]
+    if len(content) < HEADLINE_WORDS or quoted.upper() == quoted or SENTENCES.search(quoted):
+        return False
+    return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.9 * len(content)
 
 
 def names_a_term(text: str, span: Span) -> bool:

@@ -479,6 +479,9 @@ class Attributor:
         if lead is None:
             return None
         colon = self.text.index(":", lead.start())
+        handle = HANDLE.search(self.text, max(paragraph, colon - 40), self._content_end(colon))
+        if handle is not None:
+            return Subject("name", handle.group(1), handle.start(1))  # "@anaruiz: “…”": the account's post
         bylines = list(BYLINE.finditer(self.text, max(paragraph, colon - 200), colon))
         if bylines:
             named = self._mentions_between(bylines[-1].end(), colon)
