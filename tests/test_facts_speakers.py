@@ -943,3 +943,20 @@ def test_headlines_are_titles_however_long_and_a_handle_before_a_colon_posted_th
         'TOP POSTS: @linaorr: "Nobody rides the ferry for the view any more, they ride it because they have to."'
     )
     assert quotes_of(article) == [("Nobody rides the ferry for the view any more, they ride it because they have to.", "linaorr")]
+
+
+def test_a_one_word_answer_is_speech_and_an_editor_who_emails_the_staff_wrote_the_memo() -> None:
+    article = (
+        'Ana Ruiz, the harbour master, answered "Agreed" when the board asked about the fares.\n'
+        'Ivo Berg emails the staff that "Lina Orr joins the desk on Monday, and she will run the ferry coverage."\n'
+        "Other emails the paper saw were shorter."
+    )
+    assert quotes_of(article) == [
+        ("Agreed", "Ana Ruiz"),
+        ("Lina Orr joins the desk on Monday, and she will run the ferry coverage.", "Ivo Berg"),
+    ]
+
+
+def test_a_speech_verb_in_a_subordinate_clause_after_the_quote_is_another_speakers() -> None:
+    article = 'The Lenby Ferry Company said it had told Ana Ruiz "to stop the night crossings" at once, as when she told the crews to sail on.'
+    assert quotes_of(article) == [("to stop the night crossings", "Lenby Ferry Company")]

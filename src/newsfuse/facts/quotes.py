@@ -28,6 +28,7 @@ NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|ent
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 CREDIT_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]|\s*:\s*[\"“‘']")  # "…," by Ana Ruiz / "…": "…"
 SUBTITLE_WORDS = 14
+REPLY_BEFORE = re.compile(r"\b(?:answered|replied|responded)\s*[:,]?\s*$")
 HEADLINE_WORDS = 6
 SENTENCES = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")  # two sentences, not "U.S. Citizens"
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
@@ -156,9 +157,15 @@ def kind(text: str, span: Span) -> str:
     return "full" if before and before[-1].lower() in CLAUSE_OPENERS else "partial"
 
 
-def looks_like_speech(quoted: str, attributed: bool) -> bool:
+def title_at(text: str, span: Span) -> bool:
+    """A title where it stands: capitalised words, unless they answer ("replied "Exactly"")."""
+    return is_title(text[span.start : span.end]) and not REPLY_BEFORE.search(text, max(0, span.opened - 20), span.opened)
+
+
+def looks_like_speech(text: str, span: Span, attributed: bool) -> bool:
     """Keep quotations that are speech: titles, and short unattributed phrases that do not end
     a sentence (scare quotes, nicknames), are not."""
-    if is_title(quoted):
+    quoted = text[span.start : span.end]
+    if title_at(text, span):
         return False
     return attributed or len(WORD.findall(quoted)) > 4 or quoted[-1:] in ".!?…"

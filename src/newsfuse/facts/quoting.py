@@ -37,7 +37,7 @@ def document_quotes(cluster: Cluster, index: int, entities: EntityIndex) -> list
     for span, (speaker, attributed) in zip(spans, attributor.attribute(spans)):
         quoted = document.text[span.start : span.end]
         if (
-            not quotes.looks_like_speech(quoted, attributed)
+            not quotes.looks_like_speech(document.text, span, attributed)
             or quotes.names_a_term(document.text, span)
             or quotes.credited_title(document.text, span)
             or _scare_quote(document.text, span)

@@ -39,12 +39,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold, same_person
-from newsfuse.facts.quotes import Span, credited_title, is_title, names_a_term
+from newsfuse.facts.quotes import Span, credited_title, names_a_term, title_at
 from newsfuse.text import STOPWORDS
 
 VERBS = (
     "said says say saying told tells tell telling ask emailed e-mailed wrote writes write writing tweeted tweets tweet posted posts "
-    "shared shares asked asks added adds continued continues noted notes claimed claims explained explains "
+    "shared shares asked asks answered added adds continued continues noted notes claimed claims explained explains "
     "stated states declared declares announced insisted insists argued argues recalled recalls replied replies "
     "responded acknowledged admitted warned warns urged described called calls commented remarked joked jokes "
     "quipped exclaimed yelled shouted sang sings belts belted captioned stressed emphasized suggested concluded "
@@ -56,7 +56,7 @@ VERBS = (
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|emails (?=the staff\b|that\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -131,7 +131,7 @@ WHEN_END = re.compile(
 )
 OBJECT_OF_ROLE = re.compile(r",\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|to|for)\s+(?:the\s+)?$")  # ", mother of Tomas"
 MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "of the group Fjordwatch"
-NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
+NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|(?:^|,)\s*(?:as\s+)?(?:when|because|although|though|if|unless|until)\s")  # "…" when the board asked
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
 OWNER_GAP = re.compile(r"(?:\s+[a-z]+)?['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}")  # "New York magazine's Gabriel Sherman": Sherman
@@ -290,14 +290,14 @@ class Attributor:
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
         self._drop_quoted(spans)
-        openings = [span.opened for span in spans if not is_title(self.text[span.start : span.end])]  # speech that may follow
+        openings = [span.opened for span in spans if not title_at(self.text, span)]  # speech that may follow
         self._closing = {span.closed: span for span in spans}
         results: list[tuple[str | None, bool]] = []
         previous: Span | None = None
         previous_speaker: str | None = None
         previous_attributed = False
         for span in spans:
-            if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span) or credited_title(self.text, span):
+            if title_at(self.text, span) or names_a_term(self.text, span) or credited_title(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
             subject = self._agent(span) or self._sourced_before(span, previous, self._after(span, openings)) or self._any_verb_after(span, openings)
