@@ -960,3 +960,18 @@ def test_a_one_word_answer_is_speech_and_an_editor_who_emails_the_staff_wrote_th
 def test_a_speech_verb_in_a_subordinate_clause_after_the_quote_is_another_speakers() -> None:
     article = 'The Lenby Ferry Company said it had told Ana Ruiz "to stop the night crossings" at once, as when she told the crews to sail on.'
     assert quotes_of(article) == [("to stop the night crossings", "Lenby Ferry Company")]
+
+
+def test_quotes_inside_a_spoken_block_introduced_with_a_colon_are_the_speakers() -> None:
+    article = (
+        "Mayor Ana Ruiz spoke at the ferry terminal on Friday. Here is what Ruiz said she would tell the board:\n"
+        'You go in and you say, "We want the night boat back, or we walk out." They will say no. '
+        'And we say, "Fine, goodbye, see you next year!" and leave the room.\n'
+        'Lenby Radio reported:\n'
+        'The board met later and one member called the speech "a stunt, nothing more."'
+    )
+    assert quotes_of(article) == [
+        ("We want the night boat back, or we walk out.", "Ana Ruiz"),
+        ("Fine, goodbye, see you next year!", "Ana Ruiz"),
+        ("a stunt, nothing more.", None),
+    ]

@@ -199,6 +199,7 @@ CROSSHEAD = re.compile(
 )  # "MEDIAWATCH -- ", "UPDATE — 5:48 p.m. ET ": a label printed before the paragraph, not its subject
 BYLINE = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*)*(?:\s+[a-z]+)?['’]s\s+)?(?=[A-Z])")  # "by BuzzFeed’s "
 EXCERPT_LEAD = re.compile(r"[\"”’']?\s*:\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?$")  # "…: Starting tomorrow, “"
+SPOKEN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b")
 LINK = re.compile(r"\b(?:https?://|www\.)")
 CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
 AFTER_REACH = 12
@@ -301,7 +302,7 @@ class Attributor:
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
             subject = self._agent(span) or self._sourced_before(span, previous, self._after(span, openings)) or self._any_verb_after(span, openings)
-            author = self._author(span.start)
+            author = self._author(span.start) or self._block_speaker(span)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
             elif subject is not None:
@@ -344,6 +345,24 @@ class Attributor:
             if start <= position < signature:
                 return name
         return None
+
+    def _block_speaker(self, span: Span) -> str | None:
+        """``Here's what Ruiz said she would do:`` then a paragraph without marks: the paragraph is
+        her words (a person's speech, not an outlet's excerpt), and what it quotes with no other
+        speaker ("You say, "…"") she says too."""
+        paragraph = self._paragraph(span.opened)[0]
+        colon = self._content_end(paragraph) - 1
+        if colon < 0 or self.text[colon] != ":" or not SPOKEN_PERSON.search(self.text, paragraph, span.opened):
+            return None  # a spoken block talks in the first or second person ("You say, "…"")
+        low = self._sentence(colon)[0]
+        verbs = list(VERB.finditer(self.text, low, colon))
+        if not verbs or any(mark in self.text[verbs[-1].end() : colon] for mark in "“\""):
+            return None
+        subjects = (self._subject_of(verb.start(), verb.end(), low, colon, verb.group()) for verb in reversed(verbs))
+        subject = next((subject for subject in subjects if subject is not None and subject.kind != "pronoun"), None)  # "Ruiz said she would tell"
+        if subject is None or subject.kind != "name" or self._kind_of_name(subject.text) != "person":
+            return None  # an outlet's excerpt ("Bloomberg reported:") quotes others
+        return self._full_name(subject.text, subject.start)
 
     def _drop_quoted(self, spans: Sequence[Span]) -> None:
         """Names inside quotation marks are not the quote's speakers or pronoun antecedents."""
