@@ -975,3 +975,14 @@ def test_quotes_inside_a_spoken_block_introduced_with_a_colon_are_the_speakers()
         ("Fine, goodbye, see you next year!", "Ana Ruiz"),
         ("a stunt, nothing more.", None),
     ]
+
+
+def test_an_interviewer_named_in_apposition_asks_the_question_not_the_guest() -> None:
+    article = (
+        "Ivo Berg, the ferry union's leader, spoke on Harbour Radio's morning show.\n"
+        "One of the hosts, Lina Orr, pressed him on whether the strike might end before the weekend.\n"
+        '"Any chance the boats run on Saturday at all?" she asked.\n'
+        '"I really doubt it," Mr. Berg said. "Nobody has called us."\n'
+        'He added: "We will wait as long as it takes, and the board knows that."'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Lina Orr", "Ivo Berg", "Ivo Berg", "Ivo Berg"]

@@ -199,6 +199,7 @@ CROSSHEAD = re.compile(
 )  # "MEDIAWATCH -- ", "UPDATE — 5:48 p.m. ET ": a label printed before the paragraph, not its subject
 BYLINE = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*)*(?:\s+[a-z]+)?['’]s\s+)?(?=[A-Z])")  # "by BuzzFeed’s "
 EXCERPT_LEAD = re.compile(r"[\"”’']?\s*:\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?$")  # "…: Starting tomorrow, “"
+APPOSED_SUBJECT = re.compile(r"\s*(?:(?:One|Some|Each|Another)\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s*")
 SPOKEN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b")
 LINK = re.compile(r"\b(?:https?://|www\.)")
 CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
@@ -1167,11 +1168,19 @@ class Attributor:
                 return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, said Davids": a speaker just introduced
             if any(self._introduces(mention) for mention in group):
                 break
-        known = [mention for group in reversed(groups[-2:]) for mention in group if self._established(mention.name) or self._introduces(mention)]
+        known = [
+            mention for group in reversed(groups[-2:]) for mention in group if self._established(mention.name) or self._introduces(mention) or self._opens_sentence(mention)
+        ]
         subject = next((mention for mention in known if self._opens_its_clause(mention)), known[0] if known else None)
         if subject is not None:
             return subject.name  # "... would come only if Trump lost": a subordinate clause's name is not the subject
         return groups[-1][0].name if groups else None
+
+    def _opens_sentence(self, mention: Mention) -> bool:
+        """Named in apposition to the noun phrase that opens the sentence ("One of the hosts, Ana
+        Ruiz, pressed him"): the sentence's subject, whom a pronoun after it means."""
+        low = self._sentence(mention.start)[0]
+        return self.text.startswith(",", mention.end) and APPOSED_SUBJECT.fullmatch(self.text, low, mention.start) is not None
 
     def _opens_its_clause(self, mention: Mention) -> bool:
         low = self._sentence(mention.start)[0]
