@@ -986,3 +986,24 @@ def test_an_interviewer_named_in_apposition_asks_the_question_not_the_guest() ->
         'He added: "We will wait as long as it takes, and the board knows that."'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Lina Orr", "Ivo Berg", "Ivo Berg", "Ivo Berg"]
+
+
+def test_a_campaigns_statement_is_the_candidates_and_an_owned_role_is_its_named_holder() -> None:
+    article = (
+        'Ana Ruiz will skip the harbour debate. "This takes nerve, and it is what the town needs," '
+        "Ruiz's campaign charged in a statement that cited the town motto.\n"
+        'Ana Ruiz\'s campaign manager used softer words on Friday, saying he did not "expect" any change of plan.\n'
+        "Ivo Berg, the campaign manager, spoke on Lenby Radio."
+    )
+    assert quotes_of(article) == [
+        ("This takes nerve, and it is what the town needs,", "Ana Ruiz"),
+        ("expect", "Ivo Berg"),
+    ]
+
+
+def test_an_epithet_like_the_billionaire_is_the_person_just_named() -> None:
+    article = (
+        "Ivo Berg said on Monday that he would skip the harbour debate.\n"
+        'The billionaire argued that the host would be "openly hostile" to him.'
+    )
+    assert quotes_of(article) == [("openly hostile", "Ivo Berg")]

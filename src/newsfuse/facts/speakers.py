@@ -56,7 +56,7 @@ VERBS = (
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|emails (?=the staff\b|that\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|[a-z]+ed (?=in (?:a|an|its|his|her|their) (?:[\w-]+ )?(?:statement|e-?mail|tweet|post|letter|release)\b)|emails (?=the staff\b|that\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -81,7 +81,14 @@ GROUP_ROLES = frozenset(
     museum zoo bank church party foundation institute center centre coalition association body registry regulator watchdog charity""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
-PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
+PERSON_ROLES = (
+    ROLE_NOUNS
+    | frozenset(TITLES.values())
+    | frozenset(
+        """winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat
+        billionaire tycoon mogul businessman businesswoman frontrunner front-runner nominee incumbent""".split()
+    )
+) - {""}
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will can could may might must should further again simply
@@ -200,6 +207,11 @@ CROSSHEAD = re.compile(
 BYLINE = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*)*(?:\s+[a-z]+)?['’]s\s+)?(?=[A-Z])")  # "by BuzzFeed’s "
 EXCERPT_LEAD = re.compile(r"[\"”’']?\s*:\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?$")  # "…: Starting tomorrow, “"
 APPOSED_SUBJECT = re.compile(r"\s*(?:(?:One|Some|Each|Another)\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s*")
+OWNED_BY = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)$")
+SPEAKS_THROUGH = frozenset("campaign camp".split())  # a campaign's statement is the candidate's
+OPENING_OWNED = re.compile(
+    r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(?=,|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would)\b)"
+)  # "Ana Ruiz's campaign manager used": the head noun, then the verb
 SPOKEN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b")
 LINK = re.compile(r"\b(?:https?://|www\.)")
 CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
@@ -586,6 +598,9 @@ class Attributor:
         opening = re.match(r"\s*((?i:he|she|they))\b", self.text[low:high])
         if opening:
             return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
+        owned = OPENING_OWNED.match(self.text, low, high)
+        if owned and owned.group(1) in UNNAMED_ROLES | SPEAKS_THROUGH:  # "Ana Ruiz's campaign manager used ..., saying"
+            return self._left_of(owned.end(1), low)
         named = self._mentions_between(low, high)
         for index, mention in enumerate(named):  # "The day before Berg's email, Storm asked"
             if self._opens_clause(max(low, self.text.rfind(",", low, mention.start) + 1), mention):
@@ -762,6 +777,13 @@ class Attributor:
         spokes = SPOKESMAN_FOR.search(trimmed)
         if spokes:
             return Subject("name", spokes.group(1), low + spokes.start(1))
+        owned = OWNED_BY.search(trimmed)
+        if owned:  # "Ruiz's campaign said": the candidate; "Ruiz's campaign manager said": whoever holds that job
+            owner = self._mentions_between(max(low, low + owned.start() - 80), low + owned.start())
+            if owned.group(1) in SPEAKS_THROUGH and owner and owner[-1].end == low + owned.start():
+                return Subject("name", owner[-1].name, owner[-1].start)
+            if owned.group(1) in UNNAMED_ROLES and owner and owner[-1].end == low + owned.start():
+                return Subject("phrase", owned.group(1), low + owned.start(1))
         named = self._mentions_between(low, end)
         if named and re.fullmatch(r"(?:['’‘]s?)?", self.text[named[-1].end : end]):
             index = len(named) - 1
