@@ -1007,3 +1007,9 @@ def test_an_epithet_like_the_billionaire_is_the_person_just_named() -> None:
         'The billionaire argued that the host would be "openly hostile" to him.'
     )
     assert quotes_of(article) == [("openly hostile", "Ivo Berg")]
+
+
+def test_a_two_letter_acronym_is_not_expanded_to_any_two_word_name() -> None:
+    cluster = prepare(to_cluster(["Birthdays today: Ana Ruiz, founder of the Harbour Society.", 'The storm hit at night, HS reported: "Roofs are gone."']))
+    index = EntityIndex(cluster)
+    assert index.canonical("HS") == "HS"  # not "Harbour Society"

@@ -488,7 +488,7 @@ class EntityIndex:
         result = [("person", group) for group in groups]
         others: dict[str, list[str]] = {}
         for key, kind in sorted(((key, kind) for key, kind in counts if kind != "person"), key=lambda item: -len(item[0])):
-            expanded = next((name for name in others if _initials(name) == key and counts[(name, kind)]), None)
+            expanded = next((name for name in others if len(key) > 2 and _initials(name) == key and counts[(name, kind)]), None)  # "AP", "UN": too short to expand safely
             if expanded is not None:
                 others[expanded].append(key)
             else:
