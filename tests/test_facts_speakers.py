@@ -1013,3 +1013,12 @@ def test_a_two_letter_acronym_is_not_expanded_to_any_two_word_name() -> None:
     cluster = prepare(to_cluster(["Birthdays today: Ana Ruiz, founder of the Harbour Society.", 'The storm hit at night, HS reported: "Roofs are gone."']))
     index = EntityIndex(cluster)
     assert index.canonical("HS") == "HS"  # not "Harbour Society"
+
+
+def test_headlines_listed_after_a_comma_without_closing_punctuation_are_titles() -> None:
+    article = (
+        'HOW IT PLAYS: Harbour Post page one, "Mayor shuts the night ferry for good" ... Daily Ledger banner, '
+        '"Ferry riders lose their last boat home" (story inside)\n'
+        'Ana Ruiz said: "We will fight this closure at every meeting until the boat is back."'
+    )
+    assert quotes_of(article) == [("We will fight this closure at every meeting until the boat is back.", "Ana Ruiz")]

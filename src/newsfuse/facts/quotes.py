@@ -28,6 +28,8 @@ NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|ent
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
 CREDIT_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]|\s*:\s*[\"“‘']")  # "…," by Ana Ruiz / "…": "…"
 SUBTITLE_WORDS = 14
+LISTED = re.compile(r",\s*$")
+LISTED_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…|\(|\n|$)")
 REPLY_BEFORE = re.compile(r"\b(?:answered|replied|responded)\s*[:,]?\s*$")
 HEADLINE_WORDS = 6
 SENTENCES = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")  # two sentences, not "U.S. Citizens"
@@ -140,9 +142,12 @@ def names_a_term(text: str, span: Span) -> bool:
 def credited_title(text: str, span: Span) -> bool:
     """A capitalised quotation followed by a byline ("“Snow Ends,” by Ana Ruiz") or by a colon and
     another quotation ("“Snow Ends”: “The storm …”") is a headline that credits or heads an
-    excerpt, not words someone said."""
+    excerpt, not words someone said; so is one listed after a comma with no closing punctuation and
+    a list's ellipsis, a parenthesis or the end of the line after it (speech ends with its punctuation)."""
     if span.continues or not (text[span.start : span.start + 1].isupper() or text[span.start : span.start + 1].isdigit()):
         return False
+    if text[span.end - 1 : span.end].isalnum() and LISTED.search(text, max(0, span.opened - 3), span.opened) and LISTED_AFTER.match(text, span.after):
+        return True  # "WashPost A1, "Storm shuts ferry" ... The Ledger, …": listed, unpunctuated
     return CREDIT_AFTER.match(text, span.after) is not None
 
 
