@@ -1022,3 +1022,11 @@ def test_headlines_listed_after_a_comma_without_closing_punctuation_are_titles()
         'Ana Ruiz said: "We will fight this closure at every meeting until the boat is back."'
     )
     assert quotes_of(article) == [("We will fight this closure at every meeting until the boat is back.", "Ana Ruiz")]
+
+
+def test_a_statement_headed_with_its_issuer_after_a_list_dash_is_the_issuers() -> None:
+    article = (
+        "The boats stopped at noon. http://example.com/b2\n"
+        '--LENBY FERRY COMPANY STATEMENT, via Ana Ruiz: "The night boat will not run again this winter, whatever the council decides."'
+    )
+    assert quotes_of(article) == [("The night boat will not run again this winter, whatever the council decides.", "LENBY FERRY COMPANY")]

@@ -212,6 +212,8 @@ SPEAKS_THROUGH = frozenset("campaign camp".split())  # a campaign's statement is
 OPENING_OWNED = re.compile(
     r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(?=,|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would)\b)"
 )  # "Ana Ruiz's campaign manager used": the head noun, then the verb
+BULLET = re.compile(r"[\s\-–—*•]*")
+NAMED_DOCUMENT = re.compile(r"\s+(?i:statement|press release|memo)$")
 SPOKEN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b")
 LINK = re.compile(r"\b(?:https?://|www\.)")
 CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
@@ -297,9 +299,9 @@ class Attributor:
         return self.crossheads[index] if index >= 0 and position < self.crossheads[index].end() else None
 
     def _past_crosshead(self, low: int) -> int:
-        """Where the sentence starting at ``low`` begins once a crosshead before it is skipped."""
+        """Where the sentence starting at ``low`` begins once a crosshead or a list's dash before it is skipped."""
         match = self._crosshead_at(low)
-        return match.end() if match is not None else low
+        return BULLET.match(self.text, match.end() if match is not None else low).end()
 
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
@@ -535,7 +537,7 @@ class Attributor:
         low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
         content_end = self._content_end(low) if not self.text[low : span.opened].strip() else 0
         if content_end and self.text[content_end - 1] == ":":
-            low = max(self._sentence(content_end - 1)[0], previous.after if previous else 0)
+            low = max(self._sentence(content_end - 1)[0], self._paragraph(content_end - 1)[0], previous.after if previous else 0)
         context = self.text[low : span.opened]
         verbs = list(VERB.finditer(context))
         for verb in reversed(verbs):
@@ -901,7 +903,8 @@ class Attributor:
     # -- who the subject is ------------------------------------------------------------------
     def _resolve(self, subject: Subject, previous_speaker: str | None, previous: Span | None) -> str | None:
         if subject.kind == "name":
-            return self._full_name(subject.text, subject.start)
+            issuer = NAMED_DOCUMENT.sub("", subject.text)  # "FOX NEWS STATEMENT:": the network's statement
+            return self._full_name(issuer or subject.text, subject.start)
         if subject.kind == "anonymous":
             return None
         if subject.kind == "pronoun":
