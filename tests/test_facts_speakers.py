@@ -1030,3 +1030,11 @@ def test_a_statement_headed_with_its_issuer_after_a_list_dash_is_the_issuers() -
         '--LENBY FERRY COMPANY STATEMENT, via Ana Ruiz: "The night boat will not run again this winter, whatever the council decides."'
     )
     assert quotes_of(article) == [("The night boat will not run again this winter, whatever the council decides.", "LENBY FERRY COMPANY")]
+
+
+def test_a_quoted_wire_story_that_opens_with_its_dateline_is_the_agencys() -> None:
+    article = (
+        'Ana Ruiz said the ferry "will be back by spring."\n'
+        'BREAKING -- "LENBY, Ost. (NPA) -- The last ferry of the night ran aground on Friday and twelve passengers were rescued."'
+    )
+    assert quotes_of(article)[-1] == ("LENBY, Ost. (NPA) -- The last ferry of the night ran aground on Friday and twelve passengers were rescued.", "NPA")

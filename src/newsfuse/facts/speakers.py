@@ -214,6 +214,7 @@ OPENING_OWNED = re.compile(
 )  # "Ana Ruiz's campaign manager used": the head noun, then the verb
 BULLET = re.compile(r"[\s\-–—*•]*")
 NAMED_DOCUMENT = re.compile(r"\s+(?i:statement|press release|memo)$")
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*)*\s*\((?P<agency>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,2})\)\s*(?:--|[—–-])")  # "LENBY, Ost. (AP) --"
 SPOKEN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b")
 LINK = re.compile(r"\b(?:https?://|www\.)")
 CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
@@ -323,6 +324,8 @@ class Attributor:
             elif subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
+            elif dateline := DATELINE.match(self.text, span.start, span.end):
+                speaker, attributed = dateline.group("agency"), True  # a wire story quoted from its dateline on: the agency's
             elif previous is not None and previous_attributed and self._continues(previous, span, previous_speaker):
                 speaker, attributed = previous_speaker, True
             else:
