@@ -1038,3 +1038,13 @@ def test_a_quoted_wire_story_that_opens_with_its_dateline_is_the_agencys() -> No
         'BREAKING -- "LENBY, Ost. (NPA) -- The last ferry of the night ran aground on Friday and twelve passengers were rescued."'
     )
     assert quotes_of(article)[-1] == ("LENBY, Ost. (NPA) -- The last ferry of the night ran aground on Friday and twelve passengers were rescued.", "NPA")
+
+
+def test_a_report_quoted_far_from_its_issuer_is_the_issuers_whatever_the_article_calls_it() -> None:
+    article = (
+        "A study released Monday by a think tank ranks the harbour last again.\n"
+        '"The harbour has the slowest ferries of any port we studied," the Ledger Fund, a research group, concluded in its analysis.\n'
+        "Ivo Berg, the study's lead author, said the ferries were old. Ana Ruiz runs the ferry company. Her boats are slow.\n"
+        'The harbour, on the other hand, "ranks behind most ports on every measure," the report concludes.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ledger Fund", "Ledger Fund"]

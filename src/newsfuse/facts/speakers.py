@@ -66,7 +66,7 @@ FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
     filing ad mailer memo note account page website site op-ed editorial study research review survey
-    document feed article text""".split()
+    document feed article text analysis""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -165,6 +165,7 @@ WRITTEN = re.compile(
 )  # "the letters he wrote to her", "a review the agency published"
 SIGNED = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUN + r"|[Ii]t)s?\b[^.!?\n]{0,80}?\b(?:signature\s+of|signed\s+by)\s+")  # who signed it
 POSTS = frozenset("tweet post video caption".split())
+FINDINGS = frozenset("report study analysis survey review research".split())  # one body's findings, however the article names them
 ACCOUNTS = frozenset("account feed page".split())
 ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
 ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
@@ -242,7 +243,7 @@ def _in_handle(name: str, handle: str) -> bool:
 def _same_document(noun: str, other: str) -> bool:
     """"it" is any document; "the suit" is the lawsuit, not the report about it; a tweet or a
     post is the account's or feed's it appeared on."""
-    return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS
+    return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS or {noun, other} <= FINDINGS
 
 
 def _modified(noun: str) -> re.Pattern[str]:
@@ -931,6 +932,7 @@ class Attributor:
                 or self._signer(subject.start, subject.text)
                 or self._sender(low, subject.start, subject.text)
                 or self._publisher(subject.start, subject.text)
+                or self._sender(0, subject.start, subject.text)
             )
             return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start) or self._spoken_for(subject)
@@ -1034,12 +1036,18 @@ class Attributor:
                 continue
             sentence_start = self._sentence(match.start())[0]
             if match.group().startswith("in "):  # "The team dismissed the claims in a statement": the sentence's subject
-                subject = self._sentence_subject(sentence_start, match.start())
+                subject = self._sentence_subject(sentence_start, match.start()) or self._verb_subject(sentence_start, match.start())
             else:
                 subject = self._left_of(match.start(), sentence_start)
             if subject is not None and subject.kind == "name":
                 return subject.text
         return None
+
+    def _verb_subject(self, low: int, high: int) -> Subject | None:
+        """``"…," the Ledger Fund, a think tank, concluded in its analysis``: the subject of the
+        speech verb right before the document, when the sentence opens with the quote itself."""
+        verbs = list(VERB.finditer(self.text, low, high))
+        return self._left_of(verbs[-1].start(), low) if verbs and not self.text[verbs[-1].end() : high].strip() else None
 
     def _pair(self, position: int, previous: Span | None) -> str | None:
         """"They" after "Pink and Kelly Clarkson ..." (or after two people named since the last
