@@ -1048,3 +1048,8 @@ def test_a_report_quoted_far_from_its_issuer_is_the_issuers_whatever_the_article
         'The harbour, on the other hand, "ranks behind most ports on every measure," the report concludes.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Ledger Fund", "Ledger Fund"]
+
+
+def test_a_phrase_or_slogan_mentioned_as_such_is_no_quote() -> None:
+    article = 'The origin of the saying "Slow boats make long friends" is unclear. Ana Ruiz said: "We have always had slow boats here."'
+    assert quotes_of(article) == [("We have always had slow boats here.", "Ana Ruiz")]
