@@ -1053,3 +1053,8 @@ def test_a_report_quoted_far_from_its_issuer_is_the_issuers_whatever_the_article
 def test_a_phrase_or_slogan_mentioned_as_such_is_no_quote() -> None:
     article = 'The origin of the saying "Slow boats make long friends" is unclear. Ana Ruiz said: "We have always had slow boats here."'
     assert quotes_of(article) == [("We have always had slow boats here.", "Ana Ruiz")]
+
+
+def test_a_staff_byline_credits_the_outlet_the_item_names() -> None:
+    article = 'WHAT LENBY READS – Harbour Herald lead story, "Ferry Fares To Rise," by Staff Report: "The board voted on Tuesday to raise fares."'
+    assert quotes_of(article) == [("The board voted on Tuesday to raise fares.", "Harbour Herald")]

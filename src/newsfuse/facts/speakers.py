@@ -218,6 +218,7 @@ NAMED_DOCUMENT = re.compile(r"\s+(?i:statement|press release|memo)$")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*)*\s*\((?P<agency>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,2})\)\s*(?:--|[—–-])")  # "LENBY, Ost. (AP) --"
 SPOKEN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b")
 LINK = re.compile(r"\b(?:https?://|www\.)")
+STAFF_BYLINE = re.compile(r"\s*(?i:staff(?:\s+reports?)?|wire\s+reports?|news\s+services?)\s*")
 CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
@@ -521,6 +522,9 @@ class Attributor:
         if handle is not None:
             return Subject("name", handle.group(1), handle.start(1))  # "@anaruiz: “…”": the account's post
         bylines = list(BYLINE.finditer(self.text, max(paragraph, colon - 200), colon))
+        if bylines and STAFF_BYLINE.fullmatch(self.text, bylines[-1].end(), colon):  # "by Staff Report": the outlet the item names
+            outlet = next((mention for mention in self._mentions_between(paragraph, bylines[-1].start()) if self._kind(mention) == "org"), None)
+            return Subject("name", outlet.name, outlet.start) if outlet else Subject("anonymous", "staff", bylines[-1].end())
         if bylines:
             named = self._mentions_between(bylines[-1].end(), colon)
             if named and named[0].start == bylines[-1].end() and all(CREDIT_JOINS.fullmatch(self.text, left.end, right.start) for left, right in zip(named, named[1:])):
