@@ -27,7 +27,14 @@ Anonymous subjects ("a White House official", "one source", "the ex-parishioner"
 court records") give ``None``.
 An embedded post ("… — Ana Ruiz (@anaruiz) May 3, 2019", "A post shared by Ana Ruiz (@anaruiz)")
 is its author's words: a quote in it with no other speaker, or one the author introduces with
-"I said", is the author's.
+"I said", is the author's; so is a first- or second-person paragraph after "X said …:" (a speech
+quoted as a block: "You say, "…"").
+Newsletter digests have conventions of their own: an all-capitals label opening a paragraph
+("MEDIAWATCH --", "UPDATE — 5:48 p.m. ET") is a crosshead, never a speaker or a subject; an
+excerpt after a byline ("“Title,” by the Ledger’s Ana Ruiz: “…”") or after a credited title
+("Ana Ruiz, “Title”: “…”") is its author's ("by Staff Report": the outlet the item names); "@handle:
+“…”" is the account's; a quoted wire story that opens with its dateline ("LENBY, Ost. (NPA) --") is
+the agency's; a link ends an item, so the next quote does not continue its speaker.
 """
 
 from __future__ import annotations
