@@ -10,7 +10,7 @@ evaluated as arrays (``newsfuse.summarizers.forest``), with the same predictions
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
@@ -32,16 +32,19 @@ MODEL_RESOURCE = "learned.txt.gz"
 LENGTH_EXPONENT = 0.5
 
 
-def load_model(path: str | Path | None = None) -> lightgbm.Booster:
-    """A scorer from a gzipped (or plain) LightGBM text file; the shipped one by default."""
+def load_model(
+    path: str | Path | None = None, resource: str = MODEL_RESOURCE, names: Sequence[str] = features.FEATURES
+) -> lightgbm.Booster:
+    """A model from a gzipped (or plain) LightGBM text file, trained on the features ``names``;
+    the shipped ``resource`` by default."""
     if path is None:
-        data = resources.files("newsfuse.models").joinpath(MODEL_RESOURCE).read_bytes()
+        data = resources.files("newsfuse.models").joinpath(resource).read_bytes()
     else:
         data = Path(path).read_bytes()
     text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode()
     booster = lightgbm.Booster(model_str=text)
-    if booster.feature_name() != list(features.FEATURES):
-        raise ValueError(f"{path or MODEL_RESOURCE}: model was trained on other features; retrain it with `newsfuse train`")
+    if booster.feature_name() != list(names):
+        raise ValueError(f"{path or resource}: model was trained on other features; retrain it with `newsfuse train`")
     return booster
 
 
@@ -88,5 +91,8 @@ class Learned(Summarizer):
         self.prior = prior
 
     def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
-        predicted = self.predict(features.features(cluster, vectors, self.prior))
-        return predicted / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
+        return self.scores(features.features(cluster, vectors, self.prior), vectors)
+
+    def scores(self, matrix: np.ndarray, vectors: SentenceVectors) -> np.ndarray:
+        """The scores of sentences whose features (:func:`newsfuse.features.features`) are known."""
+        return self.predict(matrix) / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
