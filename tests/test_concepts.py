@@ -25,7 +25,8 @@ def test_concepts_are_stemmed_bigrams_within_a_sentence_without_stopword_pairs()
     assert found.content[:, 0].tolist() == [False, True] and found.content[:, 1].tolist() == [True, True]
     repeated = concepts.Concepts.of([["flood", "warning", "flood", "warning"]])
     assert repeated.names == ["flood warn", "warn flood"]
-    assert repeated.matrix(1).toarray().tolist() == [[1.0, 1.0]]  # carried, however often
+    assert [pair.tolist() for pair in repeated.carried()] == [[0, 0], [0, 1]]  # carried once, however often
+    assert [pair.tolist() for pair in concepts.Concepts.of([[], ["calm"]]).carried()] == [[], []]  # no concepts at all
 
 
 def test_bigrams_of_a_text_split_sentences_and_cut_at_a_word_budget() -> None:
@@ -72,7 +73,7 @@ def test_coverage_prefers_a_sentence_with_new_heavy_concepts_over_a_redundant_on
     found = concepts.Concepts.of(vectors.words)
     scores = np.array([3.0, 2.0, 1.0])  # the repeat outranks the new fact on its own
     weights = np.array([1.0 if name in {"heavi rain", "river vallei", "evacu of", "mayor order"} else 0.0 for name in found.names])
-    coverage = Coverage(found.matrix(len(vectors)), weights, bonus=0.0, exponent=0.0)
+    coverage = Coverage(*found.carried(), weights, bonus=0.0, exponent=0.0)
     texts = lambda summary: [sentence.text for sentence in summary.sentences]  # noqa: E731
     plain = select(cluster, vectors, scores, words=16, redundancy=1.01)
     assert texts(plain) == [sentence.text for sentence in cluster.sentences[:2]]
@@ -85,7 +86,7 @@ def test_coverage_without_weights_is_the_plain_selection() -> None:
     vectors = SentenceVectors.of(cluster)
     found = concepts.Concepts.of(vectors.words)
     scores = np.array([1.0, 2.0, 3.0])
-    coverage = Coverage(found.matrix(len(vectors)), np.zeros(len(found)), bonus=1.0, exponent=0.0)
+    coverage = Coverage(*found.carried(), np.zeros(len(found)), bonus=1.0, exponent=0.0)
     for words in (5, 12, 40):
         assert select(cluster, vectors, scores, words, coverage=coverage) == select(cluster, vectors, scores, words)
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
-from scipy import sparse
 
 from newsfuse import features as sentence_features
 from newsfuse.prior import SummaryPrior, shipped
@@ -91,12 +90,11 @@ class Concepts:
     def __len__(self) -> int:
         return len(self.names)
 
-    def matrix(self, sentences: int) -> sparse.csr_matrix:
-        """``(sentences, concepts)`` with 1 where a sentence carries a concept (however often)."""
-        values = np.ones(len(self.ids))
-        matrix = sparse.csr_matrix((values, (self.rows, self.ids)), shape=(sentences, len(self.names)))
-        matrix.data[:] = 1.0
-        return matrix
+    def carried(self) -> tuple[np.ndarray, np.ndarray]:
+        """The (sentence, concept) pairs where a sentence carries a concept, each once however
+        often, ordered by sentence, then concept."""
+        pairs = np.unique(self.rows * max(len(self.names), 1) + self.ids)
+        return pairs // max(len(self.names), 1), pairs % max(len(self.names), 1)
 
 
 class _Content(dict):

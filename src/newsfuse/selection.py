@@ -18,7 +18,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from newsfuse.model import Citation, Cluster, Sentence, Summary, SummarySentence
 from newsfuse.vectors import SentenceVectors
@@ -33,11 +32,13 @@ SENTENCE_ENDS = frozenset(".!?…\"'”’)")
 class Coverage:
     """Concepts a summary should cover: which sentence carries which, and what each is worth.
 
+    ``sentences[i]`` carries ``concepts[i]`` (each pair once, however often the words repeat).
     A sentence's value is (weight of its concepts not covered yet + ``bonus`` × its score)
     divided by its length to the power ``exponent``.
     """
 
-    carriers: sparse.csr_matrix  # (sentences, concepts), 1 where a sentence carries a concept
+    sentences: np.ndarray  # (pairs,) sentence index
+    concepts: np.ndarray  # (pairs,) concept index
     weights: np.ndarray  # (concepts,)
     bonus: float = 1.0
     exponent: float = 1.0
@@ -56,11 +57,11 @@ class _Values:
         self._costs = costs
 
     def current(self) -> np.ndarray:
-        return (self._coverage.carriers @ self._left + self._own) / self._costs
+        carried = np.bincount(self._coverage.sentences, self._left[self._coverage.concepts], minlength=len(self._own))
+        return (carried + self._own) / self._costs
 
     def take(self, index: int) -> None:
-        carriers = self._coverage.carriers
-        self._left[carriers.indices[carriers.indptr[index] : carriers.indptr[index + 1]]] = 0.0
+        self._left[self._coverage.concepts[self._coverage.sentences == index]] = 0.0
 
 
 class _Scores:

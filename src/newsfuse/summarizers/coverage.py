@@ -78,5 +78,5 @@ class ConceptCoverage(Learned):
     def summarize(self, cluster: Cluster, vectors: SentenceVectors, words: int) -> Summary:
         found, matrix, scores = concept_features(self, self.bigrams, cluster, vectors)
         weights = np.clip(self.weigh(matrix), 0.0, None) if len(found) else np.zeros(0)
-        coverage = Coverage(found.matrix(len(vectors)), weights, self.bonus, self.exponent)
+        coverage = Coverage(*found.carried(), weights, self.bonus, self.exponent)
         return select(cluster, vectors, scores, words, redundancy=self.redundancy, method=self.name, coverage=coverage)
