@@ -149,10 +149,25 @@ def features(
     summary prior of bigrams (counted by :func:`newsfuse.prior.count` with :func:`bigrams` as
     the units) and ``prior`` that of words (the shipped one by default).
     """
+    own, carriers = own_features(concepts, vectors, documents, scores, bigram_prior, prior)
+    return np.hstack([own, sentences[carriers].astype(np.float32)])
+
+
+def own_features(
+    concepts: Concepts,
+    vectors: SentenceVectors,
+    documents: int,
+    scores: np.ndarray,
+    bigram_prior: SummaryPrior,
+    prior: SummaryPrior | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The :data:`OWN_FEATURES` columns of :func:`features` and each concept's best-scored
+    carrier sentence, whose sentence features are the other columns: a model can weigh those
+    once per carrier rather than once per concept (:meth:`newsfuse.summarizers.forest.Forest.predict`)."""
     count = len(concepts)
-    matrix = np.zeros((count, len(FEATURES)), np.float32)
+    matrix = np.zeros((count, len(OWN_FEATURES)), np.float32)
     if not count:
-        return matrix
+        return matrix, np.zeros(0, np.int64)
     ids, rows = concepts.ids, concepts.rows
     documents = max(documents, 1)
     columns: dict[str, np.ndarray | float] = {}
@@ -197,6 +212,4 @@ def features(
     for position, name in enumerate(OWN_FEATURES):
         matrix[:, position] = columns[name]
     by_score = np.lexsort((-carrier_scores, carried_by))  # each concept's carriers, best first
-    best = carriers[by_score][np.r_[True, carried_by[by_score][1:] != carried_by[by_score][:-1]]]
-    matrix[:, len(OWN_FEATURES) :] = sentences[best]
-    return matrix
+    return matrix, carriers[by_score][np.r_[True, carried_by[by_score][1:] != carried_by[by_score][:-1]]]
