@@ -63,7 +63,7 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     references = [rouge.sentences_of(text) for text in cluster.references]
     vectors = SentenceVectors.of(prepared)
     found, matrix, scores = concept_features(scorer, settings["bigrams"], prepared, vectors)
-    carriers = found.matrix(len(vectors))
+    carriers = found.carried()
     truth = concepts.bigrams(cluster.references[0], WORDS)
     documents = matrix[:, concepts.FEATURES.index("documents")]
     weights = {
@@ -74,9 +74,9 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     runs: dict[str, Coverage | None] = {BASELINE: None}
     for bonus in settings["bonus"]:
         for exponent in settings["exponent"]:
-            runs[f"concepts μ={bonus:g} r={exponent:g}"] = Coverage(carriers, weights["model"], bonus, exponent)
-    runs["document-count weights, r=1"] = Coverage(carriers, weights["df"], 0.0, 1.0)
-    runs["true weights (ceiling), r=1"] = Coverage(carriers, weights["truth"], 0.0, 1.0)
+            runs[f"concepts μ={bonus:g} r={exponent:g}"] = Coverage(*carriers, weights["model"], bonus, exponent)
+    runs["document-count weights, r=1"] = Coverage(*carriers, weights["df"], 0.0, 1.0)
+    runs["true weights (ceiling), r=1"] = Coverage(*carriers, weights["truth"], 0.0, 1.0)
     results: dict[str, tuple[float, float]] = {}
     for name, coverage in runs.items():
         summary = select(prepared, vectors, scores, WORDS, redundancy=scorer.redundancy, coverage=coverage)

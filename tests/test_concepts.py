@@ -65,6 +65,16 @@ def test_features_describe_how_the_cluster_uses_each_concept() -> None:
     assert column["bigram_prior"][river] == pytest.approx(0.9) and column["bigram_prior"][mayor] == pytest.approx(0.1)
     assert column["bigram_known"].tolist().count(1.0) == 1
     assert column["cluster_documents"][0] == 2
+    assert column["digits"].sum() == 0
+
+
+def test_the_digits_feature_marks_concepts_with_a_digit_in_either_word() -> None:
+    vectors = SentenceVectors.of(prepare(Cluster(documents=[Document(text="About 40 homes and route 9b closed before the storm.")])))
+    found = concepts.Concepts.of(vectors.words)
+    matrix = concepts.features(found, vectors, 1, np.zeros((len(vectors), len(features.FEATURES))), np.zeros(len(vectors)), prior.SummaryPrior({}, 0.0))
+    digits = matrix[:, concepts.FEATURES.index("digits")]
+    expected = [any(character.isdigit() for character in name) for name in found.names]
+    assert digits.tolist() == expected and 0 < sum(expected) < len(expected)
 
 
 def test_coverage_prefers_a_sentence_with_new_heavy_concepts_over_a_redundant_one() -> None:

@@ -111,6 +111,20 @@ class _Content(dict):
 _content = _Content()
 
 
+class _Digits(dict):
+    """Memo from a word to whether it has a digit, so a concept's ``digits`` feature is two
+    lookups at C speed instead of a scan of its characters."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= MAX_STEMS:
+            self.clear()
+        value = self[word] = any(character.isdigit() for character in word)
+        return value
+
+
+_digits = _Digits()
+
+
 def bigrams(text: str, words: int | None = None) -> set[str]:
     """The concepts of a whole text (its first ``words`` words), as ``Concepts.names``: what a
     reference summary or an article covers."""
@@ -135,10 +149,25 @@ def features(
     summary prior of bigrams (counted by :func:`newsfuse.prior.count` with :func:`bigrams` as
     the units) and ``prior`` that of words (the shipped one by default).
     """
+    own, carriers = own_features(concepts, vectors, documents, scores, bigram_prior, prior)
+    return np.hstack([own, sentences[carriers].astype(np.float32)])
+
+
+def own_features(
+    concepts: Concepts,
+    vectors: SentenceVectors,
+    documents: int,
+    scores: np.ndarray,
+    bigram_prior: SummaryPrior,
+    prior: SummaryPrior | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The :data:`OWN_FEATURES` columns of :func:`features` and each concept's best-scored
+    carrier sentence, whose sentence features are the other columns: a model can weigh those
+    once per carrier rather than once per concept (:meth:`newsfuse.summarizers.forest.Forest.predict`)."""
     count = len(concepts)
-    matrix = np.zeros((count, len(FEATURES)), np.float32)
+    matrix = np.zeros((count, len(OWN_FEATURES)), np.float32)
     if not count:
-        return matrix
+        return matrix, np.zeros(0, np.int64)
     ids, rows = concepts.ids, concepts.rows
     documents = max(documents, 1)
     columns: dict[str, np.ndarray | float] = {}
@@ -167,7 +196,7 @@ def features(
     columns["idf_low"], columns["idf_high"] = idfs.min(axis=0), idfs.max(axis=0)
     columns["prior_low"], columns["prior_high"] = priors.min(axis=0), priors.max(axis=0)
     columns["stopwords"] = 2 - content.sum(axis=0)
-    columns["digits"] = np.fromiter((any(character.isdigit() for character in name) for name in concepts.names), float, count)
+    columns["digits"] = np.fromiter(map(_digits.__getitem__, left), bool, count) | np.fromiter(map(_digits.__getitem__, right), bool, count)
     carrier_scores = np.asarray(scores, np.float64)[carriers]
     score_max = np.full(count, -np.inf)
     np.maximum.at(score_max, carried_by, carrier_scores)
@@ -183,6 +212,4 @@ def features(
     for position, name in enumerate(OWN_FEATURES):
         matrix[:, position] = columns[name]
     by_score = np.lexsort((-carrier_scores, carried_by))  # each concept's carriers, best first
-    best = carriers[by_score][np.r_[True, carried_by[by_score][1:] != carried_by[by_score][:-1]]]
-    matrix[:, len(OWN_FEATURES) :] = sentences[best]
-    return matrix
+    return matrix, carriers[by_score][np.r_[True, carried_by[by_score][1:] != carried_by[by_score][:-1]]]

@@ -25,14 +25,17 @@ from newsfuse.training.dataset import WORDS, clusters, spread
 from newsfuse.vectors import SentenceVectors
 
 SEED = 13
-ROUNDS = 300
+#: 80 trees of 15 leaves at a higher learning rate rather than 300 of 31 at 0.1: weighing a raw
+#: cluster's thousand bigrams takes 1.4 ms instead of 4.7, and on all of val the summaries score
+#: as well (R2 +0.14 over the learned default either way; 50 trees of 31 leaves: +0.15, 30: +0.12)
+ROUNDS = 80
 #: bigrams seen in fewer training clusters are left out of the bigram prior (23k bigrams, 133 KiB
 #: from 12,000 clusters)
 BIGRAM_MIN_COUNT = 20
 PARAMS = {
     "objective": "regression",
-    "learning_rate": 0.1,
-    "num_leaves": 31,
+    "learning_rate": 0.2,
+    "num_leaves": 15,
     "min_data_in_leaf": 100,
     "feature_fraction": 0.9,
     "bagging_fraction": 0.8,
