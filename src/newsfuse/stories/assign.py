@@ -44,7 +44,7 @@ import numpy as np
 
 from newsfuse.model import Document
 from newsfuse.stories.dedup import Deduplicator, shingle_signature
-from newsfuse.stories.hashing import Memo, bucket
+from newsfuse.stories.hashing import Memo, term_bucket
 from newsfuse.stories.junk import JunkTable, load_junk
 from newsfuse.text import stem, terms
 from newsfuse.vectors import load_idf
@@ -62,8 +62,10 @@ RESCORED = 3
 # comes after the capital so the regex engine skips ahead to capitals (three times faster).
 NAME = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]+")
 
-# Each term's bucket and IDF, memoised: news vocabulary repeats.
-_term = Memo(lambda term: (bucket(term), load_idf()[term])).__getitem__
+# Each term's IDF and each count's sublinear tf, memoised: news vocabulary repeats, and a
+# dictionary hit mapped over all terms at once costs less than a Python loop over them.
+_idf = Memo(lambda term: load_idf()[term]).__getitem__
+_tf = Memo(lambda count: 1.0 + math.log(count)).__getitem__
 
 
 def days(date: dt.date | None) -> float | None:
@@ -106,21 +108,20 @@ def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> A
     counts: Counter[str] = Counter(sequence)
     for term in terms(document.title):
         counts[term] += TITLE_BOOST
-    names = {stem(name.lower()) for name in NAME.findall(document.text)}
-    weights: dict[int, float] = {}
-    buckets: dict[str, int] = {}
-    log = math.log
-    for term, count in counts.items():
-        index, idf = _term(term)
-        buckets[term] = index
-        weight = (1.0 + log(count)) * idf
-        if term in names:
-            weight *= NAME_BOOST
-        weights[index] = weights.get(index, 0.0) + weight
-    strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]  # strongest first
+    indices = list(map(term_bucket, counts))
+    weights = list(map(mul, map(_tf, counts.values()), map(_idf, counts)))
+    if found := NAME.findall(document.text):
+        names = {stem(name.lower()) for name in found}
+        weights = [weight * NAME_BOOST if term in names else weight for term, weight in zip(counts, weights)]
+    summed = dict(zip(indices, weights))
+    if len(summed) < len(indices):  # two terms share a bucket: their weights add up
+        summed = {}
+        for index, weight in zip(indices, weights):
+            summed[index] = summed.get(index, 0.0) + weight
+    strongest = sorted(summed.items(), key=itemgetter(1), reverse=True)[:top_terms]  # strongest first
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
-    shingled = shingle_signature(list(map(buckets.__getitem__, sequence)))
+    shingled = shingle_signature(list(map(term_bucket, sequence)))
     return Article(key, vector, days(document.date), shingled)
 
 

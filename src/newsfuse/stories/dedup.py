@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-from newsfuse.stories.hashing import Memo, bucket
+from newsfuse.stories.hashing import term_bucket
 from newsfuse.text import terms
 
 
@@ -45,12 +45,11 @@ class Match:
 # more than the hashing.  The values are bit-for-bit datasketch's (tests check it).
 # One permutation per row, so each minimum is taken along a contiguous row.
 _A, _B = (part.reshape(-1, 1) for part in MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int).permutations)
-_bucket = Memo(bucket).__getitem__
 
 
 def signature(text: str) -> np.ndarray | None:
     """The MinHash of a cleaned text, as the story assigner computes it for the same text."""
-    return shingle_signature([_bucket(term) for term in terms(text)])
+    return shingle_signature(list(map(term_bucket, terms(text))))
 
 
 def shingle_signature(hashes: Sequence[int] | np.ndarray) -> np.ndarray | None:
@@ -148,7 +147,7 @@ class Deduplicator:
             return None
         best: Match | None = None
         for key in self._index.query(values):
-            similarity = float(np.mean(self._signatures[key] == values))
+            similarity = int(np.count_nonzero(self._signatures[key] == values)) / PERMUTATIONS  # np.mean: 3 times slower
             if similarity >= self.threshold and (best is None or (similarity, -key) > (best.similarity, -best.original)):
                 best = Match(key, similarity)
         if best is None:
