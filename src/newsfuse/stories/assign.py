@@ -35,7 +35,7 @@ import math
 import re
 import struct
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import islice, repeat
 from dataclasses import dataclass, field
 from operator import itemgetter, mul, truediv
@@ -43,7 +43,7 @@ from operator import itemgetter, mul, truediv
 import numpy as np
 
 from newsfuse.model import Document
-from newsfuse.stories.dedup import Deduplicator, shingle_signature
+from newsfuse.stories.dedup import Deduplicator, shingle_signature, shingle_signatures
 from newsfuse.stories.hashing import Memo, term_bucket
 from newsfuse.stories.junk import JunkTable, load_junk
 from newsfuse.text import stem, terms
@@ -104,6 +104,22 @@ class Article:
 
 def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> Article:
     """The article's hashed TF-IDF vector (unit length), time and MinHash signature."""
+    article, hashes = _unsigned(document, key, top_terms)
+    article.signature = shingle_signature(hashes)
+    return article
+
+
+def featurize_all(documents: Sequence[Document], first_key: int = 0, top_terms: int = TOP_TERMS) -> list[Article]:
+    """:func:`featurize` of each document, keyed from ``first_key`` on; the signatures of all of
+    them are computed together, which is cheaper (:func:`newsfuse.stories.dedup.shingle_signatures`)."""
+    unsigned = [_unsigned(document, key, top_terms) for key, document in enumerate(documents, first_key)]
+    for (article, _), values in zip(unsigned, shingle_signatures([hashes for _, hashes in unsigned])):
+        article.signature = values
+    return [article for article, _ in unsigned]
+
+
+def _unsigned(document: Document, key: int, top_terms: int) -> tuple[Article, list[int]]:
+    """The article without its signature, and the term hashes the signature is made of."""
     sequence = terms(document.text)
     counts: Counter[str] = Counter(sequence)
     for term in terms(document.title):
@@ -121,8 +137,7 @@ def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> A
     strongest = sorted(summed.items(), key=itemgetter(1), reverse=True)[:top_terms]  # strongest first
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
-    shingled = shingle_signature(list(map(term_bucket, sequence)))
-    return Article(key, vector, days(document.date), shingled)
+    return Article(key, vector, days(document.date)), list(map(term_bucket, sequence))
 
 
 @dataclass(slots=True, frozen=True)

@@ -39,7 +39,7 @@ from newsfuse.pipeline import prepare
 from newsfuse.segment import segment, spans
 from newsfuse.readers.decode import parse_date
 from newsfuse.selection import DEFAULT_WORDS
-from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
+from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize_all
 from newsfuse.stories.ingest import prepare_article
 
 BATCH = 256
@@ -395,7 +395,7 @@ class Store:
         cleaned = [(digest, document) for digest, raw in fresh if (document := prepare_article(raw)) is not None]
         report.empty += len(fresh) - len(cleaned)
         first_key = next(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM articles"))[0]
-        articles = [featurize(document, key) for key, (_, document) in enumerate(cleaned, first_key)]
+        articles = featurize_all([document for _, document in cleaned], first_key)
         decisions = []
         for article in articles:
             if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
