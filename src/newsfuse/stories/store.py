@@ -243,13 +243,14 @@ class _Rows:
 
     Story counters are summed per story, and only the best-fitting new member of each story is
     a headline candidate, so a batch costs a few statements rather than a few per article.  A
-    story begun in this batch gets its final headline at once: its candidate's if that fits at
-    least as well as the story's first article, else the first article's (what the update
-    statement would leave), so no headline is made only to be replaced.
+    story begun in this batch is inserted as it stands at the end of the batch: its final
+    headline (its candidate's if that fits at least as well as the story's first article, else
+    the first article's, which is what the update statement would leave) and its counters, so no
+    row is written only to be updated in the same transaction.
     """
 
     articles: list[tuple] = field(default_factory=list)
-    stories: list[tuple] = field(default_factory=list)  # headline given as its (similarity, document) candidate
+    stories: list[tuple] = field(default_factory=list)  # (story, its first article's (similarity, document), content)
     memberships: list[tuple] = field(default_factory=list)
     duplicates: list[tuple] = field(default_factory=list)
     changes: dict[int, list[float]] = field(default_factory=dict)  # story: [originals, first, last, articles]
@@ -261,7 +262,7 @@ class _Rows:
                               document.title, document.author, published, article.time, document.text, article.to_bytes()))
         original = decision.duplicate_of is None
         if decision.new:
-            self.stories.append((decision.story, (decision.similarity, document), decision.time, decision.time, int(decision.content)))
+            self.stories.append((decision.story, (decision.similarity, document), int(decision.content)))
             report.stories_new += decision.content
         elif original and decision.similarity > self.candidates.get(decision.story, (-math.inf,))[0]:
             self.candidates[decision.story] = (decision.similarity, document)
@@ -285,17 +286,21 @@ class _Rows:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
         candidates = dict(self.candidates)
         stories = []
-        for story, first, *rest in self.stories:
+        for story, first, content in self.stories:
             joined = candidates.pop(story, None)
-            stories.append((story, _headline((joined if joined is not None and joined[0] >= first[0] else first)[1]), *rest))
+            originals, earliest, latest, count = self.changes[story]
+            headline = _headline((joined if joined is not None and joined[0] >= first[0] else first)[1])
+            stories.append((story, headline, earliest, latest, originals, count, content))
         connection.executemany(
-            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)", stories)
+            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, revision, content) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            stories)
         connection.executemany("INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)", self.memberships)
         connection.executemany("INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)", self.duplicates)
+        begun = {story for story, *_ in self.stories}
         connection.executemany(
             "UPDATE stories SET articles = articles + ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
             " revision = revision + ? WHERE id = ?",
-            [(*change, story) for story, change in self.changes.items()])
+            [(*change, story) for story, change in self.changes.items() if story not in begun])
         # The headline follows the original article that agreed best with its story on joining.
         connection.executemany(
             "UPDATE stories SET headline = ? WHERE id = ? AND ? >= (SELECT max(m.similarity) FROM memberships m"
