@@ -122,8 +122,9 @@ def _unsigned(document: Document, key: int, top_terms: int) -> tuple[Article, li
     """The article without its signature, and the term hashes the signature is made of."""
     sequence = terms(document.text)
     counts: Counter[str] = Counter(sequence)
-    for term in terms(document.title):
-        counts[term] += TITLE_BOOST
+    if document.title:
+        for term in terms(document.title):
+            counts[term] += TITLE_BOOST
     indices = list(map(term_bucket, counts))
     weights = list(map(mul, map(_tf, counts.values()), map(_idf, counts)))
     if found := NAME.findall(document.text):
