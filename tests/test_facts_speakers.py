@@ -882,3 +882,179 @@ def test_officials_after_a_bare_institution_name_speak_for_it_but_not_after_a_na
         'Norlandish officials said the border was "calm" on Friday.'
     )
     assert [speaker for _, speaker in quotes_of(article)] == ["Kremlin", None]
+
+
+def test_an_all_capitals_crosshead_is_no_speaker_and_not_the_sentence_subject() -> None:
+    article = (
+        "The ferry board met on Monday to set the new fares.\n"
+        'DOCKWATCH: "Fares will rise by a third in May, and nobody asked the riders first."\n'
+        'UPDATE — 5:10 p.m. ET Ana Ruiz answered late on Tuesday, calling the rise "a quiet robbery of commuters."'
+    )
+    assert quotes_of(article) == [
+        ("Fares will rise by a third in May, and nobody asked the riders first.", None),
+        ("a quiet robbery of commuters.", "Ana Ruiz"),
+    ]
+
+
+def test_a_digest_headline_with_a_byline_is_a_title_and_the_excerpt_is_the_authors() -> None:
+    article = (
+        'HARBOUR NEWS -- "Ferry Fares To Rise In May," by the Harbour Post’s Lina Orr and Tomas Berg: '
+        '"The board voted on Tuesday to raise fares by a third, the first rise in ten years." http://example.com/a1\n'
+        '-- "Why the Ferry Still Matters": "Every morning the boat carries four hundred workers across the bay."\n'
+        'Writer Ivo Lund, "The Slow Boat Home": "I have taken the ferry every day for thirty years, and I will go on."'
+    )
+    assert quotes_of(article) == [
+        ("The board voted on Tuesday to raise fares by a third, the first rise in ten years.", "Lina Orr and Tomas Berg"),
+        ("Every morning the boat carries four hundred workers across the bay.", None),
+        ("I have taken the ferry every day for thirty years, and I will go on.", "Ivo Lund"),
+    ]
+
+
+def test_an_owned_body_or_an_outlets_reporter_speaks_not_the_owner() -> None:
+    article = (
+        'A study from Brenford University\'s Tidal Systems Lab claims to show "a clear rise in winter storm surges along the coast."\n'
+        'The ferry board will meet again, according to Harbour magazine\'s Lina Orr, who said the fares would "stay put."'
+    )
+    assert quotes_of(article) == [
+        ("a clear rise in winter storm surges along the coast.", "Tidal Systems Lab"),
+        ("stay put.", "Lina Orr"),
+    ]
+
+
+def test_a_region_after_a_place_is_a_place_and_an_unnamed_woman_stays_unnamed() -> None:
+    article = (
+        "A woman in Lenby, Ostmark, heard the storm tear the roof off her shed. Ostmark is a quiet region.\n"
+        "Shop owner Ana Ruiz lost a window.\n"
+        "The woman, who asked not to be named, said she woke at midnight.\n"
+        '"The whole house shook for a minute and then it went very quiet again," she said.'
+    )
+    assert quotes_of(article) == [("The whole house shook for a minute and then it went very quiet again,", None)]
+    assert {mention.name: mention.kind for mention in mentions("A woman in Lenby, Ostmark, heard it.")}["Ostmark"] == "place"
+
+
+def test_a_plural_group_noun_opening_a_sentence_is_no_name() -> None:
+    assert [mention.name for mention in mentions("Officials hired more nurses. Critics were unmoved.")] == []
+
+
+def test_headlines_are_titles_however_long_and_a_handle_before_a_colon_posted_the_quote() -> None:
+    article = (
+        'The Harbour Post has the best headline (page one): "Ferry fares rise again."\n'
+        'The Daily Ledger front page, "Mayor, in Row With Board, Shuts North Ferry: Fares Will Rise in May" ... and more.\n'
+        'TOP POSTS: @linaorr: "Nobody rides the ferry for the view any more, they ride it because they have to."'
+    )
+    assert quotes_of(article) == [("Nobody rides the ferry for the view any more, they ride it because they have to.", "linaorr")]
+
+
+def test_a_one_word_answer_is_speech_and_an_editor_who_emails_the_staff_wrote_the_memo() -> None:
+    article = (
+        'Ana Ruiz, the harbour master, answered "Agreed" when the board asked about the fares.\n'
+        'Ivo Berg emails the staff that "Lina Orr joins the desk on Monday, and she will run the ferry coverage."\n'
+        "Other emails the paper saw were shorter."
+    )
+    assert quotes_of(article) == [
+        ("Agreed", "Ana Ruiz"),
+        ("Lina Orr joins the desk on Monday, and she will run the ferry coverage.", "Ivo Berg"),
+    ]
+
+
+def test_a_speech_verb_in_a_subordinate_clause_after_the_quote_is_another_speakers() -> None:
+    article = 'The Lenby Ferry Company said it had told Ana Ruiz "to stop the night crossings" at once, as when she told the crews to sail on.'
+    assert quotes_of(article) == [("to stop the night crossings", "Lenby Ferry Company")]
+
+
+def test_quotes_inside_a_spoken_block_introduced_with_a_colon_are_the_speakers() -> None:
+    article = (
+        "Mayor Ana Ruiz spoke at the ferry terminal on Friday. Here is what Ruiz said she would tell the board:\n"
+        'You go in and you say, "We want the night boat back, or we walk out." They will say no. '
+        'And we say, "Fine, goodbye, see you next year!" and leave the room.\n'
+        'Lenby Radio reported:\n'
+        'The board met later and one member called the speech "a stunt, nothing more."'
+    )
+    assert quotes_of(article) == [
+        ("We want the night boat back, or we walk out.", "Ana Ruiz"),
+        ("Fine, goodbye, see you next year!", "Ana Ruiz"),
+        ("a stunt, nothing more.", None),
+    ]
+
+
+def test_an_interviewer_named_in_apposition_asks_the_question_not_the_guest() -> None:
+    article = (
+        "Ivo Berg, the ferry union's leader, spoke on Harbour Radio's morning show.\n"
+        "One of the hosts, Lina Orr, pressed him on whether the strike might end before the weekend.\n"
+        '"Any chance the boats run on Saturday at all?" she asked.\n'
+        '"I really doubt it," Mr. Berg said. "Nobody has called us."\n'
+        'He added: "We will wait as long as it takes, and the board knows that."'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Lina Orr", "Ivo Berg", "Ivo Berg", "Ivo Berg"]
+
+
+def test_a_campaigns_statement_is_the_candidates_and_an_owned_role_is_its_named_holder() -> None:
+    article = (
+        'Ana Ruiz will skip the harbour debate. "This takes nerve, and it is what the town needs," '
+        "Ruiz's campaign charged in a statement that cited the town motto.\n"
+        'Ana Ruiz\'s campaign manager used softer words on Friday, saying he did not "expect" any change of plan.\n'
+        "Ivo Berg, the campaign manager, spoke on Lenby Radio."
+    )
+    assert quotes_of(article) == [
+        ("This takes nerve, and it is what the town needs,", "Ana Ruiz"),
+        ("expect", "Ivo Berg"),
+    ]
+
+
+def test_an_epithet_like_the_billionaire_is_the_person_just_named() -> None:
+    article = (
+        "Ivo Berg said on Monday that he would skip the harbour debate.\n"
+        'The billionaire argued that the host would be "openly hostile" to him.'
+    )
+    assert quotes_of(article) == [("openly hostile", "Ivo Berg")]
+
+
+def test_a_two_letter_acronym_is_not_expanded_to_any_two_word_name() -> None:
+    cluster = prepare(to_cluster(["Birthdays today: Ana Ruiz, founder of the Harbour Society.", 'The storm hit at night, HS reported: "Roofs are gone."']))
+    index = EntityIndex(cluster)
+    assert index.canonical("HS") == "HS"  # not "Harbour Society"
+
+
+def test_headlines_listed_after_a_comma_without_closing_punctuation_are_titles() -> None:
+    article = (
+        'HOW IT PLAYS: Harbour Post page one, "Mayor shuts the night ferry for good" ... Daily Ledger banner, '
+        '"Ferry riders lose their last boat home" (story inside)\n'
+        'Ana Ruiz said: "We will fight this closure at every meeting until the boat is back."'
+    )
+    assert quotes_of(article) == [("We will fight this closure at every meeting until the boat is back.", "Ana Ruiz")]
+
+
+def test_a_statement_headed_with_its_issuer_after_a_list_dash_is_the_issuers() -> None:
+    article = (
+        "The boats stopped at noon. http://example.com/b2\n"
+        '--LENBY FERRY COMPANY STATEMENT, via Ana Ruiz: "The night boat will not run again this winter, whatever the council decides."'
+    )
+    assert quotes_of(article) == [("The night boat will not run again this winter, whatever the council decides.", "LENBY FERRY COMPANY")]
+
+
+def test_a_quoted_wire_story_that_opens_with_its_dateline_is_the_agencys() -> None:
+    article = (
+        'Ana Ruiz said the ferry "will be back by spring."\n'
+        'BREAKING -- "LENBY, Ost. (NPA) -- The last ferry of the night ran aground on Friday and twelve passengers were rescued."'
+    )
+    assert quotes_of(article)[-1] == ("LENBY, Ost. (NPA) -- The last ferry of the night ran aground on Friday and twelve passengers were rescued.", "NPA")
+
+
+def test_a_report_quoted_far_from_its_issuer_is_the_issuers_whatever_the_article_calls_it() -> None:
+    article = (
+        "A study released Monday by a think tank ranks the harbour last again.\n"
+        '"The harbour has the slowest ferries of any port we studied," the Ledger Fund, a research group, concluded in its analysis.\n'
+        "Ivo Berg, the study's lead author, said the ferries were old. Ana Ruiz runs the ferry company. Her boats are slow.\n"
+        'The harbour, on the other hand, "ranks behind most ports on every measure," the report concludes.'
+    )
+    assert [speaker for _, speaker in quotes_of(article)] == ["Ledger Fund", "Ledger Fund"]
+
+
+def test_a_phrase_or_slogan_mentioned_as_such_is_no_quote() -> None:
+    article = 'The origin of the saying "Slow boats make long friends" is unclear. Ana Ruiz said: "We have always had slow boats here."'
+    assert quotes_of(article) == [("We have always had slow boats here.", "Ana Ruiz")]
+
+
+def test_a_staff_byline_credits_the_outlet_the_item_names() -> None:
+    article = 'WHAT LENBY READS – Harbour Herald lead story, "Ferry Fares To Rise," by Staff Report: "The board voted on Tuesday to raise fares."'
+    assert quotes_of(article) == [("The board voted on Tuesday to raise fares.", "Harbour Herald")]

@@ -2,11 +2,12 @@ import lightgbm
 import numpy as np
 import pytest
 
+from newsfuse import concepts
 from newsfuse.features import FEATURES
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import prepare
 from newsfuse.summarizers.forest import Forest, UnsupportedModel
-from newsfuse.summarizers.learned import Learned, load_model
+from newsfuse.summarizers.learned import Learned, load_model, predictor
 from newsfuse.vectors import SentenceVectors
 
 
@@ -48,6 +49,20 @@ def test_trees_of_every_mask_width_and_single_leaf_trees_predict_as_lightgbm(lea
         forest = Forest.parse(model.model_to_string())
         probes = np.vstack([features, _probes(forest, features.shape[1], 300, seed=leaves)]) if forest.features else features
         np.testing.assert_allclose(forest.predict(probes), model.predict(probes, num_threads=1), rtol=0, atol=1e-12)
+
+
+def test_columns_shared_through_a_table_predict_as_the_whole_matrix() -> None:
+    booster = load_model(resource="concepts.txt.gz", names=concepts.FEATURES)
+    forest = Forest.parse(booster.model_to_string())
+    own = len(concepts.OWN_FEATURES)
+    probes = _probes(forest, booster.num_feature(), 300, seed=5)
+    table = probes[:40, own:]  # 40 carrier rows shared by 300 concepts
+    rows = np.random.default_rng(6).integers(0, len(table), 300)
+    whole = np.hstack([probes[:, :own], table[rows]])
+    expected = booster.predict(whole, num_threads=1)
+    np.testing.assert_allclose(forest.predict(probes[:, :own], table, rows), expected, rtol=0, atol=1e-12)
+    for count in (5, 300):  # LightGBM for a few rows, the arrays for many
+        np.testing.assert_allclose(predictor(booster)(probes[:count, :own], table, rows[:count]), expected[:count], rtol=0, atol=1e-12)
 
 
 def test_models_the_arrays_do_not_cover_are_refused() -> None:

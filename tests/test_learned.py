@@ -11,6 +11,7 @@ from newsfuse.cli import app
 from newsfuse.features import FEATURES
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import prepare
+from newsfuse.summarizers.coverage import BIGRAMS_RESOURCE, ConceptCoverage
 from newsfuse.summarizers.learned import MODEL_RESOURCE, Learned, load_model
 from newsfuse.vectors import SentenceVectors
 
@@ -71,6 +72,10 @@ def test_train_command_end_to_end_on_a_tiny_dataset(tmp_path) -> None:
     assert learned.prior.weights == prior.load(tmp_path / "model" / prior.PRIOR_RESOURCE).weights != prior.shipped().weights
     summary = learned(prepare(Cluster(documents=[Document(text=text) for text in ARTICLES])), 30)
     assert summary.sentences
+    assert "concept model of" in result.output
+    covering = ConceptCoverage(path)
+    assert covering.bigrams.weights == prior.load(tmp_path / "model" / BIGRAMS_RESOURCE).weights
+    assert covering(prepare(Cluster(documents=[Document(text=text) for text in ARTICLES])), 30).sentences
 
 
 def test_train_counts_the_prior_on_the_clusters_after_the_training_ones(tmp_path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -40,10 +40,11 @@ class SummaryPrior(TermWeights):
         return cls(rates, rate)
 
 
-def count(clusters: Iterable[Cluster], min_count: int = MIN_COUNT) -> dict:
+def count(clusters: Iterable[Cluster], min_count: int = MIN_COUNT, units: Callable[[str], Iterable[str]] = terms) -> dict:
     """The table's content: per term, clusters whose first reference has it and clusters whose
     articles have it (terms in fewer than ``min_count`` clusters dropped; ties ordered by term,
-    so the same data gives the same bytes)."""
+    so the same data gives the same bytes).  ``units`` gives a text's terms: stemmed content
+    words by default, or e.g. bigrams (:func:`newsfuse.concepts.bigrams`)."""
     seen: Counter[str] = Counter()
     kept: Counter[str] = Counter()
     clusters_counted = 0
@@ -51,9 +52,9 @@ def count(clusters: Iterable[Cluster], min_count: int = MIN_COUNT) -> dict:
         if not cluster.references:
             continue
         clusters_counted += 1
-        present = {term for document in cluster.documents for term in terms(document.text)}
+        present = {term for document in cluster.documents for term in units(document.text)}
         seen.update(present)
-        kept.update(present & set(terms(cluster.references[0])))
+        kept.update(present & set(units(cluster.references[0])))
     if not clusters_counted:
         raise ValueError("no clusters with a reference summary to count the summary prior on")
     rate = sum(kept.values()) / max(sum(seen.values()), 1)
@@ -82,7 +83,7 @@ def load(path: str | Path) -> SummaryPrior:
 
 
 @cache
-def shipped() -> SummaryPrior:
-    """The prior shipped beside the learned model."""
-    data = resources.files("newsfuse.models").joinpath(PRIOR_RESOURCE).read_bytes()
+def shipped(resource: str = PRIOR_RESOURCE) -> SummaryPrior:
+    """The prior shipped beside the learned model (or another table shipped there)."""
+    data = resources.files("newsfuse.models").joinpath(resource).read_bytes()
     return SummaryPrior.of(json.loads(gzip.decompress(data)))

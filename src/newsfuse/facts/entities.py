@@ -84,7 +84,7 @@ PLACE_BEFORE = frozenset("in near across outside throughout".split())
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    today yesterday tomorrow christmas easter thanksgiving""".split()
+    today yesterday tomorrow christmas easter thanksgiving et est edt pt pst pdt ct cst cdt gmt utc""".split()
 )
 COMPANY_NOUNS = frozenset(
     "firm company group maker manufacturer retailer chain giant brand startup carmaker automaker airline broadcaster publisher lender insurer".split()
@@ -110,7 +110,11 @@ DETERMINERS = frozenset(
     similarly likewise consequently accordingly regardless unfortunately fortunately notably currently
     though although whereas unless""".split()
 )  # capitalised at a sentence or caption start (determiners, sentence adverbs, conjunctions), never names
+PLURAL_GROUPS = frozenset(
+    "officials authorities critics experts residents analysts investigators prosecutors witnesses sources researchers scientists doctors lawmakers".split()
+)  # "Officials hired more staff.": capitalised only as a sentence's first word
 REGIONAL = frozenset("western eastern northern southern".split())  # "official Western contact": an adjective alone
+REGION_END = re.compile(r"\s*(?:[,.;:)]|$)")
 POSSESSIVE_END = re.compile(r"['’‘]s$")
 SPACY_MODEL = "en_core_web_sm"
 SURE_VOTE = 1000  # evidence (a title, an institutional word, "in") always beats default guesses
@@ -170,6 +174,16 @@ def mentions(text: str) -> list[Mention]:
         found.extend(_names(text, run, lower))
         run = [token] if _capitalised(word) else []
     found.extend(_names(text, run, lower))
+    return _regions_after_places(text, found)
+
+
+def _regions_after_places(text: str, found: list[Mention]) -> list[Mention]:
+    """"Arlington, Virginia," / "Lenby, Ostland.": a name of no known kind set off after a place
+    is the region that place is in, so a place too."""
+    for index in range(1, len(found)):
+        left, right = found[index - 1], found[index]
+        if left.kind == "place" and not right.kind and text[left.end : right.start] == ", " and REGION_END.match(text, right.end):
+            found[index] = Mention(right.start, right.end, right.name, "place", right.role, sure=False)
     return found
 
 
@@ -267,7 +281,7 @@ def _one(text: str, run: list[re.Match[str]], lower: frozenset[str]) -> list[Men
         return [_mention(text, run, "org")]  # "Johnson & Johnson": a firm, never a person
     if len(run) == 1 and re.fullmatch(r"[A-Z][A-Z.&]{1,6}", run[0].group()):
         return [_mention(text, run, "org")]
-    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or words[0] in REGIONAL or DEMONYM.search(words[0]) and PEOPLE_NOUN_AFTER.match(text, run[0].end())):
+    if len(run) == 1 and (words[0] in ORG_WORDS or words[0] in PLACE_WORDS or words[0] in PLURAL_GROUPS or words[0] in REGIONAL or DEMONYM.search(words[0]) and PEOPLE_NOUN_AFTER.match(text, run[0].end())):
         return []
     if len(words) > 2 and words[-1] in SUFFIXES and words[-2] not in NUMBERED:  # "Ana Times II", not "World War II"
         return [_mention(text, run, "person")]
@@ -474,7 +488,7 @@ class EntityIndex:
         result = [("person", group) for group in groups]
         others: dict[str, list[str]] = {}
         for key, kind in sorted(((key, kind) for key, kind in counts if kind != "person"), key=lambda item: -len(item[0])):
-            expanded = next((name for name in others if _initials(name) == key and counts[(name, kind)]), None)
+            expanded = next((name for name in others if len(key) > 2 and _initials(name) == key and counts[(name, kind)]), None)  # "AP", "UN": too short to expand safely
             if expanded is not None:
                 others[expanded].append(key)
             else:

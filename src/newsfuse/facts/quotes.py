@@ -24,9 +24,15 @@ DOUBLED = {"’’": "”", "‘‘": "“", "''": '"'}  # two single marks type
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_PUNCTUATION = re.compile(r"[.,!?;:…]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
-NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled)\s*$|[A-Za-z]{2,},\s+or\s+$")  # "LDL, or "bad cholesterol""
+NAMING = re.compile(r"\b(?:known as|dubbed|nicknamed|so-called|termed|titled|entitled|headlined)\s*$|\bheadlines?(?:\s*\([^()]{0,40}\))?\s*[:,]?\s*$|\b(?:the|a|this|that)\s+(?:phrase|saying|slogan|motto|term|expression|adage|hashtag)\s*$|[A-Za-z]{2,},\s+or\s+$")  # "LDL, or "bad cholesterol""
 CLAUSE_OPENERS = frozenset("that said says thought thinks believes wrote writes added noted".split())
+CREDIT_AFTER = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]|\s*:\s*[\"“‘']")  # "…," by Ana Ruiz / "…": "…"
 SUBTITLE_WORDS = 14
+LISTED = re.compile(r",\s*$")
+LISTED_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…|\(|\n|$)")
+REPLY_BEFORE = re.compile(r"\b(?:answered|replied|responded)\s*[:,]?\s*$")
+HEADLINE_WORDS = 6
+SENTENCES = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")  # two sentences, not "U.S. Citizens"
 TITLE_LOWER = frozenset("a an the of in on and or to for at by with from but nor as".split())
 
 
@@ -107,6 +113,8 @@ def _add(text: str, opened: int, closed: int, found: list[Span], continues: bool
 def is_title(quoted: str, longest: int = 8) -> bool:
     """Short capitalised words without sentence punctuation: a song, a film, a nickname, or a
     book's "Title: Subtitle" (subtitles run longer)."""
+    if _headline_case(quoted, WORD.findall(quoted)):
+        return True
     title, colon, subtitle = quoted.partition(": ")
     if colon and title and subtitle and ":" not in subtitle:
         return is_title(title) and is_title(subtitle, SUBTITLE_WORDS)
@@ -117,9 +125,30 @@ def is_title(quoted: str, longest: int = 8) -> bool:
     return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.75 * len(content)
 
 
+def _headline_case(quoted: str, words: list[str]) -> bool:
+    """"Mayor, in Row With Board, Shuts Ferry: Fares Will Rise": every content word capitalised,
+    however long, one sentence, not all capitals (a shouted line is speech)."""
+    content = [word for word in words if word.lower() not in TITLE_LOWER and len(word) > 1]
+    if len(content) < HEADLINE_WORDS or quoted.upper() == quoted or SENTENCES.search(quoted):
+        return False
+    return sum(word[0].isupper() or word[0].isdigit() for word in content) >= 0.9 * len(content)
+
+
 def names_a_term(text: str, span: Span) -> bool:
     """'commonly known as "drown-proofing"': the marks introduce a name, not someone's words."""
     return NAMING.search(text, max(0, span.opened - 30), span.opened) is not None
+
+
+def credited_title(text: str, span: Span) -> bool:
+    """A capitalised quotation followed by a byline ("“Snow Ends,” by Ana Ruiz") or by a colon and
+    another quotation ("“Snow Ends”: “The storm …”") is a headline that credits or heads an
+    excerpt, not words someone said; so is one listed after a comma with no closing punctuation and
+    a list's ellipsis, a parenthesis or the end of the line after it (speech ends with its punctuation)."""
+    if span.continues or not (text[span.start : span.start + 1].isupper() or text[span.start : span.start + 1].isdigit()):
+        return False
+    if text[span.end - 1 : span.end].isalnum() and LISTED.search(text, max(0, span.opened - 3), span.opened) and LISTED_AFTER.match(text, span.after):
+        return True  # "WashPost A1, "Storm shuts ferry" ... The Ledger, …": listed, unpunctuated
+    return CREDIT_AFTER.match(text, span.after) is not None
 
 
 def kind(text: str, span: Span) -> str:
@@ -133,9 +162,15 @@ def kind(text: str, span: Span) -> str:
     return "full" if before and before[-1].lower() in CLAUSE_OPENERS else "partial"
 
 
-def looks_like_speech(quoted: str, attributed: bool) -> bool:
+def title_at(text: str, span: Span) -> bool:
+    """A title where it stands: capitalised words, unless they answer ("replied "Exactly"")."""
+    return is_title(text[span.start : span.end]) and not REPLY_BEFORE.search(text, max(0, span.opened - 20), span.opened)
+
+
+def looks_like_speech(text: str, span: Span, attributed: bool) -> bool:
     """Keep quotations that are speech: titles, and short unattributed phrases that do not end
     a sentence (scare quotes, nicknames), are not."""
-    if is_title(quoted):
+    quoted = text[span.start : span.end]
+    if title_at(text, span):
         return False
     return attributed or len(WORD.findall(quoted)) > 4 or quoted[-1:] in ".!?…"

@@ -36,7 +36,12 @@ def document_quotes(cluster: Cluster, index: int, entities: EntityIndex) -> list
     found = []
     for span, (speaker, attributed) in zip(spans, attributor.attribute(spans)):
         quoted = document.text[span.start : span.end]
-        if not quotes.looks_like_speech(quoted, attributed) or quotes.names_a_term(document.text, span) or _scare_quote(document.text, span):
+        if (
+            not quotes.looks_like_speech(document.text, span, attributed)
+            or quotes.names_a_term(document.text, span)
+            or quotes.credited_title(document.text, span)
+            or _scare_quote(document.text, span)
+        ):
             continue
         name = " and ".join(entities.canonical(part) for part in speaker.split(" and ")) if speaker else None
         found.append(Quote(quoted, name, quotes.kind(document.text, span), [_cite(document, index, span, starts)]))

@@ -27,7 +27,14 @@ Anonymous subjects ("a White House official", "one source", "the ex-parishioner"
 court records") give ``None``.
 An embedded post ("… — Ana Ruiz (@anaruiz) May 3, 2019", "A post shared by Ana Ruiz (@anaruiz)")
 is its author's words: a quote in it with no other speaker, or one the author introduces with
-"I said", is the author's.
+"I said", is the author's; so is a first- or second-person paragraph after "X said …:" (a speech
+quoted as a block: "You say, "…"").
+Newsletter digests have conventions of their own: an all-capitals label opening a paragraph
+("MEDIAWATCH --", "UPDATE — 5:48 p.m. ET") is a crosshead, never a speaker or a subject; an
+excerpt after a byline ("“Title,” by the Ledger’s Ana Ruiz: “…”") or after a credited title
+("Ana Ruiz, “Title”: “…”") is its author's ("by Staff Report": the outlet the item names); "@handle:
+“…”" is the account's; a quoted wire story that opens with its dateline ("LENBY, Ost. (NPA) --") is
+the agency's; a link ends an item, so the next quote does not continue its speaker.
 """
 
 from __future__ import annotations
@@ -39,12 +46,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.facts.entities import PLATFORMS, ROLE_NOUNS, TITLES, Mention, fold, same_person
-from newsfuse.facts.quotes import Span, is_title, names_a_term
+from newsfuse.facts.quotes import Span, credited_title, names_a_term, title_at
 from newsfuse.text import STOPWORDS
 
 VERBS = (
     "said says say saying told tells tell telling ask emailed e-mailed wrote writes write writing tweeted tweets tweet posted posts "
-    "shared shares asked asks added adds continued continues noted notes claimed claims explained explains "
+    "shared shares asked asks answered added adds continued continues noted notes claimed claims explained explains "
     "stated states declared declares announced insisted insists argued argues recalled recalls replied replies "
     "responded acknowledged admitted warned warns urged described called calls commented remarked joked jokes "
     "quipped exclaimed yelled shouted sang sings belts belted captioned stressed emphasized suggested concluded "
@@ -56,7 +63,7 @@ VERBS = (
 ).split()
 NOT_INVERTED = frozenset("told tells tell telling called calls described urged warned warns accused blasted slammed praised asked".split())
 VERB = re.compile(
-    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+    r"(?<!-)\b(?:[Aa]ccording to|went on|pointed out|points out|(?:rejected|dismissed|denied|branded|labell?ed|characteri[sz]ed) (?=as\b|it\b|them\b)|questioned (?=if\b|whether\b)|[a-z]+ed (?=in (?:a|an|its|his|her|their) (?:[\w-]+ )?(?:statement|e-?mail|tweet|post|letter|release)\b)|emails (?=the staff\b|that\b)|" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
     r"(?<!reports(?= of))"  # "reports of threats" is no one speaking
 )
 PRONOUNS = frozenset("he she they".split())
@@ -66,7 +73,7 @@ FIRST_PERSON = frozenset("i we".split())
 DOCUMENTS = frozenset(
     """statement release email e-mail post tweet letter suit lawsuit complaint report video message caption
     filing ad mailer memo note account page website site op-ed editorial study research review survey
-    document feed article text""".split()
+    document feed article text analysis""".split()
 )
 INSTITUTIONS = frozenset("police".split())
 UNNAMED_ROLES = frozenset(
@@ -81,7 +88,14 @@ GROUP_ROLES = frozenset(
     museum zoo bank church party foundation institute center centre coalition association body registry regulator watchdog charity""".split()
 )
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative rep".split())
-PERSON_ROLES = (ROLE_NOUNS | frozenset(TITLES.values()) | frozenset("winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat".split())) - {""}
+PERSON_ROLES = (
+    ROLE_NOUNS
+    | frozenset(TITLES.values())
+    | frozenset(
+        """winner star legend athlete champion president lawmaker congressman congresswoman candidate republican democrat
+        billionaire tycoon mogul businessman businesswoman frontrunner front-runner nominee incumbent""".split()
+    )
+) - {""}
 ANONYMOUS = frozenset("a an one another some two three several".split())
 SKIPPED = frozenset(
     """also later then previously once recently had has have was were would will can could may might must should further again simply
@@ -131,9 +145,10 @@ WHEN_END = re.compile(
 )
 OBJECT_OF_ROLE = re.compile(r",\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}(?:of|to|for)\s+(?:the\s+)?$")  # ", mother of Tomas"
 MEMBER_OF = re.compile(r"\b(?:from|at|of|with|for)\s+(?:the\s+)?(?:[a-z]+\s+)?$")  # "of the group Fjordwatch"
-NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
+NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|(?:^|,)\s*(?:as\s+)?(?:when|because|although|though|if|unless|until)\s")  # "…" when the board asked
 PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 LINKED = re.compile(r"\s+(?:of|at|with|from|for)\s+(?:the\s+)?(?:[\w.-]+['’‘]s\s+)?|['’‘]s\s+")
+OWNER_GAP = re.compile(r"(?:\s+[a-z]+)?['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}")  # "New York magazine's Gabriel Sherman": Sherman
 NOUN_PHRASE = re.compile(r"(?i:(?:^|\s|(?<=[a-z0-9][.!?]))(the|a|an|one|another|his|her|their|its|this|that|some|two|three|several)\s+((?:(?!(?:the|a|an)\s)(?:[\w’'-]+|(?-i:[A-Z][\w.’'-]*,?))\s+){0,4}?))([a-z][\w-]*|\d+-year-old|Republican|Democrat)\s*$")
 BARE_PLURAL = re.compile(r"(?:^|\s)((?i:police)|officials|authorities|prosecutors|investigators|witnesses|sources|organizers|doctors|experts|briefers)\s*$")
 STAFF = frozenset("officials briefers".split())  # plural staff who speak for the organisation named before them
@@ -157,6 +172,7 @@ WRITTEN = re.compile(
 )  # "the letters he wrote to her", "a review the agency published"
 SIGNED = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUN + r"|[Ii]t)s?\b[^.!?\n]{0,80}?\b(?:signature\s+of|signed\s+by)\s+")  # who signed it
 POSTS = frozenset("tweet post video caption".split())
+FINDINGS = frozenset("report study analysis survey review research".split())  # one body's findings, however the article names them
 ACCOUNTS = frozenset("account feed page".split())
 ACCOUNT_FOR = re.compile(r"\b(?P<noun>account|feed|page)\s+(?:for|of)\s+(?:the\s+)?")
 ANTECEDENT = re.compile(r"\b(" + DOCUMENT_NOUN + r")s?\b")
@@ -191,6 +207,26 @@ SOURCED = re.compile(r"[^.!?\"“”]{0,80}?,\s+according to\b")  # "…" that i
 NEW_SOURCE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:But|And|Yet|Still)\s+(?:a|an|one|another)|A|An|One|Another)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")  # a sentence opened by an unnamed person
 TAIL_REACH = 200  # the nickname suffix pattern looks this far back from the verb, not quadratically further
 INTRODUCED_AS = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)(?=\s*(?:[,.;:)]|$)|\s+(?:which|that|who|of|in|for|at|with|based)\b)")  # its head noun
+CROSSHEAD = re.compile(
+    r"^[ \t]*(?:[-–—*]+[ \t]*)?(?P<label>[A-Z][A-Z0-9’'&./-]*(?:[ \t]+[A-Z0-9][A-Z0-9’'&./-]*)*)[ \t]*(?:-{2,}|[—–:])[ \t]*"
+    r"(?:\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?(?:[ \t]+[A-Z]{1,3}T)?[ \t]+)?",
+    re.MULTILINE,
+)  # "MEDIAWATCH -- ", "UPDATE — 5:48 p.m. ET ": a label printed before the paragraph, not its subject
+BYLINE = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*)*(?:\s+[a-z]+)?['’]s\s+)?(?=[A-Z])")  # "by BuzzFeed’s "
+EXCERPT_LEAD = re.compile(r"[\"”’']?\s*:\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?$")  # "…: Starting tomorrow, “"
+APPOSED_SUBJECT = re.compile(r"\s*(?:(?:One|Some|Each|Another)\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s*")
+OWNED_BY = re.compile(r"['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)$")
+SPEAKS_THROUGH = frozenset("campaign camp".split())  # a campaign's statement is the candidate's
+OPENING_OWNED = re.compile(
+    r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*['’‘]s\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(?=,|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would)\b)"
+)  # "Ana Ruiz's campaign manager used": the head noun, then the verb
+BULLET = re.compile(r"[\s\-–—*•]*")
+NAMED_DOCUMENT = re.compile(r"\s+(?i:statement|press release|memo)$")
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*)*\s*\((?P<agency>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,2})\)\s*(?:--|[—–-])")  # "LENBY, Ost. (AP) --"
+SPOKEN_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b")
+LINK = re.compile(r"\b(?:https?://|www\.)")
+STAFF_BYLINE = re.compile(r"\s*(?i:staff(?:\s+reports?)?|wire\s+reports?|news\s+services?)\s*")
+CREDIT_JOINS = re.compile(r"(?:,\s+|,?\s+and\s+)")
 AFTER_REACH = 12
 APPOSITIVE_REACH = 40
 CONTINUATION_WORDS = 45
@@ -215,7 +251,7 @@ def _in_handle(name: str, handle: str) -> bool:
 def _same_document(noun: str, other: str) -> bool:
     """"it" is any document; "the suit" is the lawsuit, not the report about it; a tweet or a
     post is the account's or feed's it appeared on."""
-    return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS
+    return noun == "it" or noun.endswith(other) or other.endswith(noun) or noun in POSTS and other in ACCOUNTS or {noun, other} <= FINDINGS
 
 
 def _modified(noun: str) -> re.Pattern[str]:
@@ -238,10 +274,13 @@ class Attributor:
         kind_of: Callable[[str], str],
     ) -> None:
         self.text = text
+        self.crossheads = [match for match in CROSSHEAD.finditer(text) if sum(char.isalpha() for char in match.group("label")) >= 2]
+        self.crosshead_starts = [match.start() for match in self.crossheads]
         self.sentence_starts = [start for start, _ in sentences]
         self.sentences = list(sentences)
         self.kind_of = kind_of
-        self.mentions = [mention for mention in mentions if self._can_speak(mention)]
+        elsewhere = Counter(fold(mention.name) for mention in mentions if not self._in_crosshead(mention))
+        self.mentions = [mention for mention in mentions if self._can_speak(mention) and (elsewhere[fold(mention.name)] or not self._in_crosshead(mention))]
         self._uses = Counter(mention.name for mention in self.mentions)
         self._tokens = Counter(token for mention in self.mentions for token in set(mention.name.lower().split()))
         self._genders: dict[str, str] = {}  # surname -> gender of the pronouns resolved to it
@@ -259,25 +298,43 @@ class Attributor:
             return VERB.match(self.text, mention.end + 1) is not None
         return mention.name.lower() not in PLATFORMS and _surname(mention.name) not in OCCASIONS  # "Election Day" says nothing
 
+    def _in_crosshead(self, mention: Mention) -> bool:
+        """The mention is (part of) an all-capitals label opening a paragraph ("PRE-MORTEM --",
+        "UPDATE:"), which names a section, not someone; a name the text also uses elsewhere stays."""
+        match = self._crosshead_at(mention.start)
+        return match is not None and match.start("label") <= mention.start < match.end("label")
+
+    def _crosshead_at(self, position: int) -> re.Match[str] | None:
+        index = bisect.bisect_right(self.crosshead_starts, position) - 1
+        return self.crossheads[index] if index >= 0 and position < self.crossheads[index].end() else None
+
+    def _past_crosshead(self, low: int) -> int:
+        """Where the sentence starting at ``low`` begins once a crosshead or a list's dash before it is skipped."""
+        match = self._crosshead_at(low)
+        return BULLET.match(self.text, match.end() if match is not None else low).end()
+
     def attribute(self, spans: Sequence[Span]) -> list[tuple[str | None, bool]]:
         """``(speaker, attributed)`` per span; ``attributed`` is False when nothing names one."""
         self._drop_quoted(spans)
-        openings = [span.opened for span in spans if not is_title(self.text[span.start : span.end])]  # speech that may follow
+        openings = [span.opened for span in spans if not title_at(self.text, span)]  # speech that may follow
+        self._closing = {span.closed: span for span in spans}
         results: list[tuple[str | None, bool]] = []
         previous: Span | None = None
         previous_speaker: str | None = None
         previous_attributed = False
         for span in spans:
-            if is_title(self.text[span.start : span.end]) or names_a_term(self.text, span):
+            if title_at(self.text, span) or names_a_term(self.text, span) or credited_title(self.text, span):
                 results.append((None, False))  # a song, a nickname, a term: neither speech nor context
                 continue
             subject = self._agent(span) or self._sourced_before(span, previous, self._after(span, openings)) or self._any_verb_after(span, openings)
-            author = self._author(span.start)
+            author = self._author(span.start) or self._block_speaker(span)
             if author and (subject is None or subject.kind == "anonymous" and subject.text in FIRST_PERSON):
                 speaker, attributed = author, subject is not None  # a post's scare quote ("hoax") is no speech
             elif subject is not None:
                 speaker = self._resolve(subject, previous_speaker, previous)
                 attributed = True
+            elif dateline := DATELINE.match(self.text, span.start, span.end):
+                speaker, attributed = dateline.group("agency"), True  # a wire story quoted from its dateline on: the agency's
             elif previous is not None and previous_attributed and self._continues(previous, span, previous_speaker):
                 speaker, attributed = previous_speaker, True
             else:
@@ -315,6 +372,24 @@ class Attributor:
             if start <= position < signature:
                 return name
         return None
+
+    def _block_speaker(self, span: Span) -> str | None:
+        """``Here's what Ruiz said she would do:`` then a paragraph without marks: the paragraph is
+        her words (a person's speech, not an outlet's excerpt), and what it quotes with no other
+        speaker ("You say, "…"") she says too."""
+        paragraph = self._paragraph(span.opened)[0]
+        colon = self._content_end(paragraph) - 1
+        if colon < 0 or self.text[colon] != ":" or not SPOKEN_PERSON.search(self.text, paragraph, span.opened):
+            return None  # a spoken block talks in the first or second person ("You say, "…"")
+        low = self._sentence(colon)[0]
+        verbs = list(VERB.finditer(self.text, low, colon))
+        if not verbs or any(mark in self.text[verbs[-1].end() : colon] for mark in "“\""):
+            return None
+        subjects = (self._subject_of(verb.start(), verb.end(), low, colon, verb.group()) for verb in reversed(verbs))
+        subject = next((subject for subject in subjects if subject is not None and subject.kind != "pronoun"), None)  # "Ruiz said she would tell"
+        if subject is None or subject.kind != "name" or self._kind_of_name(subject.text) != "person":
+            return None  # an outlet's excerpt ("Bloomberg reported:") quotes others
+        return self._full_name(subject.text, subject.start)
 
     def _drop_quoted(self, spans: Sequence[Span]) -> None:
         """Names inside quotation marks are not the quote's speakers or pronoun antecedents."""
@@ -396,6 +471,9 @@ class Attributor:
         head = named[0] if named else None
         for mention in named[1:]:
             gap = self.text[head.end : mention.start]
+            if OWNER_GAP.fullmatch(gap) and self._kind(mention) == "person":
+                head = mention  # the owner's person speaks, not the owner
+                continue
             if "," in gap or not (gap.strip() and self._only_titles(gap)):
                 break
             head = mention
@@ -439,12 +517,42 @@ class Attributor:
             return end
         return low
 
+    def _credited(self, span: Span) -> Subject | None:
+        """A digest's excerpt is its author's: ``“Snow Ends,” by the Ledger’s Ana Ruiz and Ivo Berg:
+        “…”`` (the byline's names, joined) or ``Ana Ruiz, “Snow Ends”: “…”`` (the name before the title)."""
+        paragraph = self._paragraph(span.opened)[0]
+        lead = EXCERPT_LEAD.search(self.text, max(paragraph, span.opened - 60), span.opened)
+        if lead is None:
+            return None
+        colon = self.text.index(":", lead.start())
+        handle = HANDLE.search(self.text, max(paragraph, colon - 40), self._content_end(colon))
+        if handle is not None:
+            return Subject("name", handle.group(1), handle.start(1))  # "@anaruiz: “…”": the account's post
+        bylines = list(BYLINE.finditer(self.text, max(paragraph, colon - 200), colon))
+        if bylines and STAFF_BYLINE.fullmatch(self.text, bylines[-1].end(), colon):  # "by Staff Report": the outlet the item names
+            outlet = next((mention for mention in self._mentions_between(paragraph, bylines[-1].start()) if self._kind(mention) == "org"), None)
+            return Subject("name", outlet.name, outlet.start) if outlet else Subject("anonymous", "staff", bylines[-1].end())
+        if bylines:
+            named = self._mentions_between(bylines[-1].end(), colon)
+            if named and named[0].start == bylines[-1].end() and all(CREDIT_JOINS.fullmatch(self.text, left.end, right.start) for left, right in zip(named, named[1:])):
+                return Subject("name", " and ".join(mention.name for mention in named), named[0].start)
+            return None
+        title = self._closing.get(self._content_end(colon) - 1)
+        if title is None or not credited_title(self.text, title):
+            return None
+        named = self._mentions_between(paragraph, title.opened)
+        chosen = next((found for kinds in (("person",), ("",), ("person", "", "org")) if (found := [mention for mention in named if self._kind(mention) in kinds])), [])
+        return Subject("name", chosen[-1].name, chosen[-1].start) if chosen else None
+
     def _before(self, span: Span, previous: Span | None) -> Subject | None:
+        credited = self._credited(span)
+        if credited is not None:
+            return credited
         sentence_start = self._sentence(span.opened)[0]
         low = max(sentence_start, self._paragraph(span.opened)[0], previous.after if previous else 0)
         content_end = self._content_end(low) if not self.text[low : span.opened].strip() else 0
         if content_end and self.text[content_end - 1] == ":":
-            low = max(self._sentence(content_end - 1)[0], previous.after if previous else 0)
+            low = max(self._sentence(content_end - 1)[0], self._paragraph(content_end - 1)[0], previous.after if previous else 0)
         context = self.text[low : span.opened]
         verbs = list(VERB.finditer(context))
         for verb in reversed(verbs):
@@ -503,9 +611,13 @@ class Attributor:
     def _sentence_subject(self, low: int, high: int) -> Subject | None:
         """The subject a sentence opens with: whose words a quote after ``Tom Brant was blunt:`` are,
         and who speaks in ``She hopes to ... and has promised "…"``."""
+        low = self._past_crosshead(low)
         opening = re.match(r"\s*((?i:he|she|they))\b", self.text[low:high])
         if opening:
             return Subject("pronoun", opening.group(1).lower(), low + opening.start(1))
+        owned = OPENING_OWNED.match(self.text, low, high)
+        if owned and owned.group(1) in UNNAMED_ROLES | SPEAKS_THROUGH:  # "Ana Ruiz's campaign manager used ..., saying"
+            return self._left_of(owned.end(1), low)
         named = self._mentions_between(low, high)
         for index, mention in enumerate(named):  # "The day before Berg's email, Storm asked"
             if self._opens_clause(max(low, self.text.rfind(",", low, mention.start) + 1), mention):
@@ -682,11 +794,20 @@ class Attributor:
         spokes = SPOKESMAN_FOR.search(trimmed)
         if spokes:
             return Subject("name", spokes.group(1), low + spokes.start(1))
+        owned = OWNED_BY.search(trimmed)
+        if owned:  # "Ruiz's campaign said": the candidate; "Ruiz's campaign manager said": whoever holds that job
+            owner = self._mentions_between(max(low, low + owned.start() - 80), low + owned.start())
+            if owned.group(1) in SPEAKS_THROUGH and owner and owner[-1].end == low + owned.start():
+                return Subject("name", owner[-1].name, owner[-1].start)
+            if owned.group(1) in UNNAMED_ROLES and owner and owner[-1].end == low + owned.start():
+                return Subject("phrase", owned.group(1), low + owned.start(1))
         named = self._mentions_between(low, end)
         if named and re.fullmatch(r"(?:['’‘]s?)?", self.text[named[-1].end : end]):
             index = len(named) - 1
             while index > 0 and LINKED.fullmatch(self.text[named[index - 1].end : named[index].start]):
                 index -= 1
+            if index < len(named) - 1 and POSSESSIVE.match(self.text, named[index].end):
+                index += 1  # "USC's Annenberg Lab claims": the owned, not the owner ("Ana Ruiz of the LAPD's unit": Ruiz)
             head = HEADED_BY_NOUN.search(self.text[low : named[index].start])
             if head and head.group(3) not in DOCUMENTS:  # "A source close to the McCanns said": the source
                 return self._phrase(head.group(1).lower(), head.group(3), low + head.start(1), head.group(2))
@@ -782,7 +903,7 @@ class Attributor:
         if previous.continues:
             return True
         gap = self.text[previous.after : span.opened]
-        if len(WORD.findall(gap)) > CONTINUATION_WORDS:
+        if len(WORD.findall(gap)) > CONTINUATION_WORDS or LINK.search(gap):  # a link ends a digest's item
             return False
         for opening in NEW_SOURCE.finditer(gap):
             if UNNAMED_ROLES.intersection(opening.group(1).split()):
@@ -797,7 +918,8 @@ class Attributor:
     # -- who the subject is ------------------------------------------------------------------
     def _resolve(self, subject: Subject, previous_speaker: str | None, previous: Span | None) -> str | None:
         if subject.kind == "name":
-            return self._full_name(subject.text, subject.start)
+            issuer = NAMED_DOCUMENT.sub("", subject.text)  # "FOX NEWS STATEMENT:": the network's statement
+            return self._full_name(issuer or subject.text, subject.start)
         if subject.kind == "anonymous":
             return None
         if subject.kind == "pronoun":
@@ -821,6 +943,7 @@ class Attributor:
                 or self._signer(subject.start, subject.text)
                 or self._sender(low, subject.start, subject.text)
                 or self._publisher(subject.start, subject.text)
+                or self._sender(0, subject.start, subject.text)
             )
             return issuer or self._since(previous, subject.start, previous_speaker, people_only=False)
         named = self._with_role(subject.text, subject.start) or self._spoken_for(subject)
@@ -924,12 +1047,18 @@ class Attributor:
                 continue
             sentence_start = self._sentence(match.start())[0]
             if match.group().startswith("in "):  # "The team dismissed the claims in a statement": the sentence's subject
-                subject = self._sentence_subject(sentence_start, match.start())
+                subject = self._sentence_subject(sentence_start, match.start()) or self._verb_subject(sentence_start, match.start())
             else:
                 subject = self._left_of(match.start(), sentence_start)
             if subject is not None and subject.kind == "name":
                 return subject.text
         return None
+
+    def _verb_subject(self, low: int, high: int) -> Subject | None:
+        """``"…," the Ledger Fund, a think tank, concluded in its analysis``: the subject of the
+        speech verb right before the document, when the sentence opens with the quote itself."""
+        verbs = list(VERB.finditer(self.text, low, high))
+        return self._left_of(verbs[-1].start(), low) if verbs and not self.text[verbs[-1].end() : high].strip() else None
 
     def _pair(self, position: int, previous: Span | None) -> str | None:
         """"They" after "Pink and Kelly Clarkson ..." (or after two people named since the last
@@ -1045,6 +1174,8 @@ class Attributor:
             return Subject("anonymous", indefinite.group(1), before[0])  # "One analyst with ties to the party said ..."
         if subject is None or subject.kind == "pronoun" or subject.kind == "name" and not SPOKESMAN_FOR.search(self.text[before[0] : verb.start()].rstrip()):
             return None
+        if subject.kind == "phrase" and subject.text in UNNAMED_ROLES and self._with_role(subject.text, subject.start) is None:
+            return Subject("anonymous", subject.text, subject.start)  # "The woman, who asked not to be named, said ...": no one named
         return subject if subject.kind in ("anonymous", "name") else None
 
     def _fits(self, name: str, gender: str) -> bool:
@@ -1084,11 +1215,19 @@ class Attributor:
                 return speaking.name  # "Mayor Elena Ruiz-Hartley said ...", "…, said Davids": a speaker just introduced
             if any(self._introduces(mention) for mention in group):
                 break
-        known = [mention for group in reversed(groups[-2:]) for mention in group if self._established(mention.name) or self._introduces(mention)]
+        known = [
+            mention for group in reversed(groups[-2:]) for mention in group if self._established(mention.name) or self._introduces(mention) or self._opens_sentence(mention)
+        ]
         subject = next((mention for mention in known if self._opens_its_clause(mention)), known[0] if known else None)
         if subject is not None:
             return subject.name  # "... would come only if Trump lost": a subordinate clause's name is not the subject
         return groups[-1][0].name if groups else None
+
+    def _opens_sentence(self, mention: Mention) -> bool:
+        """Named in apposition to the noun phrase that opens the sentence ("One of the hosts, Ana
+        Ruiz, pressed him"): the sentence's subject, whom a pronoun after it means."""
+        low = self._sentence(mention.start)[0]
+        return self.text.startswith(",", mention.end) and APPOSED_SUBJECT.fullmatch(self.text, low, mention.start) is not None
 
     def _opens_its_clause(self, mention: Mention) -> bool:
         low = self._sentence(mention.start)[0]

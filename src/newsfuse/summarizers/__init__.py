@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from newsfuse.summarizers.base import Summarizer
 from newsfuse.summarizers.centroid import Centroid
+from newsfuse.summarizers.coverage import ConceptCoverage
 from newsfuse.summarizers.graph import LexRank, TextRank
 from newsfuse.summarizers.lead import Lead, Random
 from newsfuse.summarizers.learned import Learned
 
 SUMMARIZERS: dict[str, type[Summarizer]] = {
-    cls.name: cls for cls in (Learned, Centroid, Lead, LexRank, TextRank, Random)
+    cls.name: cls for cls in (Learned, ConceptCoverage, Centroid, Lead, LexRank, TextRank, Random)
 }
 DEFAULT_METHOD = "learned"
 

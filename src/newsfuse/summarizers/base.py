@@ -44,7 +44,11 @@ class Summarizer(ABC):
         if not cluster.sentences:
             return Summary(sentences=[], cluster=cluster, method=self.name)
         considered = leading_sentences(cluster)
-        vectors = SentenceVectors.of(considered)
-        scores = np.asarray(self.score(considered, vectors), dtype=np.float64)
-        summary = select(considered, vectors, scores, words, redundancy=self.redundancy, method=self.name)
+        summary = self.summarize(considered, SentenceVectors.of(considered), words)
         return replace(summary, cluster=cluster)
+
+    def summarize(self, cluster: Cluster, vectors: SentenceVectors, words: int) -> Summary:
+        """Score the sentences, then select: a summarizer that judges the summary as a whole
+        (not each sentence alone) overrides this."""
+        scores = np.asarray(self.score(cluster, vectors), dtype=np.float64)
+        return select(cluster, vectors, scores, words, redundancy=self.redundancy, method=self.name)

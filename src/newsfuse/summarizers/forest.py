@@ -80,18 +80,35 @@ class Forest:
             features.append(_Feature(column, thresholds, np.bitwise_and.accumulate(failing, axis=0)))
         return cls(tuple(features), leaf_values, full)
 
-    def predict(self, matrix: np.ndarray) -> np.ndarray:
-        """One prediction per row of ``matrix`` (rows of feature values, in the model's order)."""
-        values = np.asarray(matrix, dtype=np.float64)
-        values = np.where(np.isnan(values) | (np.abs(values) <= ZERO), 0.0, values)
+    def predict(self, matrix: np.ndarray, table: np.ndarray | None = None, rows: np.ndarray | None = None) -> np.ndarray:
+        """One prediction per row of ``matrix`` (rows of feature values, in the model's order).
+
+        Given ``table``, the features after ``matrix``'s own columns are those of ``table[rows]``:
+        rows that share a row of a smaller table (concepts sharing a carrier sentence) have its
+        splits evaluated once, not once each.
+        """
+        values = _cleaned(matrix)
         exits = np.full((len(values), len(self.leaf_values)), self.full)
+        shared = _cleaned(table if table is not None else np.zeros((0, 0)))
+        shared_exits = np.full((len(shared), len(self.leaf_values)), self.full)
+        width = values.shape[1]
         for feature in self.features:
-            failed = np.searchsorted(feature.thresholds, values[:, feature.column], side="left")
-            exits &= feature.masks[failed]
+            if feature.column < width:
+                exits &= feature.masks[np.searchsorted(feature.thresholds, values[:, feature.column], side="left")]
+            else:
+                shared_exits &= feature.masks[np.searchsorted(feature.thresholds, shared[:, feature.column - width], side="left")]
+        if table is not None:
+            exits &= shared_exits[rows]
         leaves = np.bitwise_count((exits & (~exits + 1)) - 1)  # the lowest set bit's index
         # (trees, rows), contiguous: each row's sum runs tree after tree, as LightGBM's does
         chosen = np.ascontiguousarray(leaves.T) + self.leaf_values.shape[1] * np.arange(len(self.leaf_values))[:, None]
         return self.leaf_values.ravel()[chosen].sum(axis=0)
+
+
+def _cleaned(matrix: np.ndarray) -> np.ndarray:
+    """Feature values as LightGBM reads them: NaN and values this close to zero are zero."""
+    values = np.asarray(matrix, dtype=np.float64)
+    return np.where(np.isnan(values) | (np.abs(values) <= ZERO), 0.0, values)
 
 
 def _sections(model: str) -> tuple[dict[str, str], list[dict[str, str]]]:

@@ -10,8 +10,8 @@ evaluated as arrays (``newsfuse.summarizers.forest``), with the same predictions
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable
-from functools import cache, partial
+from collections.abc import Callable, Sequence
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,20 +32,23 @@ MODEL_RESOURCE = "learned.txt.gz"
 LENGTH_EXPONENT = 0.5
 
 
-def load_model(path: str | Path | None = None) -> lightgbm.Booster:
-    """A scorer from a gzipped (or plain) LightGBM text file; the shipped one by default."""
+def load_model(
+    path: str | Path | None = None, resource: str = MODEL_RESOURCE, names: Sequence[str] = features.FEATURES
+) -> lightgbm.Booster:
+    """A model from a gzipped (or plain) LightGBM text file, trained on the features ``names``;
+    the shipped ``resource`` by default."""
     if path is None:
-        data = resources.files("newsfuse.models").joinpath(MODEL_RESOURCE).read_bytes()
+        data = resources.files("newsfuse.models").joinpath(resource).read_bytes()
     else:
         data = Path(path).read_bytes()
     text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode()
     booster = lightgbm.Booster(model_str=text)
-    if booster.feature_name() != list(features.FEATURES):
-        raise ValueError(f"{path or MODEL_RESOURCE}: model was trained on other features; retrain it with `newsfuse train`")
+    if booster.feature_name() != list(names):
+        raise ValueError(f"{path or resource}: model was trained on other features; retrain it with `newsfuse train`")
     return booster
 
 
-Predictor = Callable[[np.ndarray], np.ndarray]
+Predictor = Callable[..., np.ndarray]
 #: from this many sentences on, the array evaluation beats LightGBM's own loop (about 90 µs
 #: of fixed cost against about 5 µs more per sentence, measured with the shipped model)
 ARRAY_ROWS = 32
@@ -53,13 +56,17 @@ ARRAY_ROWS = 32
 
 def predictor(booster: lightgbm.Booster) -> Predictor:
     """The fastest exact way to run ``booster`` on a matrix: its trees as arrays for a long
-    cluster, LightGBM for a short one or for a model the arrays do not cover."""
-    by_lightgbm = partial(booster.predict, num_threads=1)
+    cluster, LightGBM for a short one or for a model the arrays do not cover.  Like
+    :meth:`Forest.predict`, it takes the last columns as ``table[rows]`` when given a table."""
+
+    def by_lightgbm(matrix: np.ndarray, table: np.ndarray | None = None, rows: np.ndarray | None = None) -> np.ndarray:
+        return booster.predict(matrix if table is None else np.hstack([matrix, table[rows]]), num_threads=1)
+
     try:
         forest = Forest.parse(booster.model_to_string())
     except UnsupportedModel:
         return by_lightgbm
-    return lambda matrix: forest.predict(matrix) if len(matrix) >= ARRAY_ROWS else by_lightgbm(matrix)
+    return lambda matrix, table=None, rows=None: (forest.predict if len(matrix) >= ARRAY_ROWS else by_lightgbm)(matrix, table, rows)
 
 
 @cache
@@ -88,5 +95,8 @@ class Learned(Summarizer):
         self.prior = prior
 
     def score(self, cluster: Cluster, vectors: SentenceVectors) -> np.ndarray:
-        predicted = self.predict(features.features(cluster, vectors, self.prior))
-        return predicted / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
+        return self.scores(features.features(cluster, vectors, self.prior), vectors)
+
+    def scores(self, matrix: np.ndarray, vectors: SentenceVectors) -> np.ndarray:
+        """The scores of sentences whose features (:func:`newsfuse.features.features`) are known."""
+        return self.predict(matrix) / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT

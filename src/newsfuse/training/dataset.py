@@ -7,10 +7,11 @@ the features it will be given.  Work is spread over at most two niced worker pro
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from multiprocessing import get_context
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -66,12 +67,7 @@ def build(
     ``prior`` is the summary prior the features read (the shipped one by default); count it on
     other clusters than these, or the feature would know their summaries.
     """
-    source = clusters(paths, limit)
-    if workers > 1:
-        with get_context("fork").Pool(workers, initializer=_start_worker, initargs=(words, prior)) as pool:
-            parts = list(pool.imap(_examples, source, chunksize=32))
-    else:
-        parts = [cluster_examples(cluster, words, prior) for cluster in source]
+    parts = spread(_examples, clusters(paths, limit), workers, {"words": words, "prior": prior})
     parts = [part for part in parts if len(part[1])]
     if not parts:
         raise ValueError("no training clusters with sentences and a reference summary")
@@ -83,14 +79,29 @@ def build(
     )
 
 
+Result = TypeVar("Result")
+
+
+def spread(work: Callable[[Cluster, dict[str, Any]], Result], source: Iterable[Cluster], workers: int, settings: dict[str, Any]) -> list[Result]:
+    """``work(cluster, settings)`` for every cluster, in order, in at most ``workers`` niced
+    processes that are given the settings once rather than with every cluster."""
+    if workers <= 1:
+        return [work(cluster, settings) for cluster in source]
+    with get_context("fork").Pool(workers, initializer=_start_worker, initargs=(work, settings)) as pool:
+        return list(pool.imap(_work, source, chunksize=32))
+
+
 _worker: dict = {}
 
 
-def _start_worker(words: int, prior: SummaryPrior | None) -> None:
-    """Niced, and given the settings once rather than with every cluster."""
+def _start_worker(work: Callable, settings: dict[str, Any]) -> None:
     os.nice(NICENESS)
-    _worker.update(words=words, prior=prior)
+    _worker.update(work=work, settings=settings)
 
 
-def _examples(cluster: Cluster) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return cluster_examples(cluster, _worker["words"], _worker["prior"])
+def _work(cluster: Cluster) -> Any:
+    return _worker["work"](cluster, _worker["settings"])
+
+
+def _examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return cluster_examples(cluster, settings["words"], settings["prior"])
