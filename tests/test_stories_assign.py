@@ -2,9 +2,11 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.model import Document
-from newsfuse.stories import Article, StoryAssigner, assign_stream, bcubed, featurize
+from newsfuse.stories import Article, StoryAssigner, assign_stream, bcubed, featurize, featurize_all
 from newsfuse.stories.hashing import bucket
 from newsfuse.stories.dedup import Deduplicator, signature
 from newsfuse.text import stem
@@ -143,3 +145,33 @@ def test_names_are_capitals_inside_sentences() -> None:
 
     text = "The Mayor of Tarrow met Ann, Bob; Cy. Then Dee and X-ray Eve at NASA"
     assert NAME.findall(text) == ["Mayor", "Tarrow", "Ann", "Bob", "Cy", "Dee", "Eve"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**22 - 1), max_size=14), max_size=6))
+def test_signatures_of_a_batch_are_each_texts_signature(sequences: list[list[int]]) -> None:
+    from newsfuse.stories.dedup import shingle_signature, shingle_signatures
+
+    for alone, together in zip(map(shingle_signature, sequences), shingle_signatures(sequences), strict=True):
+        assert (alone is None and together is None) or (alone.dtype == together.dtype and np.array_equal(alone, together))
+
+
+def test_featurize_all_is_featurize_of_each() -> None:
+    documents = [document(FLOOD, title="Tarrow floods"), document("Too short."), document(BATTERY), document(FLOOD_OTHER, 2)]
+    for alone, together in zip((featurize(d, key) for key, d in enumerate(documents, 7)), featurize_all(documents, 7), strict=True):
+        assert (alone.key, list(alone.vector.items()), alone.time) == (together.key, list(together.vector.items()), together.time)
+        assert (alone.signature is None) == (together.signature is None)
+        assert alone.signature is None or np.array_equal(alone.signature, together.signature)
+
+
+def test_terms_sharing_a_bucket_add_up(monkeypatch) -> None:
+    from newsfuse.stories import assign
+
+    text = "harbor flood harbor council vote"
+    apart = featurize(Document(text=text)).vector
+    merged = stem("flood"), stem("council")
+    monkeypatch.setattr(assign, "term_bucket", lambda term: bucket(merged[0]) if term in merged else bucket(term))
+    shared = featurize(Document(text=text)).vector
+    assert bucket(stem("council")) not in shared and len(shared) == len(apart) - 1
+    flood, council, vote = (bucket(stem(word)) for word in ("flood", "council", "vote"))
+    assert shared[flood] / shared[vote] == pytest.approx((apart[flood] + apart[council]) / apart[vote])

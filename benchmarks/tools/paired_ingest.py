@@ -86,8 +86,10 @@ def main() -> None:
                 workers[name].stdin.flush()
                 rates[name].append(json.loads(workers[name].stdout.readline())[0])
         ratio = statistics.median(after / before for before, after in zip(rates["before"], rates["after"]))
-        print(f"N={size}: {rounds} alternating rounds, full ingest articles/CPU-s median before {statistics.median(rates['before']):,.0f},"
-              f" after {statistics.median(rates['after']):,.0f}; median paired ratio {ratio:.3f}", flush=True)
+        spans = {name: f"{min(values):,.0f}-{max(values):,.0f}" for name, values in rates.items()}
+        print(f"N={size}: {rounds} alternating rounds, full ingest articles/CPU-s median before {statistics.median(rates['before']):,.0f}"
+              f" ({spans['before']}), after {statistics.median(rates['after']):,.0f} ({spans['after']}); median paired ratio {ratio:.3f}",
+              flush=True)
     for process in workers.values():
         process.stdin.close()
         process.wait()

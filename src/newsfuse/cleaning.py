@@ -136,7 +136,7 @@ def _judge(line: str, text: str, words: int, lowered: str, first: bool, promotio
         return True
     if sentence:
         return False
-    if _is_credit(text) or words <= 14 and BYLINE.match(text):
+    if words <= 14 and (CREDIT.match(text) or SLASH_CREDIT.match(text) or BYLINE.match(text)):
         return True
     # Past the headline, a short line that does not end like a sentence is a rail item,
     # a caption, a gallery title or a subheading: none of it is reporting to summarize.
@@ -162,11 +162,6 @@ def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[
     content = [index for index, line in enumerate(lines) if line.strip()]
     verdicts = _judge_lines([lines[index] for index in content], headline=True)
     return {index for index, boilerplate in zip(content, verdicts) if boilerplate or repeated and _key(lines[index]) in repeated}
-
-
-def _is_credit(line: str) -> bool:
-    text = BULLET.sub("", line).strip()
-    return len(text.split()) <= 14 and bool(CREDIT.match(text) or SLASH_CREDIT.match(text))
 
 
 def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:

@@ -40,14 +40,28 @@ _SEPARATORS = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'"
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, punctuation dropped: the matches of :data:`WORD`.
 
-    Without an apostrophe a token is a run of a-z and 0-9, so such a text (most sentences) is
-    split at C speed instead: other characters become spaces (the non-ASCII ones by way of
-    "?"), which takes two thirds of the time of matching.
+    Every match is made of a-z, 0-9 and apostrophes, so the text is reduced to those at C speed
+    first (other characters become spaces, the non-ASCII ones by way of "?") and split.  A token
+    without an apostrophe is one whole match; only the few with one go through the regex.
+    Matching the whole text took twice as long.
     """
-    lowered = text.lower().replace("’", "'")
-    if "'" in lowered:
-        return WORD.findall(lowered)
-    return lowered.encode("ascii", "replace").translate(_SEPARATORS).decode("ascii").split()
+    spaced = text.lower().replace("’", "'").encode("ascii", "replace").translate(_SEPARATORS).decode("ascii")
+    apostrophe = spaced.find("'")
+    if apostrophe < 0:
+        return spaced.split()
+    tokens: list[str] = []
+    start = 0
+    while apostrophe >= 0:
+        begin = spaced.rfind(" ", start, apostrophe) + 1
+        end = spaced.find(" ", apostrophe)
+        if end < 0:
+            end = len(spaced)
+        tokens += spaced[start:begin].split()
+        tokens += WORD.findall(spaced, begin, end)
+        start = end
+        apostrophe = spaced.find("'", end)
+    tokens += spaced[start:].split()
+    return tokens
 
 
 def count_words(text: str) -> int:

@@ -5,7 +5,7 @@
 ``assign_stream(documents)`` is the same assignment without storage (used by the Spark job).
 """
 
-from newsfuse.stories.assign import Article, StoryAssigner, StoryDecision, assign_stream, featurize
+from newsfuse.stories.assign import Article, StoryAssigner, StoryDecision, assign_stream, featurize, featurize_all
 from newsfuse.stories.dedup import Deduplicator
 from newsfuse.stories.evaluate import BCubed, bcubed
 from newsfuse.stories.ingest import prepare_article, read_articles
@@ -25,6 +25,7 @@ __all__ = [
     "assign_stream",
     "bcubed",
     "featurize",
+    "featurize_all",
     "prepare_article",
     "read_articles",
 ]

@@ -35,7 +35,7 @@ import math
 import re
 import struct
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import islice, repeat
 from dataclasses import dataclass, field
 from operator import itemgetter, mul, truediv
@@ -43,8 +43,8 @@ from operator import itemgetter, mul, truediv
 import numpy as np
 
 from newsfuse.model import Document
-from newsfuse.stories.dedup import Deduplicator, shingle_signature
-from newsfuse.stories.hashing import Memo, bucket
+from newsfuse.stories.dedup import Deduplicator, shingle_signature, shingle_signatures
+from newsfuse.stories.hashing import Memo, term_bucket
 from newsfuse.stories.junk import JunkTable, load_junk
 from newsfuse.text import stem, terms
 from newsfuse.vectors import load_idf
@@ -62,8 +62,10 @@ RESCORED = 3
 # comes after the capital so the regex engine skips ahead to capitals (three times faster).
 NAME = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]+")
 
-# Each term's bucket and IDF, memoised: news vocabulary repeats.
-_term = Memo(lambda term: (bucket(term), load_idf()[term])).__getitem__
+# Each term's IDF and each count's sublinear tf, memoised: news vocabulary repeats, and a
+# dictionary hit mapped over all terms at once costs less than a Python loop over them.
+_idf = Memo(lambda term: load_idf()[term]).__getitem__
+_tf = Memo(lambda count: 1.0 + math.log(count)).__getitem__
 
 
 def days(date: dt.date | None) -> float | None:
@@ -102,26 +104,41 @@ class Article:
 
 def featurize(document: Document, key: int = 0, top_terms: int = TOP_TERMS) -> Article:
     """The article's hashed TF-IDF vector (unit length), time and MinHash signature."""
+    article, hashes = _unsigned(document, key, top_terms)
+    article.signature = shingle_signature(hashes)
+    return article
+
+
+def featurize_all(documents: Sequence[Document], first_key: int = 0, top_terms: int = TOP_TERMS) -> list[Article]:
+    """:func:`featurize` of each document, keyed from ``first_key`` on; the signatures of all of
+    them are computed together, which is cheaper (:func:`newsfuse.stories.dedup.shingle_signatures`)."""
+    unsigned = [_unsigned(document, key, top_terms) for key, document in enumerate(documents, first_key)]
+    for (article, _), values in zip(unsigned, shingle_signatures([hashes for _, hashes in unsigned])):
+        article.signature = values
+    return [article for article, _ in unsigned]
+
+
+def _unsigned(document: Document, key: int, top_terms: int) -> tuple[Article, list[int]]:
+    """The article without its signature, and the term hashes the signature is made of."""
     sequence = terms(document.text)
     counts: Counter[str] = Counter(sequence)
-    for term in terms(document.title):
-        counts[term] += TITLE_BOOST
-    names = {stem(name.lower()) for name in NAME.findall(document.text)}
-    weights: dict[int, float] = {}
-    buckets: dict[str, int] = {}
-    log = math.log
-    for term, count in counts.items():
-        index, idf = _term(term)
-        buckets[term] = index
-        weight = (1.0 + log(count)) * idf
-        if term in names:
-            weight *= NAME_BOOST
-        weights[index] = weights.get(index, 0.0) + weight
-    strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:top_terms]  # strongest first
+    if document.title:
+        for term in terms(document.title):
+            counts[term] += TITLE_BOOST
+    indices = list(map(term_bucket, counts))
+    weights = list(map(mul, map(_tf, counts.values()), map(_idf, counts)))
+    if found := NAME.findall(document.text):
+        names = {stem(name.lower()) for name in found}
+        weights = [weight * NAME_BOOST if term in names else weight for term, weight in zip(counts, weights)]
+    summed = dict(zip(indices, weights))
+    if len(summed) < len(indices):  # two terms share a bucket: their weights add up
+        summed = {}
+        for index, weight in zip(indices, weights):
+            summed[index] = summed.get(index, 0.0) + weight
+    strongest = sorted(summed.items(), key=itemgetter(1), reverse=True)[:top_terms]  # strongest first
     norm = math.sqrt(sum(weight * weight for _, weight in strongest)) or 1.0
     vector = {index: weight / norm for index, weight in strongest}
-    shingled = shingle_signature(list(map(buckets.__getitem__, sequence)))
-    return Article(key, vector, days(document.date), shingled)
+    return Article(key, vector, days(document.date)), list(map(term_bucket, sequence))
 
 
 @dataclass(slots=True, frozen=True)

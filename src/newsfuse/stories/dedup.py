@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from datasketch import MinHash
 
-from newsfuse.stories.hashing import Memo, bucket
+from newsfuse.stories.hashing import term_bucket
 from newsfuse.text import terms
 
 
@@ -45,12 +46,11 @@ class Match:
 # more than the hashing.  The values are bit-for-bit datasketch's (tests check it).
 # One permutation per row, so each minimum is taken along a contiguous row.
 _A, _B = (part.reshape(-1, 1) for part in MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int).permutations)
-_bucket = Memo(bucket).__getitem__
 
 
 def signature(text: str) -> np.ndarray | None:
     """The MinHash of a cleaned text, as the story assigner computes it for the same text."""
-    return shingle_signature([_bucket(term) for term in terms(text)])
+    return shingle_signature(list(map(term_bucket, terms(text))))
 
 
 def shingle_signature(hashes: Sequence[int] | np.ndarray) -> np.ndarray | None:
@@ -58,10 +58,41 @@ def shingle_signature(hashes: Sequence[int] | np.ndarray) -> np.ndarray | None:
     hashes in text order); ``None`` when the text is too short to judge."""
     if len(hashes) < MIN_TERMS:
         return None
-    values = np.asarray(hashes, dtype=np.uint32)
-    # A shingle's hash mixes its three term hashes (uint32 arithmetic wraps); MinHash re-mixes it.
-    shingles = (values[:-2] * np.uint32(0x9E3779B1) + values[1:-1]) * np.uint32(0x85EBCA6B) + values[2:]
-    return (_A * _fmix32(shingles) + _B).min(axis=1)  # a repeated shingle changes no minimum
+    return _permuted(_shingles(np.asarray(hashes, dtype=np.uint32))).min(axis=1)  # a repeated shingle changes no minimum
+
+
+def shingle_signatures(sequences: Sequence[Sequence[int]]) -> list[np.ndarray | None]:
+    """:func:`shingle_signature` of many texts at once.
+
+    All texts' shingles go through the permutations together and each text's minima are taken
+    over its own run of columns: a few large numpy steps instead of a dozen small ones per text,
+    which made signing a batch of articles four times faster.
+    """
+    signatures: list[np.ndarray | None] = [None] * len(sequences)
+    signed = [number for number, hashes in enumerate(sequences) if len(hashes) >= MIN_TERMS]
+    if not signed:
+        return signatures
+    chosen = list(map(sequences.__getitem__, signed))
+    lengths = np.fromiter(map(len, chosen), np.int64, len(chosen))
+    values = np.fromiter(chain.from_iterable(chosen), np.uint32, int(lengths.sum()))
+    ends = np.cumsum(lengths)
+    inside = np.ones(len(values) - 2, dtype=bool)  # a shingle starts at least two terms before its text's end
+    inside[ends[:-1] - 2] = inside[ends[:-1] - 1] = False
+    starts = ends - lengths - 2 * np.arange(len(chosen))
+    minima = np.minimum.reduceat(_permuted(_shingles(values)[inside]), starts, axis=1).T.copy()
+    for number, row in zip(signed, minima):
+        signatures[number] = row
+    return signatures
+
+
+def _shingles(values: np.ndarray) -> np.ndarray:
+    """Each run of three term hashes mixed into one (uint32 arithmetic wraps)."""
+    return (values[:-2] * np.uint32(0x9E3779B1) + values[1:-1]) * np.uint32(0x85EBCA6B) + values[2:]
+
+
+def _permuted(shingles: np.ndarray) -> np.ndarray:
+    """Every shingle under every permutation, one row per permutation; MinHash re-mixes first."""
+    return _A * _fmix32(shingles) + _B
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:
@@ -148,7 +179,7 @@ class Deduplicator:
             return None
         best: Match | None = None
         for key in self._index.query(values):
-            similarity = float(np.mean(self._signatures[key] == values))
+            similarity = int(np.count_nonzero(self._signatures[key] == values)) / PERMUTATIONS  # np.mean: 3 times slower
             if similarity >= self.threshold and (best is None or (similarity, -key) > (best.similarity, -best.original)):
                 best = Match(key, similarity)
         if best is None:

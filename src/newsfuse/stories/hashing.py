@@ -36,3 +36,7 @@ class Memo(dict):
 def bucket(term: str) -> int:
     """A term's stable hash: its index in the hashed vector space, and its shingle component."""
     return zlib.crc32(term.encode()) % BUCKETS
+
+
+#: :func:`bucket` memoised: the stream's words repeat, so most terms are hashed once
+term_bucket = Memo(bucket).__getitem__

