@@ -58,8 +58,9 @@ class ConceptCoverage(Learned):
     name = "concepts"
     #: tuned on val[:2000] (250 words): the sentence score's weight against the concepts' weight,
     #: and the power of the length that divides both.  Among bonus 25-150 and exponent 0.4-0.7,
-    #: 50 and 0.6 scored best with the 300-tree concept model (R2 +0.19 over the learned default)
-    #: and again with the shipped 80-tree one (+0.15; +0.14 on all of val, as the 300 trees).
+    #: 50 and 0.6 scored best with the 300-tree concept model (R2 +0.19 over ``learned``, then
+    #: the default) and again with the shipped 80-tree one (+0.15; +0.14 on all of val, as the
+    #: 300 trees).
     bonus = 50.0
     exponent = 0.6
 
