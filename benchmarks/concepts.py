@@ -1,15 +1,15 @@
-"""Concept-coverage selection against the learned default, paired per cluster on Multi-News+ val.
+"""Concept-coverage selection against the ``learned`` method, paired per cluster on Multi-News+ val.
 
 Counts the bigram summary prior on the training clusters after the first ``--train`` and trains
 the concept (bigram) weight model on those first ``--train`` (or reads both from ``--model``),
 then summarizes the first ``--val`` val clusters with the learned sentence scores and (1) the
-best-first selection of the learned default, (2) coverage selection for every ``--bonus`` ×
+best-first selection of the ``learned`` method, (2) coverage selection for every ``--bonus`` ×
 ``--exponent`` pair, (3) coverage with each bigram weighted by the number of documents that
 contain it when at least two do (Gillick & Favre's unsupervised weights) and (4) coverage with
 the true 0/1 weights from the reference (the ceiling of this objective).  Prints ROUGE F1 and the
-paired difference from the learned default with its 95 % bootstrap interval, on all clusters
+paired difference from the ``learned`` method with its 95 % bootstrap interval, on all clusters
 and on each half.  Last, what the concept step costs per raw cluster (the raw Multi-News sample:
-cased, full length): the learned default against the concepts method with this model and the
+cased, full length): the ``learned`` method against the concepts method with this model and the
 grid's best pair, from the prepared cluster to the summary, best of ``--repeats`` runs each,
 on one core.
 
@@ -86,7 +86,7 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
 
 
 def timing(settings: dict[str, Any], bonus: float, exponent: float, repeats: int) -> tuple[float, float, int]:
-    """Milliseconds per raw cluster of the learned default and of the concepts method with this
+    """Milliseconds per raw cluster of the ``learned`` method and of the concepts method with this
     model (best of ``repeats``), and the number of clusters."""
     prepared = [prepare(item) for item in datasets.load(RAW) if isinstance(item, Cluster)]
     prepared = [cluster for cluster in prepared if cluster.sentences]

@@ -1,4 +1,4 @@
-"""``newsfuse train``: rebuild the learned scorer (and the IDF table) from Multi-News train files."""
+"""``newsfuse train``: rebuild the learned scorer and the concept model (and the IDF table) from Multi-News train files."""
 
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ def train(
     out: Annotated[Path, typer.Option("--out", help=f"Directory to write {MODEL_RESOURCE} and {CONCEPTS_RESOURCE} into.")],
     more: Annotated[list[Path] | None, typer.Argument(help="More training files: what a shell glob after --data expands to.")] = None,
     clusters: Annotated[int, typer.Option(min=1, help="Use the first N clusters (8,000 scored as well on val as 20,000).")] = CLUSTERS,
-    rounds: Annotated[int, typer.Option(min=1, help="Boosting rounds.")] = training.ROUNDS,
+    rounds: Annotated[int, typer.Option(min=1, help=f"Boosting rounds (the concept model's: at most {concept_training.ROUNDS}).")] = training.ROUNDS,
     seed: Annotated[int, typer.Option(help="Random seed (training is deterministic given it).")] = training.SEED,
     workers: Annotated[int, typer.Option(min=1, max=2, help="Worker processes for labelling.")] = 2,
     words: Annotated[int, typer.Option(min=1, help="Word budget of the oracle summaries used as labels.")] = WORDS,
     idf_out: Annotated[Path | None, typer.Option(help="Also rebuild the IDF table (idf.json.gz) from all documents of --data.")] = None,
 ) -> None:
-    """Train the learned sentence scorer on clusters with reference summaries.
+    """Train the learned sentence scorer and the concept model on clusters with reference summaries.
 
     The model is trained on the first --clusters clusters and the summary prior (a feature) is
     counted on the clusters after them, so no training sentence sees its own summary through it.

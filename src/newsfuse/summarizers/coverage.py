@@ -31,20 +31,14 @@ def concept_features(
     scorer: Learned, bigrams: SummaryPrior, cluster: Cluster, vectors: SentenceVectors
 ) -> tuple[concepts.Concepts, np.ndarray, np.ndarray]:
     """A prepared cluster's concepts, their feature matrix and the sentences' learned scores."""
-    found, own, carriers, sentences, scores = _parts(scorer, bigrams, cluster, vectors)
-    return found, np.hstack([own, sentences[carriers]]), scores
+    found, sentences, scores = _scored(scorer, cluster, vectors)
+    return found, concepts.features(found, vectors, len(cluster.documents), sentences, scores, bigrams, scorer.prior), scores
 
 
-def _parts(
-    scorer: Learned, bigrams: SummaryPrior, cluster: Cluster, vectors: SentenceVectors
-) -> tuple[concepts.Concepts, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The concepts, their own features, their best carrier sentences, the sentence features
-    (float32, as in the concept matrix) and the learned scores."""
+def _scored(scorer: Learned, cluster: Cluster, vectors: SentenceVectors) -> tuple[concepts.Concepts, np.ndarray, np.ndarray]:
+    """The concepts, the sentence features and the learned scores."""
     sentences = features.features(cluster, vectors, scorer.prior)
-    scores = scorer.scores(sentences, vectors)
-    found = concepts.Concepts.of(vectors.words)
-    own, carriers = concepts.own_features(found, vectors, len(cluster.documents), scores, bigrams, scorer.prior)
-    return found, own, carriers, sentences.astype(np.float32), scores
+    return concepts.Concepts.of(vectors.words), sentences, scorer.scores(sentences, vectors)
 
 
 @cache
@@ -58,8 +52,9 @@ class ConceptCoverage(Learned):
     name = "concepts"
     #: tuned on val[:2000] (250 words): the sentence score's weight against the concepts' weight,
     #: and the power of the length that divides both.  Among bonus 25-150 and exponent 0.4-0.7,
-    #: 50 and 0.6 scored best with the 300-tree concept model (R2 +0.19 over the learned default)
-    #: and again with the shipped 80-tree one (+0.15; +0.14 on all of val, as the 300 trees).
+    #: 50 and 0.6 scored best with the 300-tree concept model (R2 +0.19 over ``learned``, then
+    #: the default) and again with the shipped 80-tree one (+0.15; +0.14 on all of val, as the
+    #: 300 trees).
     bonus = 50.0
     exponent = 0.6
 
@@ -86,7 +81,9 @@ class ConceptCoverage(Learned):
         self.bigrams = bigrams if bigrams is not None else _shipped()[1]
 
     def summarize(self, cluster: Cluster, vectors: SentenceVectors, words: int) -> Summary:
-        found, own, carriers, sentences, scores = _parts(self, self.bigrams, cluster, vectors)
-        weights = np.clip(self.weigh(own, sentences, carriers), 0.0, None) if len(found) else np.zeros(0)
+        found, sentences, scores = _scored(self, cluster, vectors)
+        own, carriers = concepts.own_features(found, vectors, len(cluster.documents), scores, self.bigrams, self.prior)
+        # the carriers' sentence features as in the concept matrix (float32), weighed once per carrier
+        weights = np.clip(self.weigh(own, sentences.astype(np.float32), carriers), 0.0, None) if len(found) else np.zeros(0)
         coverage = Coverage(*found.carried(), weights, self.bonus, self.exponent)
         return select(cluster, vectors, scores, words, redundancy=self.redundancy, method=self.name, coverage=coverage)

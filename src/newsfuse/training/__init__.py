@@ -1,1 +1,1 @@
-"""Training the learned sentence scorer: labels from reference summaries, features, model."""
+"""Training the learned sentence scorer and the concept model: labels from reference summaries, features, model."""
