@@ -117,7 +117,7 @@ def test_bcubed_known_values() -> None:
 
 
 def test_memo_is_bounded() -> None:
-    from newsfuse.stories.hashing import Memo
+    from newsfuse.text import Memo
 
     calls: list[str] = []
     memo = Memo(lambda word: calls.append(word) or len(word), limit=3)

@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse import features as sentence_features
 from newsfuse.prior import SummaryPrior, shipped
 from newsfuse.segment import split
-from newsfuse.text import MAX_STEMS, STOPWORDS, stem, words as split_words
+from newsfuse.text import STOPWORDS, Memo, stem, words as split_words
 from newsfuse.vectors import SentenceVectors, load_idf
 
 OWN_FEATURES: tuple[str, ...] = (
@@ -97,32 +97,12 @@ class Concepts:
         return pairs // max(len(self.names), 1), pairs % max(len(self.names), 1)
 
 
-class _Content(dict):
-    """Memo from a word to its stem when it is a content word, to None when a stop word (a
-    stop word stays itself in a concept's name)."""
-
-    def __missing__(self, word: str) -> str | None:
-        if len(self) >= MAX_STEMS:
-            self.clear()
-        value = self[word] = None if word in STOPWORDS or len(word) < 2 else stem(word)
-        return value
-
-
-_content = _Content()
-
-
-class _Digits(dict):
-    """Memo from a word to whether it has a digit, so a concept's ``digits`` feature is two
-    lookups at C speed instead of a scan of its characters."""
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= MAX_STEMS:
-            self.clear()
-        value = self[word] = any(character.isdigit() for character in word)
-        return value
-
-
-_digits = _Digits()
+# A word's stem when it is a content word, None when a stop word (a stop word stays itself in a
+# concept's name).
+_content = Memo(lambda word: None if word in STOPWORDS or len(word) < 2 else stem(word))
+# Whether a word has a digit, so a concept's ``digits`` feature is two lookups at C speed
+# instead of a scan of its characters.
+_digits = Memo(lambda word: any(character.isdigit() for character in word))
 
 
 def bigrams(text: str, words: int | None = None) -> set[str]:

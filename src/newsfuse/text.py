@@ -8,9 +8,10 @@ faster than NLTK's pure-Python one, memoised because news vocabulary repeats.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 import Stemmer
@@ -29,8 +30,26 @@ STOPWORDS = frozenset(
 )
 
 _stemmer = Stemmer.Stemmer("porter")
-_stems: dict[str, str] = {}
 MAX_STEMS = 500_000  # a long-running ingest sees endless rare words: bound the memos
+
+
+class Memo(dict):
+    """Computes missing values with ``function``; ``__missing__`` keeps hits in C.
+
+    A stream's vocabulary never stops growing (names, typos), so the memo is emptied when it
+    reaches ``limit`` entries: memory stays bounded and the next words are simply recomputed.
+    """
+
+    def __init__(self, function: Callable[[Any], Any], limit: int = MAX_STEMS) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: Hashable) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
 
 
 #: every byte but a-z, 0-9 and the apostrophe becomes a space
@@ -74,30 +93,18 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+_stems = Memo(_stemmer.stemWord)
+
+
 def stem(word: str) -> str:
-    cached = _stems.get(word)
-    if cached is None:
-        if len(_stems) >= MAX_STEMS:
-            _stems.clear()
-        cached = _stems[word] = _stemmer.stemWord(word)
-    return cached
+    """A word's Porter stem, memoised."""
+    return _stems[word]
 
 
-class _TermOf(dict):
-    """Memo from a word to its term: its stem, or "" for a stop word or a single character.
-
-    One dictionary lookup per token (``map`` over ``__getitem__``) instead of a stop-word test,
-    a length test and a stem lookup: tokenizing is the largest cost of TF-IDF vectors.
-    """
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= MAX_STEMS:
-            self.clear()
-        term = self[word] = stem(word) if word not in STOPWORDS and len(word) > 1 else ""
-        return term
-
-
-_term_of = _TermOf()
+# A word's term: its stem, or "" for a stop word or a single character.  One dictionary lookup
+# per token (``map`` over ``__getitem__``) instead of a stop-word test, a length test and a stem
+# lookup: tokenizing is the largest cost of TF-IDF vectors.
+_term_of = Memo(lambda word: stem(word) if word not in STOPWORDS and len(word) > 1 else "")
 
 
 def terms(text: str) -> list[str]:

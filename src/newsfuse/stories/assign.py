@@ -44,9 +44,9 @@ import numpy as np
 
 from newsfuse.model import Document
 from newsfuse.stories.dedup import Deduplicator, shingle_signature, shingle_signatures
-from newsfuse.stories.hashing import Memo, term_bucket
+from newsfuse.stories.hashing import LIMIT, term_bucket
 from newsfuse.stories.junk import JunkTable, load_junk
-from newsfuse.text import stem, terms
+from newsfuse.text import Memo, stem, terms
 from newsfuse.vectors import load_idf
 
 TOP_TERMS = 60
@@ -64,8 +64,8 @@ NAME = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]+")
 
 # Each term's IDF and each count's sublinear tf, memoised: news vocabulary repeats, and a
 # dictionary hit mapped over all terms at once costs less than a Python loop over them.
-_idf = Memo(lambda term: load_idf()[term]).__getitem__
-_tf = Memo(lambda count: 1.0 + math.log(count)).__getitem__
+_idf = Memo(lambda term: load_idf()[term], LIMIT).__getitem__
+_tf = Memo(lambda count: 1.0 + math.log(count), LIMIT).__getitem__
 
 
 def days(date: dt.date | None) -> float | None:
