@@ -2,19 +2,52 @@
 
 Summarizes the first ``--val`` clusters of ``--data`` (Multi-News+ val by default; the raw
 sample with ``--data``) with the default ``concepts`` method as shipped, then again with the
-candidate sentences compressed by each rule family below on its own
-and by the combinations below, and prints ROUGE F1 (250-word budget and cut) with the paired
-per-cluster difference from the uncompressed summary and its 95 % bootstrap interval.
+candidate sentences compressed by each rule family below on its own and by the combinations in
+``RULE_SETS``, and prints ROUGE F1 (250-word budget and cut) with the paired per-cluster
+difference from the uncompressed summary and its 95 % bootstrap interval, the share of the
+summary's source words dropped, and how many of the dropped and of the summary's words the
+reference has.  Compression happens before selection, so the budget holds more sentences.  Two
+ways for selection to see a compressed sentence:
 
-Two ways for selection to see a compressed sentence:
-
-* ``full``: scores, concepts and redundancy on the full sentences, only the word count (the
-  budget and the per-word value) and the summary text from the kept spans;
+* ``full``: scores, concepts and redundancy on the full sentences; only the word count (the
+  budget and the per-word value) and the summary text come from the kept spans;
 * ``kept``: the whole method runs on the kept text, as if the article had been written that way.
+
+The kept text is always source substrings in order (offsets into ``Document.text``), and no
+rule drops a negation or hedge, a quotation mark or (outside ages and wire datelines) a digit.
+``attribution`` (", police said") is measured for the record only: it changes who asserts what.
+The ``ceiling`` row drops a span of the safe families only when the reference lacks most of its
+words: a perfect judge of these spans, which reads the answer.
+
+Findings (2026-11-24; ΔR1 / ΔR2 F1 against the uncompressed default, 95 % CI):
+
+| rules (selection sees full sentences) | val[:2000] | all val (5,622) | raw sample (92) | words dropped |
+|---|---|---|---|---:|
+| parentheticals | +0.02 (−0.02, +0.07) / +0.03 (−0.02, +0.09) | +0.02 (−0.01, +0.05) / +0.02 (−0.02, +0.05) | +0.10 / +0.08, CIs span 0 | 1.3 % |
+| leading connectives | −0.02 (−0.04, +0.01) / +0.01 | −0.02 (−0.04, −0.01) / +0.00 | +0.00 / +0.02 | 0.2 % |
+| relative time | +0.01 / −0.01 | +0.01 / −0.00 | +0.08 / +0.21 (+0.06, +0.39) | 0.3 % |
+| age appositives | −0.01 (−0.02, −0.00) / +0.00 | −0.01 / +0.00 | +0.02 / +0.03 | 0.0 % |
+| nonrestrictive who/which clauses | −0.07 (−0.12, −0.02) / −0.04 | −0.04 (−0.07, −0.01) / −0.01 | −0.13 / −0.01 | 1.1 % |
+| datelines and page tags | +0.02 (−0.01, +0.04) / +0.03 (+0.01, +0.06) | +0.01 / +0.04 (+0.02, +0.06) | −0.01 / +0.03 | 0.4 % |
+| attribution (record only) | −0.01 / −0.01 | −0.01 / −0.01 | −0.08 / −0.17 | 0.8 % |
+| all but attribution | −0.05 (−0.13, +0.02) / +0.01 (−0.07, +0.09) | −0.03 / +0.04 (−0.00, +0.09) | +0.05 / +0.31 (+0.07, +0.59) | 3.3 % |
+| parentheticals + datelines | +0.05 (−0.01, +0.09) / +0.07 (+0.01, +0.13) | +0.04 (+0.01, +0.07) / +0.05 (+0.01, +0.09) | +0.10 / +0.11, CIs span 0 | 1.7 % |
+| ceiling (perfect judge of the safe spans) | +0.14 (+0.09, +0.19) / +0.10 (+0.05, +0.15) | +0.15 (+0.12, +0.18) / +0.09 (+0.06, +0.12) | +0.13 / +0.15 | 1.6 % |
+
+Baseline: 45.15 / 15.71 on val[:2000], 44.98 / 15.47 on all val, 47.13 / 16.57 on the raw
+sample.  Selection on the kept text (``kept``) was no better than ``full`` for any set.  Not
+adopted: no set has both intervals above zero on val[:2000] (the best, parentheticals +
+datelines, picked after seeing that table, misses on R1), and even the ceiling is +0.15 R1, a
+tenth of the issue's +2.  Why: the rules free 1-3 % of a 250-word budget, and what they drop
+is content about as often as the rest of the summary is (the reference has 55 % of the dropped
+clause words, 66 % of the connectives, 59 % of all summary words); only parentheticals (36 %)
+and wire tags (39 %) are clearly poorer.  The clause rule is also a trust problem: "delivered
+the cash to a general, who declined it" loses the refusal, and "according to the officials,
+who spoke on condition of anonymity" loses the sourcing.
 
     PYTHONPATH=src python benchmarks/compression.py --val 2000 --jobs 1
     PYTHONPATH=src python benchmarks/compression.py --val 0 --jobs 1 --modes full
-    PYTHONPATH=src python benchmarks/compression.py --data ../shared/data/multinews-raw/sample.jsonl
+    PYTHONPATH=src python benchmarks/compression.py --data ../shared/data/multinews-raw/sample.jsonl --val 0
 """
 
 from __future__ import annotations
@@ -24,7 +57,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -90,7 +123,13 @@ LEADING: dict[str, tuple[re.Pattern[str], ...]] = {
 INNER: dict[str, tuple[re.Pattern[str], ...]] = {
     "parentheticals": (re.compile(r"(?P<drop>\s*\([^()]{1,150}\)|\s*\[[^\[\]]{1,150}\])(?=\s*[\w,.;:!?]|\s*$)"),),
     "time": (re.compile(rf"\w(?P<drop>,?\s+{_TIME})(?=\s*[.!?]\s*$)", re.IGNORECASE),),
-    "appositives": (re.compile(r"[a-z.](?P<drop>,\s+(?:aged\s+)?\d{1,3}(?:,\s+(?:of|from)\s+[^,;()\d]{2,40})?,)(?=\s+\w)", re.IGNORECASE),),
+    "appositives": (
+        # only at the sentence's first comma: in "The nurse, Lee, 34, was" the second comma closes
+        # an appositive.  "Lee, 34, was" -> "Lee was"; not "Lee, 34, and Kim, 35,"
+        re.compile(r"^[^,]*[a-z.](?P<drop>,\s+(?:aged\s+)?\d{1,3},)(?=\s+(?!(?:a|an|the|of|from|and|or)\b)\w)", re.IGNORECASE),
+        # "Lee, 34, a nurse, was" -> "Lee, a nurse, was"; "Lee, 34, of Ohio, was" -> "Lee, of Ohio, was"
+        re.compile(r"^[^,]*[a-z.](?P<drop>,\s+(?:aged\s+)?\d{1,3})(?=,\s+(?:a|an|the|of|from)\b)", re.IGNORECASE),
+    ),
     "clauses": (
         re.compile(rf"\w(?P<drop>,\s+(?:who|which|whose)\s+[^,;]{{3,120}},)(?=\s+{_VERB})", re.IGNORECASE),
         re.compile(r"\w(?P<drop>,\s+(?:who|which|whose)\s+[^,;]{3,160}?)(?=\s*[.!?]\s*$)", re.IGNORECASE),
@@ -116,23 +155,28 @@ RULE_SETS: dict[str, tuple[str, ...]] = {
     "all (with attribution)": FAMILIES,
     "parentheticals + datelines": ("parentheticals", "datelines"),
 }
+#: the same spans as "all but attribution", each dropped only when the reference lacks most of
+#: its words: what a perfect judge of these spans could gain (it reads the answer)
+CEILING = "ceiling: all but attribution, spans the reference lacks"
+RULE_SETS[CEILING] = SAFE
 
 
-def drops(text: str, rules: Iterable[str]) -> list[tuple[int, int]]:
-    """The spans of ``text`` the rule families would delete, merged and sorted."""
+def drops(text: str, rules: Iterable[str], accept: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+    """The spans of ``text`` the rule families would delete (those ``accept`` allows, when
+    given), merged and sorted."""
     rules = tuple(rules)
     found: list[tuple[int, int]] = []
     position = len(text) - len(text.lstrip())
     while True:
         leading = (match for family in rules for pattern in LEADING.get(family, ()) if (match := pattern.match(text, position)))
-        match = next((match for match in leading if _may_drop(match.group(), match.re)), None)
+        match = next((match for match in leading if _may_drop(match.group(), match.re, accept)), None)
         if match is None:
             break
         found.append((position, match.end()))
         position = match.end()
     for family in rules:
         for pattern in INNER.get(family, ()):
-            found.extend(match.span("drop") for match in pattern.finditer(text) if _may_drop(match.group("drop"), pattern))
+            found.extend(match.span("drop") for match in pattern.finditer(text) if _may_drop(match.group("drop"), pattern, accept))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
@@ -142,20 +186,22 @@ def drops(text: str, rules: Iterable[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _may_drop(span: str, pattern: re.Pattern[str]) -> bool:
+def _may_drop(span: str, pattern: re.Pattern[str], accept: Callable[[str], bool] | None) -> bool:
     """The trust rules: never a negation or hedge, a quotation mark or, unless the family allows
     it (an age, a wire's city), a digit."""
-    return not (KEEP.search(span) or QUOTES.search(span) or (pattern not in _NUMBERS_OK and DIGIT.search(span)))
+    if KEEP.search(span) or QUOTES.search(span) or (pattern not in _NUMBERS_OK and DIGIT.search(span)):
+        return False
+    return accept is None or accept(span)
 
 
-def kept(sentence: Sentence, rules: Iterable[str]) -> tuple[tuple[int, int], ...]:
+def kept(sentence: Sentence, rules: Iterable[str], accept: Callable[[str], bool] | None = None) -> tuple[tuple[int, int], ...]:
     """What is left of ``sentence``: spans as offsets into its document's text, in order, none
     empty, the first and last without outer whitespace; the whole sentence when fewer than
     :data:`MIN_KEPT` words would remain."""
     text = sentence.text
     spans: list[tuple[int, int]] = []
     position = 0
-    for start, end in [*drops(text, rules), (len(text), len(text))]:
+    for start, end in [*drops(text, rules, accept), (len(text), len(text))]:
         if text[position:start].strip():
             spans.append((position, start))
         position = end
@@ -168,14 +214,14 @@ def kept(sentence: Sentence, rules: Iterable[str]) -> tuple[tuple[int, int], ...
     return tuple((sentence.start + start, sentence.start + end) for start, end in spans)
 
 
-def compress(cluster: Cluster, rules: Iterable[str]) -> Cluster:
+def compress(cluster: Cluster, rules: Iterable[str], accept: Callable[[str], bool] | None = None) -> Cluster:
     """``cluster`` with every sentence's text replaced by its kept text (offsets unchanged), for
     selection to read."""
     rules = tuple(rules)
     documents = []
     for document in cluster.documents:
         sentences = [
-            replace(sentence, text="".join(document.text[start:end] for start, end in kept(sentence, rules)))
+            replace(sentence, text="".join(document.text[start:end] for start, end in kept(sentence, rules, accept)))
             for sentence in document.sentences
         ]
         documents.append(replace(document, sentences=sentences))
@@ -190,11 +236,12 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     if not prepared.sentences:
         return {}
     references = [rouge.sentences_of(text) for text in cluster.references]
+    vocabulary = {token for text in cluster.references for token in rouge.TOKENIZER.tokenize(text)}
     vectors = SentenceVectors.of(prepared)
     scores, coverage = summarizer.plan(prepared, vectors)
     summaries = {BASELINE: select(prepared, vectors, scores, WORDS, redundancy=summarizer.redundancy, coverage=coverage)}
     for name, rules in settings["rule_sets"].items():
-        compressed = compress(prepared, rules)
+        compressed = compress(prepared, rules, _absent(vocabulary) if name == CEILING else None)
         if "full" in settings["modes"]:
             lengths = np.fromiter((count_words(sentence.text) for sentence in compressed.sentences), np.int32)
             seen = replace(vectors, lengths=lengths)
@@ -202,7 +249,6 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
         if "kept" in settings["modes"]:
             summaries[f"{name} · kept"] = summarizer.summarize(compressed, SentenceVectors.of(compressed), WORDS)
     full = {(sentence.document, sentence.index): sentence.text for sentence in prepared.sentences}
-    vocabulary = {token for text in cluster.references for token in rouge.TOKENIZER.tokenize(text)}
     results: dict[str, tuple[float, ...]] = {}
     for name, summary in summaries.items():
         texts = [sentence.text for sentence in summary.sentences]
@@ -216,6 +262,16 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
             sum(token in vocabulary for token in summary_tokens), len(summary_tokens),
         )
     return results
+
+
+def _absent(vocabulary: set[str]) -> Callable[[str], bool]:
+    """Whether fewer than half of a span's ROUGE tokens are in the reference."""
+
+    def accept(span: str) -> bool:
+        tokens = rouge.TOKENIZER.tokenize(span)
+        return sum(token in vocabulary for token in tokens) * 2 < len(tokens)
+
+    return accept
 
 
 def _dropped(source: str, kept: str) -> list[str]:

@@ -4,24 +4,14 @@ A rule that dropped a negation or cut into the middle of a word would make the m
 numbers describe something no one would ship, so the rules are held to the trust rules here.
 """
 
-import importlib.util
-from pathlib import Path
-
 from hypothesis import given, settings, strategies as st
 
+from conftest import script
 from newsfuse.model import Cluster, Document
 from newsfuse.segment import segment
 
 
-def benchmark():
-    path = Path(__file__).parent.parent / "benchmarks/compression.py"
-    spec = importlib.util.spec_from_file_location("compression_benchmark", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = benchmark()
+BENCH = script("benchmarks/compression.py")
 PREFIX = "An unrelated opening sentence stands first here. "
 
 
@@ -35,7 +25,11 @@ def compressed(text: str, *families: str) -> str:
 def test_each_family_drops_its_span() -> None:
     assert compressed("However, the board voted to close the old depot next spring.", "connectives") == "the board voted to close the old depot next spring."
     assert compressed("The new bridge (a steel design) opens to traffic in the spring.", "parentheticals") == "The new bridge opens to traffic in the spring."
-    assert compressed("Maria Lopez, 41, of Tacoma, was named head of the harbor board.", "appositives") == "Maria Lopez was named head of the harbor board."
+    assert compressed("Maria Lopez, 41, was named head of the harbor board.", "appositives") == "Maria Lopez was named head of the harbor board."
+    assert compressed("Maria Lopez, 41, of Tacoma, Wash., was named head of the harbor board.", "appositives") == "Maria Lopez, of Tacoma, Wash., was named head of the harbor board."
+    assert compressed("Maria Lopez, 41, and Tom Lee, 39, were named to the harbor board.", "appositives") == "Maria Lopez, 41, and Tom Lee, 39, were named to the harbor board."
+    assert compressed("The pilot, Maria Lopez, 41, was named head of the harbor board.", "appositives") == "The pilot, Maria Lopez, 41, was named head of the harbor board."
+    assert compressed("Maria Lopez, 41, a former pilot, was named head of the harbor board.", "appositives") == "Maria Lopez, a former pilot, was named head of the harbor board."
     assert compressed("The harbor board named a new chair for the coming year on Friday.", "time") == "The harbor board named a new chair for the coming year."
     assert compressed("Lima (AP) — The harbor board named a new chair for the coming year.", "datelines") == "The harbor board named a new chair for the coming year."
     assert compressed("The pier, which opened long ago, was closed for repairs by the city.", "clauses") == "The pier was closed for repairs by the city."
@@ -66,7 +60,7 @@ def test_too_little_left_keeps_the_whole_sentence() -> None:
 
 
 def test_compress_replaces_text_and_keeps_the_citation_offsets() -> None:
-    document = segment(Document(PREFIX + "Maria Lopez, 41, of Tacoma, was named head of the harbor board."))
+    document = segment(Document(PREFIX + "Maria Lopez, 41, was named head of the harbor board."))
     cluster = BENCH.compress(Cluster([document]), ("appositives",))
     before, after = document.sentences[-1], cluster.sentences[-1]
     assert after.text == "Maria Lopez was named head of the harbor board."
