@@ -292,6 +292,8 @@ def main() -> None:
     settings = {"summarizer": ConceptCoverage(), "modes": args.modes, "rule_sets": {name: RULE_SETS[name] for name in args.rules}}
     items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
     outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
+    if not outcomes:
+        raise SystemExit(f"{args.data}: no clusters with references and sentences (is NEWSFUSE_SHARED set?)")
     values = {name: np.array([outcome[name] for outcome in outcomes]) for name in outcomes[0]}
     bootstrap = Bootstrap(len(outcomes))
     print(f"{args.data.name}: {len(outcomes)} clusters, default method ({ConceptCoverage.name}), {WORDS}-word budget "
@@ -304,8 +306,8 @@ def main() -> None:
             difference = (table[:, column] - values[BASELINE][:, column]) * 100
             low, high = bootstrap.interval(difference)
             cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
-        hits = table[:, 4].sum() / table[:, 5].sum() if table[:, 5].sum() else float("nan")
-        cells += [f"{table[:, 2].mean():.1%}", f"{hits:.1%}", f"{table[:, 6].sum() / table[:, 7].sum():.1%}", f"{table[:, 3].mean():.2f}"]
+        hits = f"{table[:, 4].sum() / table[:, 5].sum():.1%}" if table[:, 5].sum() else "–"
+        cells += [f"{table[:, 2].mean():.1%}", hits, f"{table[:, 6].sum() / table[:, 7].sum():.1%}", f"{table[:, 3].mean():.2f}"]
         print("| " + " | ".join(cells) + " |")
 
 
