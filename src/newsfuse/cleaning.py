@@ -5,6 +5,10 @@ bars, photo credits, "Latest News" rails and footers.  Each line is judged on it
 (short, no sentence punctuation, typical words) and, across a cluster, on being repeated by the
 same outlet.  A line that reads like a sentence is kept unless it matches a footer or promo
 pattern, so real paragraphs and quotes survive.
+
+Flattening also glues page furniture to the start of a kept paragraph or sentence ("Advertisement
+The Senate voted", "Image copyright AFP Image caption", "WASHINGTON (AP) — The Senate"): only
+phrases no reporting opens with are cut there, so "Photos show the damage" stays whole.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.model import Document
-from newsfuse.text import count_words
+from newsfuse.text import STOPWORDS, count_words
 
 BULLET = re.compile(r"^[\s•·*\-–—|>]+")
 SENTENCE_MARKS = ".!?…"
@@ -71,6 +75,50 @@ TIMESTAMP = re.compile(
     r"^(?:(?:published|updated|posted)\b.*|\d{1,2}:\d{2}\s*[ap]\.?m\.?.*|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+\w+\.?\s+\d{1,2},?\s+\d{4}.*)$",
     re.IGNORECASE,
+)
+
+_CREDITS = r"""(?:[\w.'-]+\s*/\s*)*(?:getty(?:\ images)?|ap(?:\ photo)?|afp|reuters|pa|epa|bbc|istock|alamy|
+    associated\ press|shutterstock|thinkstock|science\ photo\ library)"""
+_WIRES = r"(?:ap|reuters(?:\ health)?|afp|upi|cnn|dpa|xinhua|efe|ansa|ians|pti)"
+
+
+def _place(word: str) -> str:
+    """A dateline's place (maybe after a byline) of ``word``s: "St. Paul, Minn.", "Kabul, Afghanistan".
+    A period only in "St." or a final abbreviation, so the end of the sentence before never joins it."""
+    return rf"(?=[^\n()]{{0,45}}\()(?:st\.\ )?{word}(?:\ {word}){{0,6}}(?:,\ {word}(?:\ {word}){{0,3}})*(?:,\ (?:[a-z]{{2,5}}|[a-z]\.[a-z])\.)?\s*"
+
+
+#: a word of a place or byline starts with a letter: a date's digits stay ("Beijing, Dec. 9 (UPI) --")
+_WORD = r"[^\W\d_][\w'&-]*"
+#: CNN's dateline has no dash, so its place is only words that can name a place: not "He told (CNN)"
+_PLACE_WORD = r"(?!(?:{})\b)".format(
+    "|".join(sorted(map(re.escape, STOPWORDS | {"said", "says", "told", "tells", "reported", "reports", "according"}), key=len, reverse=True))
+) + _WORD
+#: furniture a paragraph or sentence never opens with in reporting, each with the space after it;
+#: a wire dateline's place comes with it: "PORTLAND, Ore. (AP) —", "By Ana Ruiz CAIRO (Reuters) -"
+_FURNITURE = rf"""(?:(?:photo\s+)?advertisement(?:\s+continue\ reading\ the\ main\ story)?|story\ highlights|
+    media\ playback\ is\ unsupported\ on\ your\ device|(?:image|media)\ caption|
+    image\ copyright\s+(?:(?:[^.!?\s]|\.(?=\S))+\s+){{1,6}}?image\ caption|(?:image\ copyright|photo:)\s+{_CREDITS}|
+    file(?:\ photo)?\s*(?:[-–—]+|:)|(?:{_place(_WORD)})?\(\s*{_WIRES}\s*\)\s*(?:[-—–]+|:)|
+    (?:{_place(_PLACE_WORD)})?\(\s*cnn\s*\))\s+"""
+#: furniture at the start of a line or after a sentence's end, repeated ("Advertisement
+#: advertisement"); group ``start`` is what stays, and real text must follow.  The period of
+#: a state after a comma ends no sentence: "BURNS, Ore. (AP) --" keeps its place or loses it whole
+GLUED = re.compile(
+    rf"""(?P<start>^[ \t]*|(?<!,\ [a-z]{{2}})(?<!,\ [a-z]{{3}})(?<!,\ [a-z]{{4}})(?<!,\ [a-z]{{5}})(?<!,\ [a-z]\.[a-z])
+    [.!?…](?:[ \t]?[\"'”’)\]])*[ \t]+)(?:{_FURNITURE})+(?=[\w"“‘'(\[])""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+
+#: furniture wherever it is, with the space before it: a bracketed photo credit ("(AP
+#: Photo/Ana Ruiz)", "(Photo: Getty Images)"), NPR's "enlarge this image toggle caption" with
+#: its credit written twice, a video player's "Play Facebook Twitter Embed" with its title and
+#: running time
+CHROME = re.compile(
+    r"""[ \t]*(?:\(\s*(?:associated\ press|(?:ap\ )?photo(?:\ credit)?\s*[:/][^()\n]{1,80})\s*\)|
+    enlarge\ this\ image(?=\s)|i?toggle\ caption\s+(?P<credit>[^\s()][^\n]{0,80}?)\s+(?P=credit)(?=\s)|
+    play\ facebook\ twitter\ (?:google\ plus\ )?embed\s+[^.!?\n]{0,150}?\d{1,2}:\ ?\d{2}(?=\s))""",
+    re.IGNORECASE | re.VERBOSE,
 )
 
 
@@ -165,11 +213,18 @@ def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[
 
 
 def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:
-    """Return ``text`` without its boilerplate lines, paragraphs kept on their own lines."""
+    """Return ``text`` without its boilerplate lines and the furniture glued to the starts of the
+    others, paragraphs kept on their own lines."""
     lines = text.split("\n")
     dropped = boilerplate_lines(text, repeated)
-    kept = (line.strip() for index, line in enumerate(lines) if index not in dropped)
+    kept = (unglued(line).strip() for index, line in enumerate(lines) if index not in dropped)
     return "\n".join(line for line in kept if line)
+
+
+def unglued(text: str) -> str:
+    """``text`` without the page furniture glued to the starts of its paragraphs and sentences
+    and the credits and player chrome that are furniture wherever they are."""
+    return GLUED.sub(r"\g<start>", CHROME.sub("", text))
 
 
 def repeated_lines(documents: Sequence[Document]) -> frozenset[str]:
