@@ -272,6 +272,17 @@ def _dropped(source: str, kept: str) -> list[str]:
     return list(left.elements())
 
 
+def rouge_cells(table: np.ndarray, baseline: np.ndarray, bootstrap: Bootstrap) -> list[str]:
+    """R1 and R2 F1 (columns 0 and 1 of per-cluster rows) and their paired differences from
+    ``baseline`` with 95 % bootstrap intervals, as table cells."""
+    cells = [f"{table[:, 0].mean() * 100:.2f}", f"{table[:, 1].mean() * 100:.2f}"]
+    for column in (0, 1):
+        difference = (table[:, column] - baseline[:, column]) * 100
+        low, high = bootstrap.interval(difference)
+        cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+    return cells
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--val", type=int, default=2000, help="first N clusters (all: 0)")
@@ -293,11 +304,7 @@ def main() -> None:
     print("| rules · selection sees | R1 F1 | R2 F1 | ΔR1 (95 % CI) | ΔR2 (95 % CI) | words dropped | in the reference: dropped words | summary words | sentences |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, table in values.items():
-        cells = [name, f"{table[:, 0].mean() * 100:.2f}", f"{table[:, 1].mean() * 100:.2f}"]
-        for column in (0, 1):
-            difference = (table[:, column] - values[BASELINE][:, column]) * 100
-            low, high = bootstrap.interval(difference)
-            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+        cells = [name, *rouge_cells(table, values[BASELINE], bootstrap)]
         hits = f"{table[:, 4].sum() / table[:, 5].sum():.1%}" if table[:, 5].sum() else "–"
         cells += [f"{table[:, 2].mean():.1%}", hits, f"{table[:, 6].sum() / table[:, 7].sum():.1%}", f"{table[:, 3].mean():.2f}"]
         print("| " + " | ".join(cells) + " |")

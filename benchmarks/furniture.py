@@ -16,7 +16,7 @@ prints ROUGE F1 (250-word budget and cut) of both with the paired per-cluster di
 from __future__ import annotations
 
 import argparse
-import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -24,17 +24,16 @@ from unittest import mock
 
 import numpy as np
 
-from newsfuse import cleaning, summarizers
-from newsfuse.evaluation import datasets, rouge
-from newsfuse.evaluation.bootstrap import Bootstrap
-from newsfuse.model import Cluster
-from newsfuse.pipeline import prepare
-from newsfuse.training.dataset import spread
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compression import MEASURES, VAL, WORDS, rouge_cells  # noqa: E402  (the sibling benchmark's pairing)
 
-SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-VAL = SHARED / "data" / "multinews" / "val.jsonl.gz"
-WORDS = 250
-MEASURES = ("rouge1", "rouge2")
+from newsfuse import cleaning, summarizers  # noqa: E402
+from newsfuse.evaluation import datasets, rouge  # noqa: E402
+from newsfuse.evaluation.bootstrap import Bootstrap  # noqa: E402
+from newsfuse.model import Cluster  # noqa: E402
+from newsfuse.pipeline import prepare  # noqa: E402
+from newsfuse.training.dataset import spread  # noqa: E402
+
 BEFORE, AFTER = "furniture kept", "cleaning as shipped"
 
 
@@ -82,12 +81,7 @@ def main() -> None:
     print("| cleaning | R1 F1 | R2 F1 | ΔR1 (95 % CI) | ΔR2 (95 % CI) |")
     print("|---|---:|---:|---:|---:|")
     for name, table in values.items():
-        cells = [name, f"{table[:, 0].mean() * 100:.2f}", f"{table[:, 1].mean() * 100:.2f}"]
-        for column in (0, 1):
-            difference = (table[:, column] - values[BEFORE][:, column]) * 100
-            low, high = bootstrap.interval(difference)
-            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
-        print("| " + " | ".join(cells) + " |")
+        print("| " + " | ".join([name, *rouge_cells(table, values[BEFORE], bootstrap)]) + " |")
 
 
 if __name__ == "__main__":
