@@ -94,21 +94,32 @@ _WORD = r"[^\W\d_][\w'&-]*"
 _PLACE_WORD = r"(?!(?:{})\b)".format(
     "|".join(sorted(map(re.escape, STOPWORDS | {"said", "says", "told", "tells", "reported", "reports", "according"}), key=len, reverse=True))
 ) + _WORD
-#: furniture a paragraph or sentence never opens with in reporting, each with the space after it;
-#: a wire dateline's place comes with it: "PORTLAND, Ore. (AP) —", "By Ana Ruiz CAIRO (Reuters) -"
-_FURNITURE = rf"""(?:(?:photo\s+)?advertisement(?:\s+continue\ reading\ the\ main\ story)?|story\ highlights|
+#: furniture a paragraph or sentence never opens with in reporting, each with the space after it
+_TAGS = rf"""(?:(?:photo\s+)?advertisement(?:\s+continue\ reading\ the\ main\ story)?|story\ highlights|
     media\ playback\ is\ unsupported\ on\ your\ device|(?:image|media)\ caption|
     image\ copyright\s+(?:(?:[^.!?\s]|\.(?=\S))+\s+){{1,6}}?image\ caption|(?:image\ copyright|photo:)\s+{_CREDITS}|
-    file(?:\ photo)?\s*(?:[-–—]+|:)|(?:{_place(_WORD)})?\(\s*{_WIRES}\s*\)\s*(?:[-—–]+|:)|
-    (?:{_place(_PLACE_WORD)})?\(\s*cnn\s*\))\s+"""
-#: furniture at the start of a line or after a sentence's end, repeated ("Advertisement
-#: advertisement"); group ``start`` is what stays, and real text must follow.  The period of
-#: a state after a comma ends no sentence: "BURNS, Ore. (AP) --" keeps its place or loses it whole
-GLUED = re.compile(
-    rf"""(?P<start>^[ \t]*|(?<!,\ [a-z]{{2}})(?<!,\ [a-z]{{3}})(?<!,\ [a-z]{{4}})(?<!,\ [a-z]{{5}})(?<!,\ [a-z]\.[a-z])
-    [.!?…](?:[ \t]?[\"'”’)\]])*[ \t]+)(?:{_FURNITURE})+(?=[\w"“‘'(\[])""",
-    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
-)
+    file(?:\ photo)?\s*(?:[-–—]+|:))\s+"""
+#: a wire dateline with its place: "PORTLAND, Ore. (AP) —", "By Ana Ruiz CAIRO (Reuters) -", "(CNN)"
+_DATELINES = rf"""(?:(?:{_place(_WORD)})?\(\s*{_WIRES}\s*\)\s*(?:[-—–]+|:)|(?:{_place(_PLACE_WORD)})?\(\s*cnn\s*\))\s+"""
+
+
+def _glued(furniture: str) -> re.Pattern[str]:
+    """``furniture`` at the start of a line or after a sentence's end, repeated ("Advertisement
+    advertisement"); group ``start`` is what stays, and real text must follow.  The period of a
+    state after a comma ends no sentence: "BURNS, Ore. (AP) --" keeps its place or loses it whole."""
+    return re.compile(
+        rf"""(?P<start>^[ \t]*|[.!?…](?<!,\ [a-z]{{2}}\.)(?<!,\ [a-z]{{3}}\.)(?<!,\ [a-z]{{4}}\.)(?<!,\ [a-z]{{5}}\.)
+        (?<!,\ [a-z]\.[a-z]\.)(?:[ \t]?[\"'”’)\]])*[ \t]+)(?:{furniture})+(?=[\w"“‘'(\[])""",
+        re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+    )
+
+
+#: trying a dateline's place at every sentence start is slow, so only text with a wire's tag
+#: (WIRE) gets GLUED; other text gets TAGGED when it holds one of TAG_WORDS, words every tag has
+TAGGED = _glued(_TAGS)
+GLUED = _glued(f"{_TAGS}|{_DATELINES}")
+WIRE = re.compile(rf"\(\s*{_WIRES}\s*\)", re.IGNORECASE | re.VERBOSE)
+TAG_WORDS = ("advertisement", "story highlights", "media playback", "caption", "copyright", "photo:", "file")
 
 #: furniture wherever it is, with the space before it: a bracketed photo credit ("(AP
 #: Photo/Ana Ruiz)", "(Photo: Getty Images)"), NPR's "enlarge this image toggle caption" with
@@ -120,6 +131,9 @@ CHROME = re.compile(
     play\ facebook\ twitter\ (?:google\ plus\ )?embed\s+[^.!?\n]{0,150}?\d{1,2}:\ ?\d{2}(?=\s))""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: what every match of CHROME holds: a bracketed credit's opening or one of CHROME_WORDS
+BRACKETED_CREDIT = re.compile(r"\(\s*(?:associated\ press|(?:ap\ )?photo)", re.IGNORECASE | re.VERBOSE)
+CHROME_WORDS = ("enlarge this image", "toggle caption", "embed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +237,19 @@ def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:
 
 def unglued(text: str) -> str:
     """``text`` without the page furniture glued to the starts of its paragraphs and sentences
-    and the credits and player chrome that are furniture wherever they are."""
-    return GLUED.sub(r"\g<start>", CHROME.sub("", text))
+    and the credits and player chrome that are furniture wherever they are.
+
+    The patterns run only on text that holds one of their words (a substring test is a
+    hundred times faster than trying them at every sentence start), so clean text costs little.
+    """
+    lowered = text.lower()
+    if BRACKETED_CREDIT.search(text) or any(word in lowered for word in CHROME_WORDS):
+        text = CHROME.sub("", text)
+    if WIRE.search(text):
+        return GLUED.sub(r"\g<start>", text)
+    if any(word in lowered for word in TAG_WORDS):
+        return TAGGED.sub(r"\g<start>", text)
+    return text
 
 
 def repeated_lines(documents: Sequence[Document]) -> frozenset[str]:
