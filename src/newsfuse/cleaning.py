@@ -8,7 +8,8 @@ pattern, so real paragraphs and quotes survive.
 
 Flattening also glues page furniture to the start of a kept paragraph or sentence ("Advertisement
 The Senate voted", "Image copyright AFP Image caption", "WASHINGTON (AP) — The Senate"): only
-phrases no reporting opens with are cut there, so "Photos show the damage" stays whole.
+phrases no reporting opens with are cut there, so "Photos show the damage" stays whole.  A few
+things are furniture wherever they stand: bracketed photo credits and video player chrome.
 """
 
 from __future__ import annotations
