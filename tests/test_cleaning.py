@@ -133,7 +133,13 @@ GLUED = [
     ("( cnn ) -- the council voted.", "the council voted."),
     ("A caption... (Associated Press) ALDEN, Ore. (AP) — The council voted.", "A caption... The council voted."),
     ('"It is done," she said. " advertisement the council voted.', '"It is done," she said. " the council voted.'),
+    ("Advertisement: for the first time, the pier closed.", "for the first time, the pier closed."),
+    ("It closed. Advertisement - Article continues below » The pier reopened.", "It closed. The pier reopened."),
+    ("It closed. Advertisement - continue reading below the pier reopened.", "It closed. the pier reopened."),
+    ("A caption here. ( ap ) the council voted.", "A caption here. the council voted."),
     # furniture wherever it is
+    ("The pier on Monday. ( photo by ana ruiz/harbour press ) the council voted.", "The pier on Monday. the council voted."),
+    ("The pier on Monday. (AP Photo) The council voted.", "The pier on Monday. The council voted."),
     ("The pier on Monday. (AP Photo/Ana Ruiz) Story highlights The council voted.", "The pier on Monday. The council voted."),
     ("Crews at the pier ( photo: getty images ) the council voted.", "Crews at the pier the council voted."),
     ("Pier reopens enlarge this image toggle caption Ana Ruiz/NPR Ana Ruiz/NPR The council voted.", "Pier reopens The council voted."),

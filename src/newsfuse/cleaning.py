@@ -96,12 +96,12 @@ _PLACE_WORD = r"(?!(?:{})\b)".format(
     "|".join(sorted(map(re.escape, STOPWORDS | {"said", "says", "told", "tells", "reported", "reports", "according"}), key=len, reverse=True))
 ) + _WORD
 #: furniture a paragraph or sentence never opens with in reporting, each with the space after it
-_TAGS = rf"""(?:(?:photo\s+)?advertisement(?:\s+continue\ reading\ the\ main\ story)?|story\ highlights|
+_TAGS = rf"""(?:(?:photo\s+)?advertisement(?:\s+continue\ reading\ the\ main\ story|\s*[-:](?:\s*(?:article\ continues\ below\s*»?|continue\ reading\ below))?)?|story\ highlights|
     media\ playback\ is\ unsupported\ on\ your\ device|(?:image|media)\ caption|
     image\ copyright\s+(?:(?:[^.!?\s]|\.(?=\S))+\s+){{1,6}}?image\ caption|(?:image\ copyright|photo:)\s+{_CREDITS}|
     file(?:\ photo)?\s*(?:[-–—]+|:))\s+"""
-#: a wire dateline with its place: "PORTLAND, Ore. (AP) —", "By Ana Ruiz CAIRO (Reuters) -", "(CNN)"
-_DATELINES = rf"""(?:(?:{_place(_WORD)})?\(\s*{_WIRES}\s*\)\s*(?:[-—–]+|:)|(?:{_place(_PLACE_WORD)})?\(\s*cnn\s*\))\s+"""
+#: a wire dateline with its place: "PORTLAND, Ore. (AP) —", "By Ana Ruiz CAIRO (Reuters) -", "(AP)"
+_DATELINES = rf"""(?:(?:{_place(_WORD)})?\(\s*{_WIRES}\s*\)\s*(?:[-—–]+|:)|(?:{_place(_PLACE_WORD)})?\(\s*cnn\s*\)|\(\s*{_WIRES}\s*\))\s+"""
 
 
 def _glued(furniture: str) -> re.Pattern[str]:
@@ -127,7 +127,7 @@ TAG_WORDS = ("advertisement", "story highlights", "media playback", "caption", "
 #: its credit written twice, a video player's "Play Facebook Twitter Embed" with its title and
 #: running time
 CHROME = re.compile(
-    r"""[ \t]*(?:\(\s*(?:associated\ press|(?:ap\ )?photo(?:\ credit)?\s*[:/][^()\n]{1,80})\s*\)|
+    r"""[ \t]*(?:\(\s*(?:associated\ press|ap\ photo|(?:ap\ )?photos?(?:\ credit)?\s*[:/][^()\n]{1,80}|photo\ by\ [^()\n]{1,80})\s*\)|
     enlarge\ this\ image(?=\s)|i?toggle\ caption\s+(?P<credit>[^\s()][^\n]{0,80}?)\s+(?P=credit)(?=\s)|
     play\ facebook\ twitter\ (?:google\ plus\ )?embed\s+[^.!?\n]{0,150}?\d{1,2}:\ ?\d{2}(?=\s))""",
     re.IGNORECASE | re.VERBOSE,
