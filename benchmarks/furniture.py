@@ -12,9 +12,14 @@ Findings (2026-11-24; R1 / R2 F1 of the default method, paired difference and 95
 
 | data | sentences changed | furniture kept | cleaning as shipped | ΔR1 | ΔR2 |
 |---|---:|---:|---:|---:|---:|
-| val[:2000] | 1,619 of 33,083 (4.9 %) | 45.15 / 15.71 | 45.20 / 15.76 | +0.05 (+0.00 to +0.10) | +0.05 (+0.00 to +0.10) |
-| all val (5,622) | 4,372 of 92,421 (4.7 %) | 44.98 / 15.47 | 45.02 / 15.53 | +0.04 (+0.01 to +0.07) | +0.06 (+0.02 to +0.09) |
+| val[:2000] | 1,670 of 33,101 (5.0 %) | 45.15 / 15.71 | 45.21 / 15.76 | +0.06 (+0.01 to +0.11) | +0.05 (+0.01 to +0.11) |
+| all val (5,622) | 4,509 of 92,472 (4.9 %) | 44.98 / 15.47 | 45.03 / 15.53 | +0.05 (+0.01 to +0.08) | +0.06 (+0.02 to +0.09) |
 | raw sample (92) | 25 of 6,639 (0.4 %) | 47.13 / 16.57 | 47.18 / 16.70 | +0.05 (−0.11 to +0.23) | +0.13 (−0.03 to +0.41) |
+
+Summary sentences showing furniture (a wire tag, a bracketed credit, an image or media caption
+label, "Story highlights", "Advertisement", "FILE -", NPR's "toggle caption") on val[:2000]:
+879 of 19,264 (4.6 %) before, 91 of 19,415 (0.5 %) after, all of them glued to a headline or
+caption with no sentence end before it; on the raw sample 8 before, none after.
 
 A dateline loses its place with its wire tag: keeping the place ("WASHINGTON — The Senate…")
 scored −0.02 R1 and R2 (CIs −0.04 to −0.00) against cutting it on val[:2000], and in a story
