@@ -18,8 +18,9 @@ Findings (2026-11-24; R1 / R2 F1 of the default method, paired difference and 95
 
 Summary sentences showing furniture (a wire tag, a bracketed credit, an image or media caption
 label, "Story highlights", "Advertisement", "FILE -", NPR's "toggle caption") on val[:2000]:
-879 of 19,264 (4.6 %) before, 91 of 19,415 (0.5 %) after, all of them glued to a headline or
-caption with no sentence end before it; on the raw sample 8 before, none after.
+879 of 19,264 (4.6 %) before, 91 of 19,415 (0.5 %) after, mostly glued to a headline or
+caption with no sentence end before it (its place cannot be told from the headline) or credits
+cut short by the dataset ("(AP Photo/Ana..."); on the raw sample 8 before, none after.
 
 A dateline loses its place with its wire tag: keeping the place ("WASHINGTON — The Senate…")
 scored −0.02 R1 and R2 (CIs −0.04 to −0.00) against cutting it on val[:2000], and in a story
