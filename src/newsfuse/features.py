@@ -57,9 +57,9 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
     columns["document_rank"] = document_of / max(documents - 1, 1)
 
     lengths = vectors.lengths.astype(np.float64)
-    bag_sizes = np.fromiter(map(len, vectors.terms), np.int64, count)
+    bag_sizes = vectors.term_counts
     columns["words"] = lengths
-    columns["content_ratio"] = bag_sizes / np.maximum(np.fromiter(map(len, vectors.words), np.int64, count), 1)
+    columns["content_ratio"] = bag_sizes / np.maximum(vectors.tokens.counts, 1)
 
     central = centrality(vectors, documents)
     similarity = vectors.similarity
@@ -88,7 +88,7 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
     columns["cluster_sentences"] = count
 
     rates = prior if prior is not None else shipped()
-    mass = _row_sums(rates.weigh(vectors.vocabulary)[vectors.term_columns], bag_sizes)
+    mass = _row_sums(vectors.weights(rates)[vectors.term_columns], bag_sizes)
     columns["summary_prior"] = mass / np.maximum(bag_sizes, 1)
     columns["prior_density"] = mass / np.maximum(lengths, 1)
     columns["prior_mass"] = mass
@@ -100,7 +100,8 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
 def _matches_per_text(pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
     """How often ``pattern`` matches in each text, in one pass over all of them joined by
     newlines (which the pattern cannot match or cross)."""
-    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+    sizes = np.fromiter(map(len, texts), np.int64, len(texts)) + 1  # a text and its newline
+    starts = np.cumsum(sizes) - sizes
     found = [match.start() for match in pattern.finditer("\n".join(texts))]
     return np.bincount(np.searchsorted(starts, found, side="right") - 1, minlength=len(texts))
 

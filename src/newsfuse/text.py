@@ -7,10 +7,11 @@ faster than NLTK's pure-Python one, memoised because news vocabulary repeats.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -101,10 +102,11 @@ def stem(word: str) -> str:
     return _stems[word]
 
 
-# A word's term: its stem, or "" for a stop word or a single character.  One dictionary lookup
-# per token (``map`` over ``__getitem__``) instead of a stop-word test, a length test and a stem
-# lookup: tokenizing is the largest cost of TF-IDF vectors.
-_term_of = Memo(lambda word: stem(word) if word not in STOPWORDS and len(word) > 1 else "")
+# A word's term: its stem, or None for a stop word or a single character.  One dictionary lookup
+# per word (``map`` over ``__getitem__``) instead of a stop-word test, a length test and a stem
+# lookup: tokenizing is the largest cost of TF-IDF vectors.  Concepts keep stop words, spelled
+# as they are, so the same table tells them which words are stop words.
+_term_of = Memo(lambda word: None if word in STOPWORDS or len(word) < 2 else stem(word))
 
 
 def terms(text: str) -> list[str]:
@@ -115,6 +117,49 @@ def terms(text: str) -> list[str]:
 def content_terms(tokens: list[str]) -> list[str]:
     """:func:`terms` of text already split by :func:`words`."""
     return list(filter(None, map(_term_of.__getitem__, tokens)))
+
+
+@dataclass(slots=True)
+class Tokens:
+    """The word tokens of a run of sentences coded as integers, so that each distinct word is
+    hashed, looked up and stemmed once per cluster rather than once per occurrence.
+
+    ``words`` are the distinct words in order of first use and ``terms`` their stems (None for
+    a stop word or a single character); ``vocabulary`` holds the distinct terms in order of
+    first use and ``columns`` each word's place in it (-1 for a stop word).  ``codes`` gives
+    every token's place in ``words``, the sentences back to back, and ``counts`` how many
+    tokens each sentence has.
+    """
+
+    words: list[str]
+    terms: list[str | None]
+    vocabulary: list[str]
+    columns: np.ndarray
+    codes: np.ndarray
+    counts: np.ndarray
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sequence[str]]) -> Tokens:
+        """The coded tokens of sentences split by :func:`words`."""
+        flat = list(chain.from_iterable(sentences))
+        distinct = list(dict.fromkeys(flat))
+        place = dict(zip(distinct, range(len(distinct))))
+        stems = list(map(_term_of.__getitem__, distinct))
+        # scanning the words in order of first use meets every term first at its first use
+        vocabulary = list(dict.fromkeys(filter(None, stems)))
+        column = dict(zip(vocabulary, range(len(vocabulary))))
+        return cls(
+            words=distinct,
+            terms=stems,
+            vocabulary=vocabulary,
+            columns=np.fromiter(map(column.get, stems, repeat(-1)), np.int64, len(stems)),
+            codes=np.fromiter(map(place.__getitem__, flat), np.int64, len(flat)),
+            counts=np.fromiter(map(len, sentences), np.int64, len(sentences)),
+        )
+
+    def stop_words(self) -> np.ndarray:
+        """Whether each distinct word is a stop word (or a single character)."""
+        return np.fromiter(map(operator.is_, self.terms, repeat(None)), bool, len(self.terms))
 
 
 @dataclass(slots=True)
@@ -130,3 +175,10 @@ class TermWeights:
     def weigh(self, terms: Sequence[str]) -> np.ndarray:
         """The weight of each of ``terms``, looked up in one pass at C speed."""
         return np.fromiter(map(self.weights.get, terms, repeat(self.unknown)), np.float64, len(terms))
+
+    def weigh_known(self, terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`weigh`, and whether each term is in the table, in one lookup per term (no
+        weight is NaN, so NaN marks the terms the table lacks)."""
+        found = np.fromiter(map(self.weights.get, terms, repeat(np.nan)), np.float64, len(terms))
+        known = ~np.isnan(found)
+        return np.where(known, found, self.unknown), known
