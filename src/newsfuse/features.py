@@ -100,8 +100,7 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
 def _matches_per_text(pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
     """How often ``pattern`` matches in each text, in one pass over all of them joined by
     newlines (which the pattern cannot match or cross)."""
-    sizes = np.fromiter(map(len, texts), np.int64, len(texts)) + 1  # a text and its newline
-    starts = np.cumsum(sizes) - sizes
+    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
     found = [match.start() for match in pattern.finditer("\n".join(texts))]
     return np.bincount(np.searchsorted(starts, found, side="right") - 1, minlength=len(texts))
 

@@ -94,15 +94,17 @@ class Forest:
         width = values.shape[1]
         for feature in self.features:
             if feature.column < width:
-                exits &= feature.masks[np.searchsorted(feature.thresholds, values[:, feature.column], side="left")]
+                exits &= feature.masks[feature.thresholds.searchsorted(values[:, feature.column])]
             else:
-                shared_exits &= feature.masks[np.searchsorted(feature.thresholds, shared[:, feature.column - width], side="left")]
+                shared_exits &= feature.masks[feature.thresholds.searchsorted(shared[:, feature.column - width])]
         if table is not None:
             exits &= shared_exits[rows]
-        leaves = np.bitwise_count((exits & (~exits + 1)) - 1)  # the lowest set bit's index
+        lowest = exits & np.negative(exits)  # the lowest set bit
+        lowest -= 1
         # (trees, rows), contiguous: each row's sum runs tree after tree, as LightGBM's does
-        chosen = np.ascontiguousarray(leaves.T) + self.leaf_values.shape[1] * np.arange(len(self.leaf_values))[:, None]
-        return self.leaf_values.ravel()[chosen].sum(axis=0)
+        chosen = np.bitwise_count(lowest).T.astype(np.intp, order="C")
+        chosen += self.leaf_values.shape[1] * np.arange(len(self.leaf_values))[:, None]
+        return self.leaf_values.take(chosen).sum(axis=0)
 
 
 def _cleaned(matrix: np.ndarray) -> np.ndarray:
