@@ -111,11 +111,11 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
 
 
-def _with_digit(names: list[str]) -> np.ndarray:
-    """Whether each of ``names`` has a digit (0-9, the only digits words are made of), all
-    names at once: their characters are compared as integers and or-ed name by name."""
-    characters = np.frombuffer("\n".join(names).encode("utf-32-le"), np.uint32)
-    sizes = np.fromiter(map(len, names), np.int64, len(names)) + 1  # a name and its newline
+def _with_digit(words: list[str]) -> np.ndarray:
+    """Whether each of ``words`` has a digit (0-9, the only digits words are made of), all
+    words at once: their characters are compared as integers and or-ed word by word."""
+    characters = np.frombuffer(("\n".join(words) + "\n").encode("utf-32-le"), np.uint32)
+    sizes = np.fromiter(map(len, words), np.int64, len(words)) + 1  # each word and its newline
     return np.logical_or.reduceat((characters >= ord("0")) & (characters <= ord("9")), np.cumsum(sizes) - sizes)
 
 
@@ -188,7 +188,8 @@ def own_features(
     columns["idf_low"], columns["idf_high"] = idfs.min(axis=0), idfs.max(axis=0)
     columns["prior_low"], columns["prior_high"] = priors.min(axis=0), priors.max(axis=0)
     columns["stopwords"] = 2 - content.sum(axis=0)
-    columns["digits"] = _with_digit(concepts.names)
+    # a stem has the digits of its word: stemming changes only letters at its end
+    columns["digits"] = _with_digit(vectors.tokens.words)[concepts.parts].any(axis=0)
     carrier_scores = np.asarray(scores, np.float64)[carriers]
     columns["score_max"] = score_max = np.maximum.reduceat(carrier_scores, runs)
     columns["score_mean"] = np.bincount(carried_by, weights=carrier_scores, minlength=count) / columns["sentences"]
