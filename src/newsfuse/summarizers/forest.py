@@ -92,13 +92,14 @@ class Forest:
         shared = _cleaned(table if table is not None else np.zeros((0, 0)))
         shared_exits = np.full((len(shared), len(self.leaf_values)), self.full)
         width = values.shape[1]
+        # ``take`` gathers whole rows of masks faster than fancy indexing does
         for feature in self.features:
             if feature.column < width:
-                exits &= feature.masks[feature.thresholds.searchsorted(values[:, feature.column])]
+                exits &= feature.masks.take(feature.thresholds.searchsorted(values[:, feature.column]), axis=0)
             else:
-                shared_exits &= feature.masks[feature.thresholds.searchsorted(shared[:, feature.column - width])]
+                shared_exits &= feature.masks.take(feature.thresholds.searchsorted(shared[:, feature.column - width]), axis=0)
         if table is not None:
-            exits &= shared_exits[rows]
+            exits &= shared_exits.take(rows, axis=0)
         lowest = exits & np.negative(exits)  # the lowest set bit
         lowest -= 1
         # (trees, rows), contiguous: each row's sum runs tree after tree, as LightGBM's does
