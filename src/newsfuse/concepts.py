@@ -66,9 +66,9 @@ class Concepts:
     @classmethod
     def of(cls, tokens: Tokens | Sequence[Sequence[str]]) -> Concepts:
         """The concepts of sentences given as coded tokens (``SentenceVectors.tokens``) or as
-        word tokens.  A stop word stays itself in a name, and words with one stem are one word:
-        a bigram is told apart by the places of its two names' words, so only the distinct
-        bigrams get a name."""
+        word tokens.  A name spells a content word as its stem and a stop word as it is; a
+        bigram is keyed by the places of its two spellings among the distinct ones, so only
+        the distinct bigrams get a name."""
         if not isinstance(tokens, Tokens):
             tokens = Tokens.of(tokens)
         spelled = [term or word for term, word in zip(tokens.terms, tokens.words)]

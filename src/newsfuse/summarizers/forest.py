@@ -100,8 +100,8 @@ class Forest:
                 shared_exits &= feature.masks.take(feature.thresholds.searchsorted(shared[:, feature.column - width]), axis=0)
         if table is not None:
             exits &= shared_exits.take(rows, axis=0)
-        lowest = exits & np.negative(exits)  # the lowest set bit
-        lowest -= 1
+        lowest = exits & np.negative(exits)  # the lowest set bit (the exit leaf) ...
+        lowest -= 1  # ... and the bits below it: as many as the leaf's index
         # (trees, rows), contiguous: each row's sum runs tree after tree, as LightGBM's does
         chosen = np.bitwise_count(lowest).T.astype(np.intp, order="C")
         chosen += self.leaf_values.shape[1] * np.arange(len(self.leaf_values))[:, None]
