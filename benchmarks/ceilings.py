@@ -1,0 +1,125 @@
+"""How far can any scorer go under score-then-select?  Ceilings of the shipped selections on Multi-News+ val.
+
+One run over the same val clusters, the same ROUGE (F1, 250-word budget and cut) and the same
+prepared sentences: TextRank (the best unsupervised system), ``learned`` and ``concepts`` (the
+shipped models), then the shipped selections fed with signals read off the reference:
+
+* perfect sentence labels: each sentence's own ROUGE gain against the reference
+  (:func:`newsfuse.training.labels.gains`, what the learned scorer is trained to predict), taken
+  best-first by the ``learned`` selection, as raw gains and per word**0.5 like the learned scores;
+* perfect bigram weights: 1 for every concept of the reference, 0 otherwise, through the
+  ``concepts`` coverage selection with the shipped learned scores as its bonus;
+* both: the perfect bigram weights with the perfect (per word**0.5) labels as the bonus.
+
+Each row's margin over TextRank is printed with its paired 95 % bootstrap interval and whether
+it reaches the issue's target (+2 R1 and +1.5 R2 over the best unsupervised system).  A row that
+stays short of it says that no scorer feeding that selection can meet the target.
+
+    PYTHONPATH=src python benchmarks/ceilings.py --val 2000 --jobs 2
+    PYTHONPATH=src python benchmarks/ceilings.py --val 0 --jobs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsfuse import concepts
+from newsfuse.evaluation import datasets, rouge
+from newsfuse.evaluation.bootstrap import Bootstrap
+from newsfuse.model import Cluster
+from newsfuse.pipeline import prepare
+from newsfuse.selection import Coverage, select
+from newsfuse.summarizers.base import leading_sentences
+from newsfuse.summarizers.coverage import ConceptCoverage
+from newsfuse.summarizers.graph import TextRank
+from newsfuse.summarizers.learned import LENGTH_EXPONENT
+from newsfuse.training.labels import gains
+from newsfuse.training.dataset import spread
+from newsfuse.vectors import SentenceVectors
+
+SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+VAL = SHARED / "data" / "multinews" / "val.jsonl.gz"
+WORDS = 250
+MEASURES = ("rouge1", "rouge2")
+BASELINE = "textrank"
+#: the issue's target over the best unsupervised system, R1 and R2 F1 points
+TARGET = (2.0, 1.5)
+
+
+def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """R1 and R2 F1 of every row on one raw val cluster."""
+    shipped: ConceptCoverage = settings["concepts"]
+    prepared = leading_sentences(prepare(cluster))
+    if not prepared.sentences or not cluster.references:
+        return {}
+    vectors = SentenceVectors.of(prepared)
+    found = concepts.Concepts.of(vectors.words)
+    scores = shipped.score(prepared, vectors)
+    own = gains(replace(prepared, references=prepared.references[:1]), WORDS)
+    per_word = own / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
+    truth = concepts.bigrams(cluster.references[0], WORDS)
+    true_weights = np.fromiter((name in truth for name in found.names), np.float64, len(found))
+    carried = found.carried()
+
+    def coverage(bonus_scores: np.ndarray) -> tuple[np.ndarray, Coverage]:
+        return bonus_scores, Coverage(*carried, true_weights, shipped.bonus, shipped.exponent)
+
+    summaries = {
+        BASELINE: settings["textrank"].summarize(prepared, vectors, WORDS),
+        "learned": select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy),
+        "concepts (shipped)": shipped.summarize(prepared, vectors, WORDS),
+    }
+    runs = {
+        "perfect labels (own ROUGE gain), learned selection": (own, None),
+        "perfect labels per word^0.5, learned selection": (per_word, None),
+        "perfect bigram weights + learned scores, concepts selection": coverage(scores),
+        "perfect bigram weights + perfect labels, concepts selection": coverage(per_word),
+    }
+    for name, (values, weights) in runs.items():
+        summaries[name] = select(prepared, vectors, values, WORDS, redundancy=shipped.redundancy, coverage=weights)
+    references = [rouge.sentences_of(text) for text in cluster.references]
+    results = {}
+    for name, summary in summaries.items():
+        values = rouge.score([sentence.text for sentence in summary.sentences], references, WORDS, MEASURES)
+        results[name] = (values["R1_f"], values["R2_f"])
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--val", type=int, default=2000, help="first N val clusters (all: 0)")
+    parser.add_argument("--data", type=Path, default=VAL)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    settings = {"concepts": ConceptCoverage(), "textrank": TextRank()}
+    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
+    outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
+    names = list(outcomes[0])
+    values = {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in names}
+    bootstrap = Bootstrap(len(outcomes))
+    print(f"{args.data.name}: {len(outcomes)} clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s\n")
+    print(f"| row | R1 F1 | R2 F1 | ΔR1 vs {BASELINE} | ΔR2 vs {BASELINE} | reaches +{TARGET[0]:g} / +{TARGET[1]:g} |")
+    print("|---|---:|---:|---:|---:|---|")
+    for name in names:
+        cells = [name, *(f"{values[name][:, column].mean():.2f}" for column in (0, 1))]
+        margins = []
+        for column in (0, 1):
+            difference = values[name][:, column] - values[BASELINE][:, column]
+            low, high = bootstrap.interval(difference)
+            margins.append(difference.mean())
+            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+        reached = [margin >= target for margin, target in zip(margins, TARGET)]
+        cells.append("—" if name == BASELINE else "both" if all(reached) else "R1 only" if reached[0] else "R2 only" if reached[1] else "no")
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
