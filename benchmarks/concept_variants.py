@@ -1,0 +1,329 @@
+"""Variants of the ``concepts`` method, each paired per cluster against the shipped one on Multi-News+ val.
+
+* unigram concepts: a second model, with the bigram model's features, weighs every stemmed
+  content word (label: the reference has it); coverage runs over bigrams and unigrams, the
+  unigrams' weights times ``--mix``;
+* more training clusters: the bigram model trained on the 12,000 train clusters after the first
+  8,000 (the bigram prior counted on those 8,000 instead, so the two stay disjoint);
+* swap search: after the greedy selection, the best swap of a chosen sentence for an unchosen,
+  non-redundant one that raises the coverage objective without a longer summary, repeated.
+
+    PYTHONPATH=src python benchmarks/concept_variants.py --val 2000 --jobs 2 --cache /tmp/variants
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+import lightgbm
+import numpy as np
+
+from newsfuse import concepts, prior
+from newsfuse.concepts import Concepts
+from newsfuse.evaluation import datasets, rouge
+from newsfuse.evaluation.bootstrap import Bootstrap
+from newsfuse.features import features as sentence_features
+from newsfuse.model import Cluster
+from newsfuse.pipeline import prepare
+from newsfuse.segment import split
+from newsfuse.selection import MAX_WORDS, MIN_WORDS, SENTENCE_ENDS, Coverage, select
+from newsfuse.summarizers.base import leading_sentences
+from newsfuse.summarizers.coverage import ConceptCoverage
+from newsfuse.summarizers.learned import load_model, predictor
+from newsfuse.text import words as split_words
+from newsfuse.training import concepts as training
+from newsfuse.training.dataset import WORDS, clusters, spread
+from newsfuse.training.train import save
+from newsfuse.vectors import SentenceVectors
+
+SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+TRAIN = [str(SHARED / "data" / "multinews" / f"train-0{part}.jsonl.gz") for part in (0, 1)]
+VAL = SHARED / "data" / "multinews" / "val.jsonl.gz"
+BASELINE = "concepts (shipped)"
+MEASURES = ("rouge1", "rouge2")
+FIRST = 8000
+
+
+def unigrams(tokens) -> Concepts:
+    """The stemmed content words of sentences given as word tokens, as concepts."""
+    counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
+    flat = list(chain.from_iterable(tokens))
+    stems = list(map(concepts._content.__getitem__, flat))
+    positions = [position for position, stemmed in enumerate(stems) if stemmed is not None]
+    column: dict[str, int] = {}
+    ids = np.fromiter((column.setdefault(stems[position], len(column)) for position in positions), np.int64, len(positions))
+    names = list(column)
+    rows = np.repeat(np.arange(len(tokens)), counts)[np.array(positions, np.int64)] if positions else np.zeros(0, np.int64)
+    return Concepts(names, rows, ids, (names, names), np.ones((2, len(names)), bool))
+
+
+def reference_unigrams(text: str) -> set[str]:
+    text = " ".join(text.split()[:WORDS])
+    return set(unigrams([split_words(text[start:end]) for start, end in split(text)]).names)
+
+
+def _unigram_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    scorer = settings["scorer"]
+    prepared = leading_sentences(prepare(cluster))
+    if not prepared.sentences or not cluster.references:
+        return np.zeros((0, len(concepts.FEATURES)), np.float32), np.zeros(0)
+    vectors = SentenceVectors.of(prepared)
+    found = unigrams(vectors.words)
+    sentences = sentence_features(prepared, vectors, scorer.prior)
+    scores = scorer.scores(sentences, vectors)
+    matrix = concepts.features(found, vectors, len(prepared.documents), sentences, scores, settings["bigrams"], scorer.prior)
+    truth = reference_unigrams(cluster.references[0])
+    return matrix, np.fromiter((name in truth for name in found.names), np.float64, len(found))
+
+
+EXTRA: tuple[str, ...] = (
+    "word_documents_low",
+    "word_documents_high",
+    "word_occurrences_low",
+    "word_occurrences_high",
+    "documents_relative",
+    "occurrences_relative",
+    "sentence_share",
+)
+EXTENDED = (*concepts.OWN_FEATURES, *EXTRA, *concepts.FEATURES[len(concepts.OWN_FEATURES) :])
+
+
+def extra_features(found: Concepts, vectors: SentenceVectors, documents: int, own: np.ndarray) -> np.ndarray:
+    """Per bigram: how many documents and occurrences its words have in the cluster (the lower
+    and higher of its content words), and its documents and occurrences relative to the
+    cluster's most widespread bigram."""
+    words = unigrams(vectors.words)
+    column = {name: place for place, name in enumerate(words.names)}
+    documents = max(documents, 1)
+    pairs = np.unique(words.ids * documents + vectors.documents[words.rows]) if len(words) else np.zeros(0, np.int64)
+    word_documents = np.bincount(pairs // documents, minlength=len(words)).astype(np.float64)
+    word_occurrences = np.bincount(words.ids, minlength=len(words)).astype(np.float64)
+    left, right = found.parts
+    ids = np.array([[column.get(name, -1) for name in left], [column.get(name, -1) for name in right]]).reshape(2, len(found))
+    known = ids >= 0
+    per_document = np.where(known, word_documents[np.maximum(ids, 0)] if len(words) else 0.0, np.nan)
+    per_occurrence = np.where(known, word_occurrences[np.maximum(ids, 0)] if len(words) else 0.0, np.nan)
+    own_documents = own[:, concepts.OWN_FEATURES.index("documents")]
+    own_occurrences = own[:, concepts.OWN_FEATURES.index("occurrences")]
+    return np.column_stack([
+        np.nanmin(per_document, axis=0), np.nanmax(per_document, axis=0),
+        np.nanmin(per_occurrence, axis=0), np.nanmax(per_occurrence, axis=0),
+        own_documents / max(own_documents.max(), 1), own_occurrences / max(own_occurrences.max(), 1),
+        own[:, concepts.OWN_FEATURES.index("sentences")] / max(len(vectors), 1),
+    ]).astype(np.float32)
+
+
+def extended(found: Concepts, vectors: SentenceVectors, documents: int, sentences: np.ndarray, scores: np.ndarray, bigrams: prior.SummaryPrior, word_prior: prior.SummaryPrior) -> np.ndarray:
+    """The concept features with :data:`EXTRA` between the own and the carrier columns."""
+    matrix = concepts.features(found, vectors, documents, sentences, scores, bigrams, word_prior)
+    own = len(concepts.OWN_FEATURES)
+    return np.hstack([matrix[:, :own], extra_features(found, vectors, documents, matrix), matrix[:, own:]])
+
+
+def _extended_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    scorer = settings["scorer"]
+    prepared = leading_sentences(prepare(cluster))
+    if not prepared.sentences or not cluster.references:
+        return np.zeros((0, len(EXTENDED)), np.float32), np.zeros(0)
+    vectors = SentenceVectors.of(prepared)
+    found = Concepts.of(vectors.words)
+    sentences = sentence_features(prepared, vectors, scorer.prior)
+    matrix = extended(found, vectors, len(prepared.documents), sentences, scorer.scores(sentences, vectors), settings["bigrams"], scorer.prior)
+    truth = concepts.bigrams(cluster.references[0], WORDS)
+    return matrix, np.fromiter((name in truth for name in found.names), np.float64, len(found))
+
+
+def fit(matrix: np.ndarray, labels: np.ndarray, names, objective: str, jobs: int) -> lightgbm.Booster:
+    settings = {**training.PARAMS, "objective": objective, "seed": training.SEED, "deterministic": True, "num_threads": jobs}
+    return lightgbm.train(settings, lightgbm.Dataset(matrix, label=labels, feature_name=list(names)), num_boost_round=training.ROUNDS)
+
+
+def fitted(parts: list[tuple[np.ndarray, np.ndarray]], jobs: int) -> lightgbm.Booster:
+    parts = [part for part in parts if len(part[1])]
+    return training.fit(np.concatenate([part[0] for part in parts]), np.concatenate([part[1] for part in parts]), threads=jobs)
+
+
+def models(cache: Path, scorer, bigrams: prior.SummaryPrior, jobs: int) -> dict[str, Any]:
+    """The unigram model (first 8,000 clusters) and the bigram model on the 12,000 after them with
+    a bigram prior of the first 8,000: trained once, kept in ``cache``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    unigram_path, more_path, more_prior = cache / "unigrams.txt.gz", cache / "more.txt.gz", cache / "more-bigrams.json.gz"
+    if not unigram_path.exists():
+        started = time.perf_counter()
+        parts = spread(_unigram_examples, clusters(TRAIN, FIRST), jobs, {"scorer": scorer, "bigrams": bigrams})
+        save(fitted(parts, jobs), unigram_path)
+        print(f"unigram model: {time.perf_counter() - started:.0f} s")
+    if not more_path.exists():
+        started = time.perf_counter()
+        table = training.bigram_prior(clusters(TRAIN, FIRST))
+        prior.save(table, more_prior)
+        matrix, labels = _after(scorer, prior.SummaryPrior.of(table), jobs)
+        save(training.fit(matrix, labels, threads=jobs), more_path)
+        print(f"bigram model on {len(labels)} bigrams of the clusters after {FIRST}: {time.perf_counter() - started:.0f} s")
+    trained = {name: cache / f"{name}.txt.gz" for name in ("regression", "binary", "extended-regression", "extended-binary")}
+    if not all(path.exists() for path in trained.values()):
+        started = time.perf_counter()
+        parts = [part for part in spread(_extended_examples, clusters(TRAIN, FIRST), jobs, {"scorer": scorer, "bigrams": bigrams}) if len(part[1])]
+        matrix, labels = np.concatenate([part[0] for part in parts]), np.concatenate([part[1] for part in parts])
+        plain = [place for place, name in enumerate(EXTENDED) if name not in EXTRA]
+        for name, path in trained.items():
+            columns, names = (slice(None), EXTENDED) if name.startswith("extended") else (plain, concepts.FEATURES)
+            booster = fit(matrix[:, columns], labels, names, name.split("-")[-1], jobs)
+            save(booster, path)
+            gains = booster.feature_importance("gain")
+            print(f"{name}: " + ", ".join(f"{feature} {share:.1%}" for feature, share in sorted(zip(names, gains / gains.sum()), key=lambda item: -item[1])[:12]))
+        print(f"bigram models with and without the extra features: {time.perf_counter() - started:.0f} s")
+    return {
+        **{name: predictor(load_model(path, names=EXTENDED if name.startswith("extended") else concepts.FEATURES)) for name, path in trained.items()},
+        "unigram": predictor(load_model(unigram_path, names=concepts.FEATURES)),
+        "more": predictor(load_model(more_path, names=concepts.FEATURES)),
+        "more_bigrams": prior.load(more_prior),
+    }
+
+
+def _after(scorer, bigrams: prior.SummaryPrior, jobs: int) -> tuple[np.ndarray, np.ndarray]:
+    parts = spread(training._examples, islice(clusters(TRAIN), FIRST, None), jobs, {"scorer": scorer, "bigrams": bigrams, "words": WORDS})
+    parts = [part for part in parts if len(part[1])]
+    return np.concatenate([part[0] for part in parts]), np.concatenate([part[1] for part in parts])
+
+
+def swapped(
+    chosen: list[int], coverage: Coverage, scores: np.ndarray, vectors: SentenceVectors, eligible: np.ndarray, redundancy: float, words: int, rounds: int = 5
+) -> list[int]:
+    """Swap local search on the coverage objective (covered weight + bonus × scores): never
+    longer than the greedy summary, nor shorter than ``words`` when it was not."""
+    lengths = vectors.lengths.astype(np.int64)
+    carries = [coverage.concepts[coverage.sentences == index] for index in range(len(scores))]
+    weights = np.asarray(coverage.weights, np.float64)
+
+    def objective(selection: list[int]) -> float:
+        covered = np.zeros(len(weights), bool)
+        for index in selection:
+            covered[carries[index]] = True
+        return float(weights[covered].sum() + coverage.bonus * scores[selection].sum())
+
+    limit = int(lengths[chosen].sum())
+    floor = min(limit, words)
+    current = list(chosen)
+    value = objective(current)
+    for _ in range(rounds):
+        best = None
+        for place, out in enumerate(current):
+            rest = current[:place] + current[place + 1 :]
+            close = vectors.similarity[rest].max(axis=0) if rest else np.zeros(len(scores))
+            used = int(lengths[rest].sum())
+            fits = (lengths <= limit - used) & (lengths >= floor - used)
+            for candidate in np.flatnonzero(eligible & (close < redundancy) & fits).tolist():
+                if candidate in current:
+                    continue
+                trial = rest + [candidate]
+                gained = objective(trial)
+                if gained > value + 1e-9 and (best is None or gained > best[0]):
+                    best = (gained, trial)
+        if best is None:
+            break
+        value, current = best
+    return current
+
+
+class _Fixed:
+    """Values that make selection take exactly a given set of sentences, in a given order."""
+
+    def __init__(self, order: list[int], size: int) -> None:
+        self._values = np.zeros(size)
+        self._values[order] = np.arange(len(order), 0, -1, dtype=np.float64)
+
+    def values(self, scores: np.ndarray, lengths: np.ndarray) -> _Fixed:
+        return self
+
+    def current(self) -> np.ndarray:
+        return self._values
+
+    def take(self, index: int) -> None:
+        self._values[index] = -1.0
+
+
+def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    shipped: ConceptCoverage = settings["concepts"]
+    prepared = leading_sentences(prepare(cluster))
+    if not prepared.sentences or not cluster.references:
+        return {}
+    vectors = SentenceVectors.of(prepared)
+    sentences = sentence_features(prepared, vectors, shipped.prior)
+    scores = shipped.scores(sentences, vectors)
+    documents = len(prepared.documents)
+    found = Concepts.of(vectors.words)
+    weights = np.clip(shipped.weigh(concepts.features(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0)
+    more = np.clip(settings["more"](concepts.features(found, vectors, documents, sentences, scores, settings["more_bigrams"], shipped.prior)), 0, None) if len(found) else np.zeros(0)
+    words = unigrams(vectors.words)
+    unigram_weights = np.clip(settings["unigram"](concepts.features(words, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(words) else np.zeros(0)
+    bigram_pairs = found.carried()
+    unigram_pairs = words.carried()
+    joint = (np.concatenate([bigram_pairs[0], unigram_pairs[0]]), np.concatenate([bigram_pairs[1], unigram_pairs[1] + len(found)]))
+    runs: dict[str, Any] = {BASELINE: Coverage(*bigram_pairs, weights, shipped.bonus, shipped.exponent)}
+    runs["bigram model on 12,000 more clusters"] = Coverage(*bigram_pairs, more, shipped.bonus, shipped.exponent)
+    for name in ("regression", "binary"):
+        runs[f"bigram model retrained here, {name}"] = Coverage(*bigram_pairs, np.clip(settings[name](concepts.features(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
+        runs[f"bigram model + word and relative features, {name}"] = Coverage(*bigram_pairs, np.clip(settings[f"extended-{name}"](extended(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
+    for mix in settings["mix"]:
+        for bonus in settings["bonus"]:
+            for exponent in settings["exponent"]:
+                runs[f"bigrams + {mix:g} × unigrams, μ={bonus:g} r={exponent:g}"] = Coverage(*joint, np.concatenate([weights, mix * unigram_weights]), bonus, exponent)
+    results: dict[str, tuple[float, float]] = {}
+    references = [rouge.sentences_of(text) for text in cluster.references]
+
+    def scored(summary) -> tuple[float, float]:
+        values = rouge.score([sentence.text for sentence in summary.sentences], references, WORDS, MEASURES)
+        return values["R1_f"], values["R2_f"]
+
+    for name, coverage in runs.items():
+        results[name] = scored(select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=coverage))
+    for redundancy in (0.5, 0.7, 0.8):
+        results[f"redundancy cut {redundancy:g} (shipped {shipped.redundancy:g})"] = scored(select(prepared, vectors, scores, WORDS, redundancy=redundancy, coverage=runs[BASELINE]))
+    base = select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=runs[BASELINE])
+    where = {(sentence.document, sentence.index): place for place, sentence in enumerate(prepared.sentences)}
+    chosen = [where[item.citation.document, item.citation.sentence] for item in base.sentences]
+    whole = np.array([sentence.text[-1] in SENTENCE_ENDS for sentence in prepared.sentences]) & (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
+    improved = swapped(chosen, runs[BASELINE], scores, vectors, whole, shipped.redundancy, WORDS) if whole[chosen].all() else chosen
+    results["swap search after greedy"] = scored(select(prepared, vectors, scores, int(vectors.lengths[improved].sum()), redundancy=2.0, coverage=_Fixed(improved, len(scores))))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--val", type=int, default=2000, help="first N val clusters (all: 0)")
+    parser.add_argument("--data", type=Path, default=VAL)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/concept-variants"), help="where the trained variant models are kept")
+    parser.add_argument("--mix", type=float, nargs="+", default=[0.5, 1.0])
+    parser.add_argument("--bonus", type=float, nargs="+", default=[50.0])
+    parser.add_argument("--exponent", type=float, nargs="+", default=[0.6])
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    shipped = ConceptCoverage()
+    settings = {"concepts": shipped, "mix": args.mix, "bonus": args.bonus, "exponent": args.exponent}
+    settings.update(models(args.cache, shipped, shipped.bigrams, args.jobs))
+    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
+    outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
+    names = list(outcomes[0])
+    values = {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in names}
+    bootstrap = Bootstrap(len(outcomes))
+    print(f"{args.data.name}: {len(outcomes)} clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s\n")
+    print(f"| variant | R1 F1 | R2 F1 | ΔR1 vs {BASELINE} | ΔR2 |")
+    print("|---|---:|---:|---:|---:|")
+    for name in names:
+        cells = [name, *(f"{values[name][:, column].mean():.2f}" for column in (0, 1))]
+        for column in (0, 1):
+            difference = values[name][:, column] - values[BASELINE][:, column]
+            low, high = bootstrap.interval(difference)
+            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
