@@ -138,9 +138,9 @@ def _extended_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.n
     return matrix, np.fromiter((name in truth for name in found.names), np.float64, len(found))
 
 
-def fit(matrix: np.ndarray, labels: np.ndarray, names, objective: str, jobs: int) -> lightgbm.Booster:
+def fit(matrix: np.ndarray, labels: np.ndarray, names, objective: str, jobs: int, groups: np.ndarray | None = None) -> lightgbm.Booster:
     settings = {**training.PARAMS, "objective": objective, "seed": training.SEED, "deterministic": True, "num_threads": jobs}
-    return lightgbm.train(settings, lightgbm.Dataset(matrix, label=labels, feature_name=list(names)), num_boost_round=training.ROUNDS)
+    return lightgbm.train(settings, lightgbm.Dataset(matrix, label=labels, group=groups, feature_name=list(names)), num_boost_round=training.ROUNDS)
 
 
 def fitted(parts: list[tuple[np.ndarray, np.ndarray]], jobs: int) -> lightgbm.Booster:
@@ -165,15 +165,21 @@ def models(cache: Path, scorer, bigrams: prior.SummaryPrior, jobs: int) -> dict[
         matrix, labels = _after(scorer, prior.SummaryPrior.of(table), jobs)
         save(training.fit(matrix, labels, threads=jobs), more_path)
         print(f"bigram model on {len(labels)} bigrams of the clusters after {FIRST}: {time.perf_counter() - started:.0f} s")
-    trained = {name: cache / f"{name}.txt.gz" for name in ("regression", "binary", "extended-regression", "extended-binary")}
+    trained = {name: cache / f"{name}.txt.gz" for name in ("regression", "binary", "extended-regression", "extended-binary", "lambdarank")}
     if not all(path.exists() for path in trained.values()):
         started = time.perf_counter()
-        parts = [part for part in spread(_extended_examples, clusters(TRAIN, FIRST), jobs, {"scorer": scorer, "bigrams": bigrams}) if len(part[1])]
-        matrix, labels = np.concatenate([part[0] for part in parts]), np.concatenate([part[1] for part in parts])
+        stored = cache / "bigram-examples.npz"
+        if not stored.exists():
+            parts = [part for part in spread(_extended_examples, clusters(TRAIN, FIRST), jobs, {"scorer": scorer, "bigrams": bigrams}) if len(part[1])]
+            np.savez(stored, matrix=np.concatenate([part[0] for part in parts]), labels=np.concatenate([part[1] for part in parts]), groups=np.array([len(part[1]) for part in parts]))
+        examples = np.load(stored)
+        matrix, labels, groups = examples["matrix"], examples["labels"], examples["groups"]
         plain = [place for place, name in enumerate(EXTENDED) if name not in EXTRA]
         for name, path in trained.items():
+            if path.exists():
+                continue
             columns, names = (slice(None), EXTENDED) if name.startswith("extended") else (plain, concepts.FEATURES)
-            booster = fit(matrix[:, columns], labels, names, name.split("-")[-1], jobs)
+            booster = fit(matrix[:, columns], labels, names, name.split("-")[-1], jobs, groups if name == "lambdarank" else None)
             save(booster, path)
             gains = booster.feature_importance("gain")
             print(f"{name}: " + ", ".join(f"{feature} {share:.1%}" for feature, share in sorted(zip(names, gains / gains.sum()), key=lambda item: -item[1])[:12]))
@@ -198,19 +204,11 @@ def swapped(
     """Swap local search on the coverage objective (covered weight + bonus × scores): never
     longer than the greedy summary, nor shorter than ``words`` when it was not."""
     lengths = vectors.lengths.astype(np.int64)
-    carries = [coverage.concepts[coverage.sentences == index] for index in range(len(scores))]
-    weights = np.asarray(coverage.weights, np.float64)
-
-    def objective(selection: list[int]) -> float:
-        covered = np.zeros(len(weights), bool)
-        for index in selection:
-            covered[carries[index]] = True
-        return float(weights[covered].sum() + coverage.bonus * scores[selection].sum())
 
     limit = int(lengths[chosen].sum())
     floor = min(limit, words)
     current = list(chosen)
-    value = objective(current)
+    value = objective(coverage, scores, current)
     for _ in range(rounds):
         best = None
         for place, out in enumerate(current):
@@ -222,13 +220,42 @@ def swapped(
                 if candidate in current:
                     continue
                 trial = rest + [candidate]
-                gained = objective(trial)
+                gained = objective(coverage, scores, trial)
                 if gained > value + 1e-9 and (best is None or gained > best[0]):
                     best = (gained, trial)
         if best is None:
             break
         value, current = best
     return current
+
+
+class _Forced:
+    """A coverage whose selection must open with a given sentence, then runs greedily."""
+
+    def __init__(self, coverage: Coverage, first: int) -> None:
+        self._coverage, self._first = coverage, first
+
+    def values(self, scores: np.ndarray, lengths: np.ndarray) -> _Forced:
+        self._values = self._coverage.values(scores, lengths)
+        self._opened = False
+        return self
+
+    def current(self) -> np.ndarray:
+        values = self._values.current()
+        if not self._opened:
+            values = np.where(np.arange(len(values)) == self._first, np.inf, values)
+        return values
+
+    def take(self, index: int) -> None:
+        self._opened = True
+        self._values.take(index)
+
+
+def objective(coverage: Coverage, scores: np.ndarray, selection: list[int]) -> float:
+    """The coverage objective of a set of sentences: covered weight + bonus × their scores."""
+    covered = np.zeros(len(coverage.weights), bool)
+    covered[coverage.concepts[np.isin(coverage.sentences, selection)]] = True
+    return float(np.asarray(coverage.weights)[covered].sum() + coverage.bonus * scores[selection].sum())
 
 
 class _Fixed:
@@ -270,6 +297,19 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     for name in ("regression", "binary"):
         runs[f"bigram model retrained here, {name}"] = Coverage(*bigram_pairs, np.clip(settings[name](concepts.features(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
         runs[f"bigram model + word and relative features, {name}"] = Coverage(*bigram_pairs, np.clip(settings[f"extended-{name}"](extended(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
+    plain = concepts.features(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior) if len(found) else None
+    ranked = 1 / (1 + np.exp(-settings["lambdarank"](plain))) if len(found) else np.zeros(0)
+    for bonus in settings["bonus"]:
+        runs[f"lambdarank, sigmoid of its score, μ={bonus:g}"] = Coverage(*bigram_pairs, ranked, bonus, shipped.exponent)
+        for power in (0.5, 2.0):
+            runs[f"weights^{power:g}, μ={bonus:g}"] = Coverage(*bigram_pairs, weights**power, bonus, shipped.exponent)
+    truth = concepts.bigrams(cluster.references[0], WORDS)
+    true_bigrams = np.fromiter((name in truth for name in found.names), np.float64, len(found))
+    truth = reference_unigrams(cluster.references[0])
+    true_unigrams = np.fromiter((name in truth for name in words.names), np.float64, len(words))
+    runs["true bigram weights (ceiling)"] = Coverage(*bigram_pairs, true_bigrams, shipped.bonus, shipped.exponent)
+    for mix in (0.25, 0.5):
+        runs[f"true bigram + {mix:g} × true unigram weights (ceiling)"] = Coverage(*joint, np.concatenate([true_bigrams, mix * true_unigrams]), shipped.bonus, shipped.exponent)
     for mix in settings["mix"]:
         for bonus in settings["bonus"]:
             for exponent in settings["exponent"]:
@@ -282,13 +322,23 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
         return values["R1_f"], values["R2_f"]
 
     for name, coverage in runs.items():
+        if settings["only"] and name != BASELINE and not any(part in name for part in settings["only"]):
+            continue
         results[name] = scored(select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=coverage))
-    for redundancy in (0.5, 0.7, 0.8):
+    for redundancy in () if settings["only"] else (0.5, 0.7, 0.8):
         results[f"redundancy cut {redundancy:g} (shipped {shipped.redundancy:g})"] = scored(select(prepared, vectors, scores, WORDS, redundancy=redundancy, coverage=runs[BASELINE]))
     base = select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=runs[BASELINE])
     where = {(sentence.document, sentence.index): place for place, sentence in enumerate(prepared.sentences)}
     chosen = [where[item.citation.document, item.citation.sentence] for item in base.sentences]
     whole = np.array([sentence.text[-1] in SENTENCE_ENDS for sentence in prepared.sentences]) & (vectors.lengths >= MIN_WORDS) & (vectors.lengths <= MAX_WORDS)
+    if settings["only"] and not any(part in "greedy from the best of 5 openings" for part in settings["only"]):
+        return results
+    starts = [index for index in np.argsort(-runs[BASELINE].values(scores, vectors.lengths).current(), kind="stable").tolist() if whole[index]][:5]
+    tried = [select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=_Forced(runs[BASELINE], first)) for first in starts]
+    best = max(tried, key=lambda summary: objective(runs[BASELINE], scores, [where[item.citation.document, item.citation.sentence] for item in summary.sentences]), default=base)
+    results["greedy from the best of 5 openings, by objective"] = scored(best)
+    if settings["only"]:
+        return results
     improved = swapped(chosen, runs[BASELINE], scores, vectors, whole, shipped.redundancy, WORDS) if whole[chosen].all() else chosen
     results["swap search after greedy"] = scored(select(prepared, vectors, scores, int(vectors.lengths[improved].sum()), redundancy=2.0, coverage=_Fixed(improved, len(scores))))
     return results
@@ -303,10 +353,11 @@ def main() -> None:
     parser.add_argument("--bonus", type=float, nargs="+", default=[50.0])
     parser.add_argument("--exponent", type=float, nargs="+", default=[0.6])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--only", nargs="*", default=[], help="score only the variants whose names contain one of these")
     args = parser.parse_args()
     started = time.perf_counter()
     shipped = ConceptCoverage()
-    settings = {"concepts": shipped, "mix": args.mix, "bonus": args.bonus, "exponent": args.exponent}
+    settings = {"concepts": shipped, "only": args.only, "mix": args.mix, "bonus": args.bonus, "exponent": args.exponent}
     settings.update(models(args.cache, shipped, shipped.bigrams, args.jobs))
     items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
     outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
