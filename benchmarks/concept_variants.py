@@ -90,7 +90,16 @@ EXTRA: tuple[str, ...] = (
     "occurrences_relative",
     "sentence_share",
 )
-EXTENDED = (*concepts.OWN_FEATURES, *EXTRA, *concepts.FEATURES[len(concepts.OWN_FEATURES) :])
+LEAD: tuple[str, ...] = ("lead_documents", "lead_share", "first_sentence_documents")
+#: sentences of an article that count as its lead
+LEAD_SENTENCES = 3
+CARRIER = concepts.FEATURES[len(concepts.OWN_FEATURES) :]
+ALL = (*concepts.OWN_FEATURES, *EXTRA, *LEAD, *CARRIER)
+FEATURE_SETS = {
+    "plain": concepts.FEATURES,
+    "extended": (*concepts.OWN_FEATURES, *EXTRA, *CARRIER),
+    "lead": (*concepts.OWN_FEATURES, *LEAD, *CARRIER),
+}
 
 
 def extra_features(found: Concepts, vectors: SentenceVectors, documents: int, own: np.ndarray) -> np.ndarray:
@@ -118,22 +127,40 @@ def extra_features(found: Concepts, vectors: SentenceVectors, documents: int, ow
     ]).astype(np.float32)
 
 
-def extended(found: Concepts, vectors: SentenceVectors, documents: int, sentences: np.ndarray, scores: np.ndarray, bigrams: prior.SummaryPrior, word_prior: prior.SummaryPrior) -> np.ndarray:
-    """The concept features with :data:`EXTRA` between the own and the carrier columns."""
+def lead_features(found: Concepts, vectors: SentenceVectors, documents: int) -> np.ndarray:
+    """Per bigram: in how many articles' leads (first sentences) it appears, as a count and a
+    share of the cluster's articles, and in how many first sentences."""
+    documents = max(documents, 1)
+    position = vectors.positions[found.rows]
+    counts = []
+    for limit in (LEAD_SENTENCES, 1):
+        inside = position < limit
+        pairs = np.unique(found.ids[inside] * documents + vectors.documents[found.rows[inside]])
+        counts.append(np.bincount(pairs // documents, minlength=len(found)).astype(np.float64))
+    return np.column_stack([counts[0], counts[0] / documents, counts[1]]).astype(np.float32)
+
+
+def every_feature(found: Concepts, vectors: SentenceVectors, documents: int, sentences: np.ndarray, scores: np.ndarray, bigrams: prior.SummaryPrior, word_prior: prior.SummaryPrior) -> np.ndarray:
+    """The concept features with :data:`EXTRA` and :data:`LEAD` between the own and the carrier
+    columns (:data:`ALL`)."""
     matrix = concepts.features(found, vectors, documents, sentences, scores, bigrams, word_prior)
     own = len(concepts.OWN_FEATURES)
-    return np.hstack([matrix[:, :own], extra_features(found, vectors, documents, matrix), matrix[:, own:]])
+    return np.hstack([matrix[:, :own], extra_features(found, vectors, documents, matrix), lead_features(found, vectors, documents), matrix[:, own:]])
+
+
+def columns(feature_set: str) -> list[int]:
+    return [ALL.index(name) for name in FEATURE_SETS[feature_set]]
 
 
 def _extended_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     scorer = settings["scorer"]
     prepared = leading_sentences(prepare(cluster))
     if not prepared.sentences or not cluster.references:
-        return np.zeros((0, len(EXTENDED)), np.float32), np.zeros(0)
+        return np.zeros((0, len(ALL)), np.float32), np.zeros(0)
     vectors = SentenceVectors.of(prepared)
     found = Concepts.of(vectors.words)
     sentences = sentence_features(prepared, vectors, scorer.prior)
-    matrix = extended(found, vectors, len(prepared.documents), sentences, scorer.scores(sentences, vectors), settings["bigrams"], scorer.prior)
+    matrix = every_feature(found, vectors, len(prepared.documents), sentences, scorer.scores(sentences, vectors), settings["bigrams"], scorer.prior)
     truth = concepts.bigrams(cluster.references[0], WORDS)
     return matrix, np.fromiter((name in truth for name in found.names), np.float64, len(found))
 
@@ -165,27 +192,27 @@ def models(cache: Path, scorer, bigrams: prior.SummaryPrior, jobs: int) -> dict[
         matrix, labels = _after(scorer, prior.SummaryPrior.of(table), jobs)
         save(training.fit(matrix, labels, threads=jobs), more_path)
         print(f"bigram model on {len(labels)} bigrams of the clusters after {FIRST}: {time.perf_counter() - started:.0f} s")
-    trained = {name: cache / f"{name}.txt.gz" for name in ("regression", "binary", "extended-regression", "extended-binary", "lambdarank")}
+    sets = {"regression": "plain", "binary": "plain", "lambdarank": "plain", "extended-regression": "extended", "extended-binary": "extended", "lead-regression": "lead"}
+    trained = {name: cache / f"{name}.txt.gz" for name in sets}
     if not all(path.exists() for path in trained.values()):
         started = time.perf_counter()
-        stored = cache / "bigram-examples.npz"
+        stored = cache / "bigram-examples-all.npz"
         if not stored.exists():
             parts = [part for part in spread(_extended_examples, clusters(TRAIN, FIRST), jobs, {"scorer": scorer, "bigrams": bigrams}) if len(part[1])]
             np.savez(stored, matrix=np.concatenate([part[0] for part in parts]), labels=np.concatenate([part[1] for part in parts]), groups=np.array([len(part[1]) for part in parts]))
         examples = np.load(stored)
         matrix, labels, groups = examples["matrix"], examples["labels"], examples["groups"]
-        plain = [place for place, name in enumerate(EXTENDED) if name not in EXTRA]
         for name, path in trained.items():
             if path.exists():
                 continue
-            columns, names = (slice(None), EXTENDED) if name.startswith("extended") else (plain, concepts.FEATURES)
-            booster = fit(matrix[:, columns], labels, names, name.split("-")[-1], jobs, groups if name == "lambdarank" else None)
+            names = FEATURE_SETS[sets[name]]
+            booster = fit(matrix[:, columns(sets[name])], labels, names, name.split("-")[-1], jobs, groups if name == "lambdarank" else None)
             save(booster, path)
             gains = booster.feature_importance("gain")
             print(f"{name}: " + ", ".join(f"{feature} {share:.1%}" for feature, share in sorted(zip(names, gains / gains.sum()), key=lambda item: -item[1])[:12]))
         print(f"bigram models with and without the extra features: {time.perf_counter() - started:.0f} s")
     return {
-        **{name: predictor(load_model(path, names=EXTENDED if name.startswith("extended") else concepts.FEATURES)) for name, path in trained.items()},
+        **{name: predictor(load_model(path, names=FEATURE_SETS[sets[name]])) for name, path in trained.items()},
         "unigram": predictor(load_model(unigram_path, names=concepts.FEATURES)),
         "more": predictor(load_model(more_path, names=concepts.FEATURES)),
         "more_bigrams": prior.load(more_prior),
@@ -294,9 +321,11 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     joint = (np.concatenate([bigram_pairs[0], unigram_pairs[0]]), np.concatenate([bigram_pairs[1], unigram_pairs[1] + len(found)]))
     runs: dict[str, Any] = {BASELINE: Coverage(*bigram_pairs, weights, shipped.bonus, shipped.exponent)}
     runs["bigram model on 12,000 more clusters"] = Coverage(*bigram_pairs, more, shipped.bonus, shipped.exponent)
+    everything = every_feature(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)
     for name in ("regression", "binary"):
         runs[f"bigram model retrained here, {name}"] = Coverage(*bigram_pairs, np.clip(settings[name](concepts.features(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
-        runs[f"bigram model + word and relative features, {name}"] = Coverage(*bigram_pairs, np.clip(settings[f"extended-{name}"](extended(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
+        runs[f"bigram model + word and relative features, {name}"] = Coverage(*bigram_pairs, np.clip(settings[f"extended-{name}"](everything[:, columns("extended")]), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
+    runs["bigram model + lead features, regression"] = Coverage(*bigram_pairs, np.clip(settings["lead-regression"](everything[:, columns("lead")]), 0, None) if len(found) else np.zeros(0), shipped.bonus, shipped.exponent)
     plain = concepts.features(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior) if len(found) else None
     ranked = 1 / (1 + np.exp(-settings["lambdarank"](plain))) if len(found) else np.zeros(0)
     for bonus in settings["bonus"]:
