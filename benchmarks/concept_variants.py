@@ -34,7 +34,7 @@ from newsfuse.segment import split
 from newsfuse.selection import MAX_WORDS, MIN_WORDS, SENTENCE_ENDS, Coverage, select
 from newsfuse.summarizers.base import leading_sentences
 from newsfuse.summarizers.coverage import ConceptCoverage
-from newsfuse.summarizers.learned import load_model, predictor
+from newsfuse.summarizers.learned import LENGTH_EXPONENT, load_model, predictor
 from newsfuse.text import words as split_words
 from newsfuse.training import concepts as training
 from newsfuse.training.dataset import WORDS, clusters, spread
@@ -332,6 +332,10 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
         runs[f"lambdarank, sigmoid of its score, μ={bonus:g}"] = Coverage(*bigram_pairs, ranked, bonus, shipped.exponent)
         for power in (0.5, 2.0):
             runs[f"weights^{power:g}, μ={bonus:g}"] = Coverage(*bigram_pairs, weights**power, bonus, shipped.exponent)
+    predicted = scores * np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
+    for bonus in (6.0, 12.0, 25.0):
+        for exponent in (0.6, 0.8, 1.0):
+            runs[f"bonus on the prediction before its length division, μ={bonus:g} r={exponent:g}"] = (Coverage(*bigram_pairs, weights, bonus, exponent), predicted)
     truth = concepts.bigrams(cluster.references[0], WORDS)
     true_bigrams = np.fromiter((name in truth for name in found.names), np.float64, len(found))
     truth = reference_unigrams(cluster.references[0])
@@ -353,7 +357,8 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     for name, coverage in runs.items():
         if settings["only"] and name != BASELINE and not any(part in name for part in settings["only"]):
             continue
-        results[name] = scored(select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=coverage))
+        coverage, bonus_scores = coverage if isinstance(coverage, tuple) else (coverage, scores)
+        results[name] = scored(select(prepared, vectors, bonus_scores, WORDS, redundancy=shipped.redundancy, coverage=coverage))
     for redundancy in () if settings["only"] else (0.5, 0.7, 0.8):
         results[f"redundancy cut {redundancy:g} (shipped {shipped.redundancy:g})"] = scored(select(prepared, vectors, scores, WORDS, redundancy=redundancy, coverage=runs[BASELINE]))
     base = select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=runs[BASELINE])
