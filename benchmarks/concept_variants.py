@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from newsfuse import concepts, prior
 from newsfuse.concepts import Concepts
 from newsfuse.evaluation import datasets, rouge
 from newsfuse.evaluation.bootstrap import Bootstrap
-from newsfuse.features import features as sentence_features
+from newsfuse.features import FEATURES, features as sentence_features
 from newsfuse.model import Cluster
 from newsfuse.pipeline import prepare
 from newsfuse.segment import split
@@ -37,7 +38,10 @@ from newsfuse.summarizers.coverage import ConceptCoverage
 from newsfuse.summarizers.learned import LENGTH_EXPONENT, load_model, predictor
 from newsfuse.text import words as split_words
 from newsfuse.training import concepts as training
+from newsfuse.training import train as sentence_training
 from newsfuse.training.dataset import WORDS, clusters, spread
+from newsfuse.training.labels import gains, membership
+from newsfuse.training.train import ORACLE_WEIGHT
 from newsfuse.training.train import save
 from newsfuse.vectors import SentenceVectors
 
@@ -165,6 +169,36 @@ def _extended_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.n
     return matrix, np.fromiter((name in truth for name in found.names), np.float64, len(found))
 
 
+STACKED = (*FEATURES, "concept_sum", "concept_max", "concept_mean", "concept_density")
+
+
+def stacked_features(sentences: np.ndarray, found: Concepts, weights: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The sentence features and what the concept model says of each sentence's bigrams: their
+    predicted weights summed, the highest, the mean and the sum per word."""
+    rows, ids = found.carried()
+    count = len(sentences)
+    total = np.bincount(rows, weights[ids], minlength=count) if len(ids) else np.zeros(count)
+    highest = np.zeros(count)
+    if len(ids):
+        np.maximum.at(highest, rows, weights[ids])
+    carried = np.maximum(np.bincount(rows, minlength=count), 1)
+    return np.hstack([sentences, np.column_stack([total, highest, total / carried, total / np.maximum(lengths, 1)])]).astype(np.float32)
+
+
+def _stacked_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    shipped: ConceptCoverage = settings["scorer"]
+    prepared = leading_sentences(prepare(cluster))
+    if not prepared.sentences or not cluster.references:
+        return np.zeros((0, len(STACKED)), np.float32), np.zeros(0)
+    vectors = SentenceVectors.of(prepared)
+    sentences = sentence_features(prepared, vectors, shipped.prior)
+    scores = shipped.scores(sentences, vectors)
+    found = Concepts.of(vectors.words)
+    weights = np.clip(shipped.weigh(concepts.features(found, vectors, len(prepared.documents), sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0)
+    labelled = replace(prepared, references=prepared.references[:1])
+    return stacked_features(sentences, found, weights, vectors.lengths), gains(labelled, WORDS) + ORACLE_WEIGHT * membership(labelled, WORDS)
+
+
 def fit(matrix: np.ndarray, labels: np.ndarray, names, objective: str, jobs: int, groups: np.ndarray | None = None) -> lightgbm.Booster:
     settings = {**training.PARAMS, "objective": objective, "seed": training.SEED, "deterministic": True, "num_threads": jobs}
     return lightgbm.train(settings, lightgbm.Dataset(matrix, label=labels, group=groups, feature_name=list(names)), num_boost_round=training.ROUNDS)
@@ -211,7 +245,19 @@ def models(cache: Path, scorer, bigrams: prior.SummaryPrior, jobs: int) -> dict[
             gains = booster.feature_importance("gain")
             print(f"{name}: " + ", ".join(f"{feature} {share:.1%}" for feature, share in sorted(zip(names, gains / gains.sum()), key=lambda item: -item[1])[:12]))
         print(f"bigram models with and without the extra features: {time.perf_counter() - started:.0f} s")
+    stacked_path = cache / "stacked.txt.gz"
+    if not stacked_path.exists():
+        started = time.perf_counter()
+        parts = [part for part in spread(_stacked_examples, clusters(TRAIN, FIRST), jobs, {"scorer": scorer}) if len(part[1])]
+        settings = {**sentence_training.PARAMS, "seed": sentence_training.SEED, "deterministic": True, "num_threads": jobs}
+        data = lightgbm.Dataset(np.concatenate([part[0] for part in parts]), label=np.concatenate([part[1] for part in parts]), feature_name=list(STACKED))
+        booster = lightgbm.train(settings, data, num_boost_round=sentence_training.ROUNDS)
+        save(booster, stacked_path)
+        gains_share = booster.feature_importance("gain")
+        print("stacked: " + ", ".join(f"{feature} {share:.1%}" for feature, share in sorted(zip(STACKED, gains_share / gains_share.sum()), key=lambda item: -item[1])[:10]))
+        print(f"stacked sentence model: {time.perf_counter() - started:.0f} s")
     return {
+        "stacked": predictor(load_model(stacked_path, names=STACKED)),
         **{name: predictor(load_model(path, names=FEATURE_SETS[sets[name]])) for name, path in trained.items()},
         "unigram": predictor(load_model(unigram_path, names=concepts.FEATURES)),
         "more": predictor(load_model(more_path, names=concepts.FEATURES)),
@@ -332,6 +378,10 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
         runs[f"lambdarank, sigmoid of its score, μ={bonus:g}"] = Coverage(*bigram_pairs, ranked, bonus, shipped.exponent)
         for power in (0.5, 2.0):
             runs[f"weights^{power:g}, μ={bonus:g}"] = Coverage(*bigram_pairs, weights**power, bonus, shipped.exponent)
+    stacked = settings["stacked"](stacked_features(sentences, found, weights, vectors.lengths)) / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
+    runs["stacked sentence scores (sentence + concept features), learned selection"] = (None, stacked)
+    for bonus in (25.0, 50.0, 100.0):
+        runs[f"stacked sentence scores as the bonus, μ={bonus:g}"] = (Coverage(*bigram_pairs, weights, bonus, shipped.exponent), stacked)
     predicted = scores * np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
     for bonus in (6.0, 12.0, 25.0):
         for exponent in (0.6, 0.8, 1.0):
