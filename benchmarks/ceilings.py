@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ import numpy as np
 from newsfuse import concepts
 from newsfuse.evaluation import datasets, rouge
 from newsfuse.evaluation.bootstrap import Bootstrap
-from newsfuse.model import Cluster
+from newsfuse.model import Cluster, Summary
 from newsfuse.pipeline import prepare
 from newsfuse.selection import Coverage, select
 from newsfuse.summarizers.base import leading_sentences
@@ -65,7 +66,7 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
         return {}
     vectors = SentenceVectors.of(prepared)
     found = concepts.Concepts.of(vectors.words)
-    scores = shipped.score(prepared, vectors)
+    scores, shipped_coverage = shipped.plan(prepared, vectors)
     labelled = replace(prepared, references=prepared.references[:1])
     own = gains(labelled, WORDS)
     per_word = own / np.maximum(vectors.lengths, 1) ** LENGTH_EXPONENT
@@ -79,7 +80,7 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     summaries = {
         BASELINE: settings["textrank"].summarize(prepared, vectors, WORDS),
         "learned": select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy),
-        "concepts (shipped)": shipped.summarize(prepared, vectors, WORDS),
+        "concepts (shipped)": select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=shipped_coverage),
     }
     runs = {
         "perfect labels (own ROUGE gain), learned selection": (own, None),
@@ -91,40 +92,54 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     for name, (values, weights) in runs.items():
         summaries[name] = select(prepared, vectors, values, WORDS, redundancy=shipped.redundancy, coverage=weights)
     references = [rouge.sentences_of(text) for text in cluster.references]
-    results = {}
-    for name, summary in summaries.items():
-        values = rouge.score([sentence.text for sentence in summary.sentences], references, WORDS, MEASURES)
-        results[name] = (values["R1_f"], values["R2_f"])
-    return results
+    return {name: scored(summary, references) for name, summary in summaries.items()}
+
+
+def scored(summary: Summary, references: list[list[str]]) -> tuple[float, float]:
+    """R1 and R2 F1 of a summary, budget and references cut at :data:`WORDS`."""
+    values = rouge.score([sentence.text for sentence in summary.sentences], references, WORDS, MEASURES)
+    return values["R1_f"], values["R2_f"]
+
+
+def measure(systems: Callable[[Cluster, dict[str, Any]], dict], data: Path, limit: int | None, jobs: int, settings: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Every row's (R1, R2) F1 in points, one line per cluster with a reference, rows in the
+    order ``systems`` returns them."""
+    items = (item for item in datasets.load(data, limit) if isinstance(item, Cluster) and item.references)
+    outcomes = [outcome for outcome in spread(systems, items, jobs, settings) if outcome]
+    if not outcomes:
+        raise SystemExit(f"{data}: no cluster with sentences and a reference summary")
+    return {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in outcomes[0]}
+
+
+def table(values: dict[str, np.ndarray], baseline: str, target: tuple[float, float] | None = None) -> list[str]:
+    """Markdown rows: each row's mean R1 and R2 F1 and its paired difference from ``baseline``
+    with the 95 % bootstrap interval; given ``target``, whether the mean differences reach it."""
+    bootstrap = Bootstrap(len(values[baseline]))
+    reaches = f" reaches +{target[0]:g} / +{target[1]:g} |" if target else ""
+    lines = [f"| row | R1 F1 | R2 F1 | ΔR1 vs {baseline} | ΔR2 vs {baseline} |{reaches}", "|---|---:|---:|---:|---:|" + ("---|" if target else "")]
+    for name, rows in values.items():
+        cells = [name, *(f"{rows[:, column].mean():.2f}" for column in (0, 1))]
+        differences = [rows[:, column] - values[baseline][:, column] for column in (0, 1)]
+        for difference in differences:
+            low, high = bootstrap.interval(difference)
+            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+        if target:
+            reached = [difference.mean() >= goal for difference, goal in zip(differences, target)]
+            cells.append("—" if name == baseline else "both" if all(reached) else "R1 only" if reached[0] else "R2 only" if reached[1] else "no")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--val", type=int, default=2000, help="first N val clusters (all: 0)")
-    parser.add_argument("--data", type=Path, default=VAL)
+    parser.add_argument("--data", type=Path, default=VAL, help="another dataset, e.g. the raw sample")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     started = time.perf_counter()
-    settings = {"concepts": ConceptCoverage(), "textrank": TextRank()}
-    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
-    outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
-    names = list(outcomes[0])
-    values = {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in names}
-    bootstrap = Bootstrap(len(outcomes))
-    print(f"{args.data.name}: {len(outcomes)} clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s\n")
-    print(f"| row | R1 F1 | R2 F1 | ΔR1 vs {BASELINE} | ΔR2 vs {BASELINE} | reaches +{TARGET[0]:g} / +{TARGET[1]:g} |")
-    print("|---|---:|---:|---:|---:|---|")
-    for name in names:
-        cells = [name, *(f"{values[name][:, column].mean():.2f}" for column in (0, 1))]
-        margins = []
-        for column in (0, 1):
-            difference = values[name][:, column] - values[BASELINE][:, column]
-            low, high = bootstrap.interval(difference)
-            margins.append(difference.mean())
-            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
-        reached = [margin >= target for margin, target in zip(margins, TARGET)]
-        cells.append("—" if name == BASELINE else "both" if all(reached) else "R1 only" if reached[0] else "R2 only" if reached[1] else "no")
-        print("| " + " | ".join(cells) + " |")
+    values = measure(systems, args.data, args.val or None, args.jobs, {"concepts": ConceptCoverage(), "textrank": TextRank()})
+    print(f"{args.data.name}: {len(values[BASELINE])} clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s\n")
+    print("\n".join(table(values, BASELINE, TARGET)))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ scorer and bigram prior (unless said otherwise) and kept in ``--cache``:
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from dataclasses import replace
 from itertools import chain, islice
@@ -40,8 +39,7 @@ import numpy as np
 
 from newsfuse import concepts, prior
 from newsfuse.concepts import Concepts
-from newsfuse.evaluation import datasets, rouge
-from newsfuse.evaluation.bootstrap import Bootstrap
+from newsfuse.evaluation import rouge
 from newsfuse.features import FEATURES, features as sentence_features
 from newsfuse.model import Cluster
 from newsfuse.pipeline import prepare
@@ -58,11 +56,10 @@ from newsfuse.training.labels import gains, membership
 from newsfuse.training.train import ORACLE_WEIGHT, save
 from newsfuse.vectors import SentenceVectors
 
-SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+from ceilings import SHARED, VAL, measure, scored, table
+
 TRAIN = [str(SHARED / "data" / "multinews" / f"train-0{part}.jsonl.gz") for part in (0, 1)]
-VAL = SHARED / "data" / "multinews" / "val.jsonl.gz"
 BASELINE = "concepts (shipped)"
-MEASURES = ("rouge1", "rouge2")
 FIRST = 8000
 
 
@@ -416,10 +413,6 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     results: dict[str, tuple[float, float]] = {}
     references = [rouge.sentences_of(text) for text in cluster.references]
 
-    def scored(summary) -> tuple[float, float]:
-        values = rouge.score([sentence.text for sentence in summary.sentences], references, WORDS, MEASURES)
-        return values["R1_f"], values["R2_f"]
-
     def wanted(name: str) -> bool:
         return name == BASELINE or not settings["only"] or any(part in name for part in settings["only"])
 
@@ -427,11 +420,11 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     for name, run in runs.items():
         if wanted(name):
             coverage, bonus_scores = run if isinstance(run, tuple) else (run, scores)
-            results[name] = scored(select(prepared, vectors, bonus_scores, WORDS, redundancy=shipped.redundancy, coverage=coverage))
+            results[name] = scored(select(prepared, vectors, bonus_scores, WORDS, redundancy=shipped.redundancy, coverage=coverage), references)
     for redundancy in (0.5, 0.7, 0.8):
         name = f"redundancy cut {redundancy:g} (shipped {shipped.redundancy:g})"
         if wanted(name):
-            results[name] = scored(select(prepared, vectors, scores, WORDS, redundancy=redundancy, coverage=shipped_coverage))
+            results[name] = scored(select(prepared, vectors, scores, WORDS, redundancy=redundancy, coverage=shipped_coverage), references)
     base = select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=shipped_coverage)
     where = {(sentence.document, sentence.index): place for place, sentence in enumerate(prepared.sentences)}
     chosen = [where[item.citation.document, item.citation.sentence] for item in base.sentences]
@@ -441,19 +434,19 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
         starts = [index for index in np.argsort(-shipped_coverage.values(scores, vectors.lengths).current(), kind="stable").tolist() if whole[index]][:5]
         tried = [select(prepared, vectors, scores, WORDS, redundancy=shipped.redundancy, coverage=_Forced(shipped_coverage, first)) for first in starts]
         best = max(tried, key=lambda summary: objective(shipped_coverage, scores, [where[item.citation.document, item.citation.sentence] for item in summary.sentences]), default=base)
-        results[name] = scored(best)
+        results[name] = scored(best, references)
     name = "swap search after greedy"
     if not wanted(name):
         return results
     improved = swapped(chosen, runs[BASELINE], scores, vectors, whole, shipped.redundancy, WORDS) if whole[chosen].all() else chosen
-    results[name] = scored(select(prepared, vectors, scores, int(vectors.lengths[improved].sum()), redundancy=2.0, coverage=_Fixed(improved, len(scores))))
+    results[name] = scored(select(prepared, vectors, scores, int(vectors.lengths[improved].sum()), redundancy=2.0, coverage=_Fixed(improved, len(scores))), references)
     return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--val", type=int, default=2000, help="first N val clusters (all: 0)")
-    parser.add_argument("--data", type=Path, default=VAL)
+    parser.add_argument("--data", type=Path, default=VAL, help="another dataset, e.g. the raw sample")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/concept-variants"), help="where the trained variant models are kept")
     parser.add_argument("--mix", type=float, nargs="+", default=[0.25, 0.5, 1.0], help="unigram weights' factor")
     parser.add_argument("--bonus", type=float, nargs="+", default=[25.0, 50.0, 100.0], help="sentence score weights μ to try")
@@ -465,21 +458,9 @@ def main() -> None:
     shipped = ConceptCoverage()
     settings = {"concepts": shipped, "only": args.only, "mix": args.mix, "bonus": args.bonus, "exponent": args.exponent}
     settings.update(models(args.cache, shipped, shipped.bigrams, args.jobs))
-    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
-    outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
-    names = list(outcomes[0])
-    values = {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in names}
-    bootstrap = Bootstrap(len(outcomes))
-    print(f"{args.data.name}: {len(outcomes)} clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s\n")
-    print(f"| variant | R1 F1 | R2 F1 | ΔR1 vs {BASELINE} | ΔR2 |")
-    print("|---|---:|---:|---:|---:|")
-    for name in names:
-        cells = [name, *(f"{values[name][:, column].mean():.2f}" for column in (0, 1))]
-        for column in (0, 1):
-            difference = values[name][:, column] - values[BASELINE][:, column]
-            low, high = bootstrap.interval(difference)
-            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
-        print("| " + " | ".join(cells) + " |")
+    values = measure(systems, args.data, args.val or None, args.jobs, settings)
+    print(f"{args.data.name}: {len(values[BASELINE])} clusters, {WORDS}-word budget and cut, {time.perf_counter() - started:.0f} s\n")
+    print("\n".join(table(values, BASELINE)))
 
 
 if __name__ == "__main__":
