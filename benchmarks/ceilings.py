@@ -58,13 +58,21 @@ BASELINE = "textrank"
 TARGET = (2.0, 1.5)
 
 
+def prepared_of(cluster: Cluster) -> tuple[Cluster, SentenceVectors] | None:
+    """A raw cluster prepared and vectorised as a summarizer sees it; None without sentences
+    or a reference."""
+    prepared = leading_sentences(prepare(cluster))
+    if not prepared.sentences or not cluster.references:
+        return None
+    return prepared, SentenceVectors.of(prepared)
+
+
 def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float, float]]:
     """R1 and R2 F1 of every row on one raw val cluster."""
     shipped: ConceptCoverage = settings["concepts"]
-    prepared = leading_sentences(prepare(cluster))
-    if not prepared.sentences or not cluster.references:
+    if (ready := prepared_of(cluster)) is None:
         return {}
-    vectors = SentenceVectors.of(prepared)
+    prepared, vectors = ready
     found = concepts.Concepts.of(vectors.words)
     scores, shipped_coverage = shipped.plan(prepared, vectors)
     labelled = replace(prepared, references=prepared.references[:1])

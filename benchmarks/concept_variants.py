@@ -42,10 +42,8 @@ from newsfuse.concepts import Concepts
 from newsfuse.evaluation import rouge
 from newsfuse.features import FEATURES, features as sentence_features
 from newsfuse.model import Cluster
-from newsfuse.pipeline import prepare
 from newsfuse.segment import split
 from newsfuse.selection import MAX_WORDS, MIN_WORDS, SENTENCE_ENDS, Coverage, select
-from newsfuse.summarizers.base import leading_sentences
 from newsfuse.summarizers.coverage import ConceptCoverage
 from newsfuse.summarizers.learned import LENGTH_EXPONENT, load_model, predictor
 from newsfuse.text import words as split_words
@@ -56,7 +54,7 @@ from newsfuse.training.labels import gains, membership
 from newsfuse.training.train import ORACLE_WEIGHT, save
 from newsfuse.vectors import SentenceVectors
 
-from ceilings import SHARED, VAL, measure, scored, table
+from ceilings import SHARED, VAL, measure, prepared_of, scored, table
 
 TRAIN = [str(SHARED / "data" / "multinews" / f"train-0{part}.jsonl.gz") for part in (0, 1)]
 BASELINE = "concepts (shipped)"
@@ -83,10 +81,9 @@ def reference_unigrams(text: str) -> set[str]:
 
 def _unigram_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     scorer = settings["scorer"]
-    prepared = leading_sentences(prepare(cluster))
-    if not prepared.sentences or not cluster.references:
+    if (ready := prepared_of(cluster)) is None:
         return np.zeros((0, len(concepts.FEATURES)), np.float32), np.zeros(0)
-    vectors = SentenceVectors.of(prepared)
+    prepared, vectors = ready
     found = unigrams(vectors.words)
     sentences = sentence_features(prepared, vectors, scorer.prior)
     scores = scorer.scores(sentences, vectors)
@@ -168,10 +165,9 @@ def columns(feature_set: str) -> list[int]:
 
 def _extended_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     scorer = settings["scorer"]
-    prepared = leading_sentences(prepare(cluster))
-    if not prepared.sentences or not cluster.references:
+    if (ready := prepared_of(cluster)) is None:
         return np.zeros((0, len(ALL)), np.float32), np.zeros(0)
-    vectors = SentenceVectors.of(prepared)
+    prepared, vectors = ready
     found = Concepts.of(vectors.words)
     sentences = sentence_features(prepared, vectors, scorer.prior)
     matrix = every_feature(found, vectors, len(prepared.documents), sentences, scorer.scores(sentences, vectors), settings["bigrams"], scorer.prior)
@@ -197,10 +193,9 @@ def stacked_features(sentences: np.ndarray, found: Concepts, weights: np.ndarray
 
 def _stacked_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     shipped: ConceptCoverage = settings["scorer"]
-    prepared = leading_sentences(prepare(cluster))
-    if not prepared.sentences or not cluster.references:
+    if (ready := prepared_of(cluster)) is None:
         return np.zeros((0, len(STACKED)), np.float32), np.zeros(0)
-    vectors = SentenceVectors.of(prepared)
+    prepared, vectors = ready
     sentences = sentence_features(prepared, vectors, shipped.prior)
     scores = shipped.scores(sentences, vectors)
     found = Concepts.of(vectors.words)
@@ -363,10 +358,9 @@ class _Fixed:
 
 def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float, float]]:
     shipped: ConceptCoverage = settings["concepts"]
-    prepared = leading_sentences(prepare(cluster))
-    if not prepared.sentences or not cluster.references:
+    if (ready := prepared_of(cluster)) is None:
         return {}
-    vectors = SentenceVectors.of(prepared)
+    prepared, vectors = ready
     sentences = sentence_features(prepared, vectors, shipped.prior)
     scores = shipped.scores(sentences, vectors)
     documents = len(prepared.documents)
