@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -16,3 +18,12 @@ RAW_SAMPLE = SHARED / "data" / "multinews-raw" / "sample.jsonl"
 needs_seeds = pytest.mark.skipif(not SEEDS, reason="../shared/seeds is absent")
 needs_val = pytest.mark.skipif(not MULTINEWS_VAL.exists(), reason="../shared Multi-News val is absent")
 needs_raw = pytest.mark.skipif(not RAW_SAMPLE.exists(), reason="../shared raw Multi-News sample is absent")
+
+
+def script(path: str) -> ModuleType:
+    """A script of the repository that is not in the package (a benchmark, a labelling tool),
+    imported by its path relative to the root."""
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

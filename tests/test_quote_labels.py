@@ -4,23 +4,18 @@ The facts benchmark scores against these files, so a label broken by an edit wou
 change its numbers; the checker is the annotators' own tool (benchmarks/tools).
 """
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-from conftest import needs_raw, needs_seeds
+from conftest import needs_raw, needs_seeds, script
 
 LABELS = sorted((Path(__file__).parent.parent / "benchmarks/data").glob("quote_labels*.json"))
 
 
 def checker():
-    path = Path(__file__).parent.parent / "benchmarks/tools/check_quote_labels.py"
-    spec = importlib.util.spec_from_file_location("check_quote_labels", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("benchmarks/tools/check_quote_labels.py")
 
 
 @needs_raw

@@ -81,9 +81,13 @@ class ConceptCoverage(Learned):
         self.bigrams = bigrams if bigrams is not None else _shipped()[1]
 
     def summarize(self, cluster: Cluster, vectors: SentenceVectors, words: int) -> Summary:
+        scores, coverage = self.plan(cluster, vectors)
+        return select(cluster, vectors, scores, words, redundancy=self.redundancy, method=self.name, coverage=coverage)
+
+    def plan(self, cluster: Cluster, vectors: SentenceVectors) -> tuple[np.ndarray, Coverage]:
+        """The sentence scores and the concepts selection should cover."""
         found, sentences, scores = _scored(self, cluster, vectors)
         own, carriers = concepts.own_features(found, vectors, len(cluster.documents), scores, self.bigrams, self.prior)
         # the carriers' sentence features as in the concept matrix (float32), weighed once per carrier
         weights = np.clip(self.weigh(own, sentences.astype(np.float32), carriers), 0.0, None) if len(found) else np.zeros(0)
-        coverage = Coverage(*found.carried(), weights, self.bonus, self.exponent)
-        return select(cluster, vectors, scores, words, redundancy=self.redundancy, method=self.name, coverage=coverage)
+        return scores, Coverage(*found.carried(), weights, self.bonus, self.exponent)
