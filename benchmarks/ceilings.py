@@ -86,7 +86,7 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     if (ready := prepared_of(cluster)) is None:
         return {}
     prepared, vectors = ready
-    found = concepts.Concepts.of(vectors.words)
+    found = concepts.Concepts.of(vectors.tokens)
     scores, shipped_coverage = shipped.plan(prepared, vectors)
     labelled = replace(prepared, references=prepared.references[:1])
     own = gains(labelled, WORDS)

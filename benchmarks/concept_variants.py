@@ -41,7 +41,7 @@ from __future__ import annotations
 import argparse
 import time
 from dataclasses import replace
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,7 @@ from newsfuse.segment import split
 from newsfuse.selection import MAX_WORDS, MIN_WORDS, SENTENCE_ENDS, Coverage, select
 from newsfuse.summarizers.coverage import ConceptCoverage
 from newsfuse.summarizers.learned import LENGTH_EXPONENT, load_model, predictor
-from newsfuse.text import words as split_words
+from newsfuse.text import Tokens, words as split_words
 from newsfuse.training import concepts as training
 from newsfuse.training import train as sentence_training
 from newsfuse.training.dataset import WORDS, clusters, spread
@@ -73,16 +73,15 @@ FIRST = 8000
 
 
 def unigrams(tokens) -> Concepts:
-    """The stemmed content words of sentences given as word tokens, as concepts."""
-    counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
-    flat = list(chain.from_iterable(tokens))
-    stems = list(map(concepts._content.__getitem__, flat))
-    positions = [position for position, stemmed in enumerate(stems) if stemmed is not None]
-    column: dict[str, int] = {}
-    ids = np.fromiter((column.setdefault(stems[position], len(column)) for position in positions), np.int64, len(positions))
-    names = list(column)
-    rows = np.repeat(np.arange(len(tokens)), counts)[np.array(positions, np.int64)] if positions else np.zeros(0, np.int64)
-    return Concepts(names, rows, ids, (names, names), np.ones((2, len(names)), bool))
+    """The stemmed content words of sentences given as word tokens (or coded, ``Tokens``), as
+    concepts whose two parts are the word itself."""
+    coded = tokens if isinstance(tokens, Tokens) else Tokens.of(tokens)
+    columns = coded.columns[coded.codes]  # a content word's place among the stems, in order of first use
+    positions = np.flatnonzero(columns >= 0)
+    ids = columns[positions]
+    first = positions[np.unique(ids, return_index=True)[1]]
+    rows = np.repeat(np.arange(len(coded.counts)), coded.counts)[positions]
+    return Concepts(list(coded.vocabulary), rows, ids, np.array([coded.codes[first]] * 2).reshape(2, len(first)), np.ones((2, len(first)), bool))
 
 
 def reference_unigrams(text: str) -> set[str]:
@@ -95,7 +94,7 @@ def _unigram_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.nd
     if (ready := prepared_of(cluster)) is None:
         return np.zeros((0, len(concepts.FEATURES)), np.float32), np.zeros(0)
     prepared, vectors = ready
-    found = unigrams(vectors.words)
+    found = unigrams(vectors.tokens)
     sentences = sentence_features(prepared, vectors, scorer.prior)
     scores = scorer.scores(sentences, vectors)
     matrix = concepts.features(found, vectors, len(prepared.documents), sentences, scores, settings["bigrams"], scorer.prior)
@@ -128,14 +127,14 @@ def extra_features(found: Concepts, vectors: SentenceVectors, documents: int, ow
     """Per bigram: how many documents and occurrences its words have in the cluster (the lower
     and higher of its content words), and its documents and occurrences relative to the
     cluster's most widespread bigram."""
-    words = unigrams(vectors.words)
+    words = unigrams(vectors.tokens)
     column = {name: place for place, name in enumerate(words.names)}
     documents = max(documents, 1)
     pairs = np.unique(words.ids * documents + vectors.documents[words.rows]) if len(words) else np.zeros(0, np.int64)
     word_documents = np.bincount(pairs // documents, minlength=len(words)).astype(np.float64)
     word_occurrences = np.bincount(words.ids, minlength=len(words)).astype(np.float64)
-    left, right = found.parts
-    ids = np.array([[column.get(name, -1) for name in left], [column.get(name, -1) for name in right]]).reshape(2, len(found))
+    spelled = [term or word for term, word in zip(vectors.tokens.terms, vectors.tokens.words)]  # as in the names
+    ids = np.array([[column.get(spelled[place], -1) for place in side] for side in found.parts.tolist()]).reshape(2, len(found))
     known = ids >= 0
     per_document = np.where(known, word_documents[np.maximum(ids, 0)] if len(words) else 0.0, np.nan)
     per_occurrence = np.where(known, word_occurrences[np.maximum(ids, 0)] if len(words) else 0.0, np.nan)
@@ -179,7 +178,7 @@ def _extended_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.n
     if (ready := prepared_of(cluster)) is None:
         return np.zeros((0, len(ALL)), np.float32), np.zeros(0)
     prepared, vectors = ready
-    found = Concepts.of(vectors.words)
+    found = Concepts.of(vectors.tokens)
     sentences = sentence_features(prepared, vectors, scorer.prior)
     matrix = every_feature(found, vectors, len(prepared.documents), sentences, scorer.scores(sentences, vectors), settings["bigrams"], scorer.prior)
     truth = concepts.bigrams(cluster.references[0], WORDS)
@@ -209,7 +208,7 @@ def _stacked_examples(cluster: Cluster, settings: dict[str, Any]) -> tuple[np.nd
     prepared, vectors = ready
     sentences = sentence_features(prepared, vectors, shipped.prior)
     scores = shipped.scores(sentences, vectors)
-    found = Concepts.of(vectors.words)
+    found = Concepts.of(vectors.tokens)
     weights = np.clip(shipped.weigh(concepts.features(found, vectors, len(prepared.documents), sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0)
     labelled = replace(prepared, references=prepared.references[:1])
     return stacked_features(sentences, found, weights, vectors.lengths), gains(labelled, WORDS) + ORACLE_WEIGHT * membership(labelled, WORDS)
@@ -375,10 +374,10 @@ def systems(cluster: Cluster, settings: dict[str, Any]) -> dict[str, tuple[float
     sentences = sentence_features(prepared, vectors, shipped.prior)
     scores = shipped.scores(sentences, vectors)
     documents = len(prepared.documents)
-    found = Concepts.of(vectors.words)
+    found = Concepts.of(vectors.tokens)
     weights = np.clip(shipped.weigh(concepts.features(found, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(found) else np.zeros(0)
     more = np.clip(settings["more"](concepts.features(found, vectors, documents, sentences, scores, settings["more_bigrams"], shipped.prior)), 0, None) if len(found) else np.zeros(0)
-    words = unigrams(vectors.words)
+    words = unigrams(vectors.tokens)
     unigram_weights = np.clip(settings["unigram"](concepts.features(words, vectors, documents, sentences, scores, shipped.bigrams, shipped.prior)), 0, None) if len(words) else np.zeros(0)
     bigram_pairs = found.carried()
     unigram_pairs = words.carried()
