@@ -3,6 +3,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse import concepts, features, prior
 from newsfuse.model import Cluster, Document
@@ -13,6 +15,7 @@ from newsfuse.summarizers.learned import Learned, load_model, predictor
 from newsfuse.training import concepts as training
 from newsfuse.training.dataset import clusters, spread
 from newsfuse.training.train import save
+from newsfuse.text import STOPWORDS, Tokens, stem
 from newsfuse.vectors import SentenceVectors
 from test_learned import _records
 
@@ -27,6 +30,28 @@ def test_concepts_are_stemmed_bigrams_within_a_sentence_without_stopword_pairs()
     assert repeated.names == ["flood warn", "warn flood"]
     assert [pair.tolist() for pair in repeated.carried()] == [[0, 0], [0, 1]]  # carried once, however often
     assert [pair.tolist() for pair in concepts.Concepts.of([[], ["calm"]]).carried()] == [[], []]  # no concepts at all
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("the a of flood floods flooding x 9b river's in rivers".split()), max_size=10), max_size=6))
+def test_concepts_match_their_definition(sentences: list[list[str]]) -> None:
+    """Bigrams named one occurrence at a time, as the definition reads, and numbered by first use."""
+    stop = lambda word: word in STOPWORDS or len(word) < 2  # noqa: E731
+    names: dict[str, int] = {}
+    rows, ids, firsts = [], [], {}
+    for row, words in enumerate(sentences):
+        for left, right in zip(words, words[1:]):
+            if stop(left) and stop(right):
+                continue
+            name = " ".join(word if stop(word) else stem(word) for word in (left, right))
+            firsts.setdefault(name, (left, right))
+            rows.append(row)
+            ids.append(names.setdefault(name, len(names)))
+    found = concepts.Concepts.of(sentences)
+    assert found.names == list(names) and found.rows.tolist() == rows and found.ids.tolist() == ids
+    tokens = Tokens.of(sentences)
+    assert [tuple(tokens.words[place] for place in pair) for pair in found.parts.T.tolist()] == [firsts[name] for name in names]
+    assert found.content.T.tolist() == [[not stop(word) for word in firsts[name]] for name in names]
 
 
 def test_bigrams_of_a_text_split_sentences_and_cut_at_a_word_budget() -> None:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import prepare
-from newsfuse.text import STOPWORDS, stem, terms, words
+from newsfuse.text import STOPWORDS, TermWeights, Tokens, stem, terms, words
 from newsfuse.vectors import SentenceVectors, load_idf
 
 VOCABULARY = "the flood rose rose in alden town towns 12 said mayor it's council's water waters a of x".split()
@@ -76,3 +76,24 @@ def test_words_are_the_matches_of_the_word_pattern(text: str) -> None:
     from newsfuse.text import WORD
 
     assert words(text) == WORD.findall(text.lower().replace("’", "'"))
+
+
+def test_tokens_code_each_distinct_word_once() -> None:
+    tokens = Tokens.of([["the", "councils", "met", "x"], ["council", "the", "met"], []])
+    assert tokens.words == ["the", "councils", "met", "x", "council"]
+    assert tokens.terms == [None, "council", "met", None, "council"]
+    assert tokens.vocabulary == ["council", "met"]  # in order of first use; one term for both words
+    assert tokens.columns.tolist() == [-1, 0, 1, -1, 0]
+    assert tokens.codes.tolist() == [0, 1, 2, 3, 4, 0, 2] and tokens.counts.tolist() == [4, 3, 0]
+    assert tokens.stop_words().tolist() == [True, False, False, True, False]
+
+
+def test_vectors_look_each_table_up_once_per_cluster() -> None:
+    vectors = SentenceVectors.of(prepare(Cluster(documents=[Document(text="Floods rose in the town. The town council met.")])))
+    table = TermWeights({"flood": 2.0, "town": 3.0}, 0.5)
+    weights = vectors.weights(table)
+    assert weights.tolist() == [table[term] for term in vectors.vocabulary]
+    assert vectors.weights(table) is weights
+    assert vectors.weights(load_idf()).tolist() == load_idf().weigh(vectors.vocabulary).tolist()
+    assert table.weigh_known(["town", "river"])[0].tolist() == [3.0, 0.5]
+    assert table.weigh_known(["town", "river"])[1].tolist() == [True, False]

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 
 from newsfuse import features as sentence_features
 from newsfuse.prior import SummaryPrior, shipped
 from newsfuse.segment import split
-from newsfuse.text import STOPWORDS, Memo, stem, words as split_words
+from newsfuse.text import Tokens, words as split_words
 from newsfuse.vectors import SentenceVectors, load_idf
 
 OWN_FEATURES: tuple[str, ...] = (
@@ -52,40 +51,48 @@ class Concepts:
     """A cluster's distinct bigrams and the sentences that carry them.
 
     ``names`` are the bigrams ("stem stem") in order of first use; ``rows`` and ``ids`` list
-    each occurrence (its sentence and its concept), ``parts`` the two stems of every concept
-    and ``content`` whether each of them is a content word, ``(2, concepts)``.
+    each occurrence (its sentence and its concept).  ``parts`` are the two words of every
+    concept's first occurrence, as places in :attr:`newsfuse.text.Tokens.words`, so a table
+    of word weights is read once per word, and ``content`` tells whether each of them is a
+    content word; both ``(2, concepts)``.
     """
 
     names: list[str]
     rows: np.ndarray
     ids: np.ndarray
-    parts: tuple[list[str], list[str]]
+    parts: np.ndarray
     content: np.ndarray
 
     @classmethod
-    def of(cls, tokens: Sequence[Sequence[str]]) -> Concepts:
-        """The concepts of sentences given as word tokens (``SentenceVectors.words``)."""
-        counts = np.fromiter(map(len, tokens), np.int64, len(tokens))
-        flat = list(chain.from_iterable(tokens))
-        content = list(map(_content.__getitem__, flat))
-        stems = [stemmed or word for stemmed, word in zip(content, flat)]
-        stop = np.fromiter((stemmed is None for stemmed in content), bool, len(flat))
+    def of(cls, tokens: Tokens | Sequence[Sequence[str]]) -> Concepts:
+        """The concepts of sentences given as coded tokens (``SentenceVectors.tokens``) or as
+        word tokens.  A name spells a content word as its stem and a stop word as it is; a
+        bigram is keyed by the places of its two spellings among the distinct ones, so only
+        the distinct bigrams get a name."""
+        if not isinstance(tokens, Tokens):
+            tokens = Tokens.of(tokens)
+        spelled = [term or word for term, word in zip(tokens.terms, tokens.words)]
+        spellings = list(dict.fromkeys(spelled))
+        place = dict(zip(spellings, range(len(spellings))))
+        codes, counts = tokens.codes, tokens.counts
+        spelling = np.fromiter(map(place.__getitem__, spelled), np.int64, len(spelled))[codes]
+        stop = tokens.stop_words()[codes]
         # a bigram starts at every token but the last of its sentence, and not at a pair of stop words
         ends = np.cumsum(counts)
-        starts = np.ones(len(flat), bool)
+        starts = np.ones(len(codes), bool)
         starts[ends[counts > 0] - 1] = False
         starts[:-1] &= ~(stop[:-1] & stop[1:])
         positions = np.flatnonzero(starts)
-        bigrams = [f"{stems[position]} {stems[position + 1]}" for position in positions.tolist()]
-        column = {}
-        ids = np.fromiter((column.setdefault(bigram, len(column)) for bigram in bigrams), np.int64, len(bigrams))
-        names = list(column)
-        first = np.zeros(len(names), np.int64)
-        first[ids[::-1]] = positions[::-1]  # the first occurrence of every concept
-        rows = np.repeat(np.arange(len(tokens)), counts)[positions]
-        left = [stems[position] for position in first.tolist()]
-        right = [stems[position + 1] for position in first.tolist()]
-        return cls(names, rows, ids, (left, right), ~np.array([stop[first], stop[first + 1]]).reshape(2, len(names)))
+        keys = spelling[positions] * max(len(spellings), 1) + spelling[positions + 1]
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        by_use = np.argsort(first)
+        rank = np.empty(len(by_use), np.int64)
+        rank[by_use] = np.arange(len(by_use))
+        first = positions[first[by_use]]  # the first occurrence of every concept
+        parts = np.array([codes[first], codes[first + 1]]).reshape(2, len(first))
+        names = list(map(" ".join, zip(map(spelled.__getitem__, parts[0].tolist()), map(spelled.__getitem__, parts[1].tolist()))))
+        rows = np.repeat(np.arange(len(counts)), counts)[positions]
+        return cls(names, rows, rank[inverse], parts, ~np.array([stop[first], stop[first + 1]]).reshape(2, len(names)))
 
     def __len__(self) -> int:
         return len(self.names)
@@ -93,16 +100,23 @@ class Concepts:
     def carried(self) -> tuple[np.ndarray, np.ndarray]:
         """The (sentence, concept) pairs where a sentence carries a concept, each once however
         often, ordered by sentence, then concept."""
-        pairs = np.unique(self.rows * max(len(self.names), 1) + self.ids)
+        pairs = _distinct(self.rows * max(len(self.names), 1) + self.ids)
         return pairs // max(len(self.names), 1), pairs % max(len(self.names), 1)
 
 
-# A word's stem when it is a content word, None when a stop word (a stop word stays itself in a
-# concept's name).
-_content = Memo(lambda word: None if word in STOPWORDS or len(word) < 2 else stem(word))
-# Whether a word has a digit, so a concept's ``digits`` feature is two lookups at C speed
-# instead of a scan of its characters.
-_digits = Memo(lambda word: any(character.isdigit() for character in word))
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` by sorting: numpy's hash-based unique is several times slower on a
+    cluster's few thousand integers."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
+def _with_digit(words: list[str]) -> np.ndarray:
+    """Whether each of ``words`` has a digit (0-9, the only digits words are made of), all
+    words at once: their characters are compared as integers and or-ed word by word."""
+    characters = np.frombuffer(("\n".join(words) + "\n").encode("utf-32-le"), np.uint32)
+    sizes = np.fromiter(map(len, words), np.int64, len(words)) + 1  # each word and its newline
+    return np.logical_or.reduceat((characters >= ord("0")) & (characters <= ord("9")), np.cumsum(sizes) - sizes)
 
 
 def bigrams(text: str, words: int | None = None) -> set[str]:
@@ -151,45 +165,39 @@ def own_features(
     ids, rows = concepts.ids, concepts.rows
     documents = max(documents, 1)
     columns: dict[str, np.ndarray | float] = {}
-    pairs = np.unique(ids * documents + vectors.documents[rows])
+    pairs = _distinct(ids * documents + vectors.documents[rows])
     columns["documents"] = np.bincount(pairs // documents, minlength=count)
     columns["document_share"] = columns["documents"] / documents
     columns["occurrences"] = np.bincount(ids, minlength=count)
-    sentence_pairs = np.unique(ids * len(vectors) + rows)
+    # each concept's carrier sentences, concept by concept: every concept has one at least, so
+    # its run starts where the runs before it end and ``reduceat`` gives its minimum or maximum
+    sentence_pairs = _distinct(ids * len(vectors) + rows)
     carried_by = sentence_pairs // len(vectors)
     carriers = sentence_pairs % len(vectors)
     columns["sentences"] = np.bincount(carried_by, minlength=count)
+    runs = np.cumsum(columns["sentences"]) - columns["sentences"]
     per_document = np.bincount(vectors.documents, minlength=documents)
     relative = vectors.positions / np.maximum(per_document[vectors.documents] - 1, 1)
-    first_position = np.ones(count)
-    np.minimum.at(first_position, carried_by, relative[carriers])
-    columns["first_position"] = first_position
-    first_index = np.full(count, np.inf)
-    np.minimum.at(first_index, carried_by, vectors.positions[carriers].astype(np.float64))
-    columns["first_index"] = first_index
-    idf = load_idf()
+    columns["first_position"] = np.minimum(np.minimum.reduceat(relative[carriers], runs), 1.0)
+    columns["first_index"] = np.minimum.reduceat(vectors.positions[carriers], runs).astype(np.float64)
     rates = prior if prior is not None else shipped()
-    left, right = concepts.parts
     content = concepts.content
-    idfs = np.where(content, [idf.weigh(left), idf.weigh(right)], 0.0)
-    priors = np.where(content, [rates.weigh(left), rates.weigh(right)], 0.0)
+    terms = vectors.tokens.columns[concepts.parts]  # -1 for a stop word, whose weights are not read
+    idfs = np.where(content, vectors.weights(load_idf())[terms], 0.0)
+    priors = np.where(content, vectors.weights(rates)[terms], 0.0)
     columns["idf_low"], columns["idf_high"] = idfs.min(axis=0), idfs.max(axis=0)
     columns["prior_low"], columns["prior_high"] = priors.min(axis=0), priors.max(axis=0)
     columns["stopwords"] = 2 - content.sum(axis=0)
-    columns["digits"] = np.fromiter(map(_digits.__getitem__, left), bool, count) | np.fromiter(map(_digits.__getitem__, right), bool, count)
+    # a stem has the digits of its word: stemming changes only letters at its end
+    columns["digits"] = _with_digit(vectors.tokens.words)[concepts.parts].any(axis=0)
     carrier_scores = np.asarray(scores, np.float64)[carriers]
-    score_max = np.full(count, -np.inf)
-    np.maximum.at(score_max, carried_by, carrier_scores)
-    columns["score_max"] = score_max
+    columns["score_max"] = score_max = np.maximum.reduceat(carrier_scores, runs)
     columns["score_mean"] = np.bincount(carried_by, weights=carrier_scores, minlength=count) / columns["sentences"]
     ranks = np.argsort(np.argsort(-np.asarray(scores), kind="stable"), kind="stable") / max(len(scores) - 1, 1)
-    score_rank = np.ones(count)
-    np.minimum.at(score_rank, carried_by, ranks[carriers])
-    columns["score_rank"] = score_rank
+    columns["score_rank"] = np.minimum(np.minimum.reduceat(ranks[carriers], runs), 1.0)
     columns["cluster_documents"] = documents
-    columns["bigram_prior"] = bigram_prior.weigh(concepts.names)
-    columns["bigram_known"] = np.fromiter(map(bigram_prior.weights.__contains__, concepts.names), float, count)
+    columns["bigram_prior"], columns["bigram_known"] = bigram_prior.weigh_known(concepts.names)
     for position, name in enumerate(OWN_FEATURES):
         matrix[:, position] = columns[name]
-    by_score = np.lexsort((-carrier_scores, carried_by))  # each concept's carriers, best first
-    return matrix, carriers[by_score][np.r_[True, carried_by[by_score][1:] != carried_by[by_score][:-1]]]
+    best = np.flatnonzero(carrier_scores == score_max[carried_by])  # each concept's best carriers, the first one first
+    return matrix, carriers[best[np.r_[True, carried_by[best][1:] != carried_by[best][:-1]]]]

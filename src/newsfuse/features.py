@@ -11,7 +11,7 @@ summary.
 
 from __future__ import annotations
 
-import re
+from itertools import repeat
 
 import numpy as np
 
@@ -32,7 +32,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 FEATURES: tuple[str, ...] = tuple(name for names in GROUPS.values() for name in names)
 
 RARE_IDF = 6.0
-QUOTES = re.compile(r"[\"“”«»]")
+QUOTES = "\"“”«»"
 
 
 def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | None = None) -> np.ndarray:
@@ -57,9 +57,9 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
     columns["document_rank"] = document_of / max(documents - 1, 1)
 
     lengths = vectors.lengths.astype(np.float64)
-    bag_sizes = np.fromiter(map(len, vectors.terms), np.int64, count)
+    bag_sizes = vectors.term_counts
     columns["words"] = lengths
-    columns["content_ratio"] = bag_sizes / np.maximum(np.fromiter(map(len, vectors.words), np.int64, count), 1)
+    columns["content_ratio"] = bag_sizes / np.maximum(vectors.tokens.counts, 1)
 
     central = centrality(vectors, documents)
     similarity = vectors.similarity
@@ -78,7 +78,7 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
     columns["support"] = best.sum(axis=1) / max(documents - 1, 1)
     columns["best_match"] = best.max(axis=1)
 
-    columns["quotes"] = np.minimum(_matches_per_text(QUOTES, [sentence.text for sentence in sentences]), 4)
+    columns["quotes"] = np.minimum(_counts(QUOTES, [sentence.text for sentence in sentences]), 4)
     weights = vectors.term_idf
     columns["mean_idf"] = _row_sums(weights, bag_sizes) / np.maximum(bag_sizes, 1)
     columns["rare_terms"] = _row_sums(weights > RARE_IDF, bag_sizes) / np.maximum(bag_sizes, 1)
@@ -88,7 +88,7 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
     columns["cluster_sentences"] = count
 
     rates = prior if prior is not None else shipped()
-    mass = _row_sums(rates.weigh(vectors.vocabulary)[vectors.term_columns], bag_sizes)
+    mass = _row_sums(vectors.weights(rates)[vectors.term_columns], bag_sizes)
     columns["summary_prior"] = mass / np.maximum(bag_sizes, 1)
     columns["prior_density"] = mass / np.maximum(lengths, 1)
     columns["prior_mass"] = mass
@@ -97,12 +97,16 @@ def features(cluster: Cluster, vectors: SentenceVectors, prior: SummaryPrior | N
     return matrix
 
 
-def _matches_per_text(pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
-    """How often ``pattern`` matches in each text, in one pass over all of them joined by
-    newlines (which the pattern cannot match or cross)."""
-    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
-    found = [match.start() for match in pattern.finditer("\n".join(texts))]
-    return np.bincount(np.searchsorted(starts, found, side="right") - 1, minlength=len(texts))
+def _counts(characters: str, texts: list[str]) -> np.ndarray:
+    """How many of ``characters`` each text holds.  Most of them are absent from a whole
+    cluster, so only the ones present are counted text by text (a regular expression over
+    all texts took twice as long)."""
+    joined = "\n".join(texts)
+    counts = np.zeros(len(texts), np.int64)
+    for character in characters:
+        if character in joined:
+            counts += np.fromiter(map(str.count, texts, repeat(character)), np.int64, len(texts))
+    return counts
 
 
 def _rank(values: np.ndarray) -> np.ndarray:

@@ -12,15 +12,14 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import chain
 
 import numpy as np
 
 from newsfuse.model import Cluster
-from newsfuse.text import TermWeights, content_terms, count_words, terms, words
+from newsfuse.text import TermWeights, Tokens, count_words, terms, words
 
 IDF_RESOURCE = "idf.json.gz"
 
@@ -59,11 +58,12 @@ def document_frequencies(texts: Iterable[str], min_count: int = 3) -> dict:
 class SentenceVectors:
     """Pairwise cosines of the row-normalised TF-IDF vectors of a cluster's sentences.
 
-    ``words`` and ``terms`` keep each sentence's word tokens and stemmed content words,
-    ``vocabulary`` the cluster's distinct terms (the matrix columns, in order of first use),
-    ``term_columns`` the column of every term (all sentences' terms back to back) and
-    ``term_idf`` its IDF, so later stages need not re-tokenize or look words up again: a table
-    of per-term weights is read once per distinct term, ``weights.weigh(vocabulary)[term_columns]``.
+    ``words`` keeps each sentence's word tokens and ``tokens`` the same coded as integers,
+    with the cluster's distinct terms (:class:`newsfuse.text.Tokens`): the ``vocabulary``, the
+    matrix columns.  ``term_columns`` gives the column of every stemmed content word (all
+    sentences' terms back to back), ``term_counts`` how many each sentence has and
+    ``term_idf`` their IDF, so later stages need not re-tokenize or look words up again: a
+    table of per-term weights is read once per distinct term (:meth:`weights`).
     """
 
     similarity: np.ndarray
@@ -71,62 +71,87 @@ class SentenceVectors:
     documents: np.ndarray
     positions: np.ndarray
     words: list[list[str]]
-    terms: list[list[str]]
-    vocabulary: list[str]
+    tokens: Tokens
     term_columns: np.ndarray
+    term_counts: np.ndarray
     term_idf: np.ndarray
+    weighed: list[tuple[TermWeights, np.ndarray]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def of(cls, cluster: Cluster) -> SentenceVectors:
         sentences = cluster.sentences
         count = len(sentences)
-        tokens = [words(sentence.text) for sentence in sentences]
-        bags = [content_terms(sentence_tokens) for sentence_tokens in tokens]
-        similarity, vocabulary, term_columns, idf = _tfidf(bags)
+        split = [words(sentence.text) for sentence in sentences]
+        tokens = Tokens.of(split)
+        idf = load_idf()
+        weights = idf.weigh(tokens.vocabulary)
+        similarity, term_columns, term_counts = _tfidf(tokens, weights)
         return cls(
             similarity=similarity,
             lengths=np.fromiter((count_words(sentence.text) for sentence in sentences), np.int32, count),
             documents=np.fromiter((sentence.document for sentence in sentences), np.int32, count),
             positions=np.fromiter((sentence.index for sentence in sentences), np.int32, count),
-            words=tokens,
-            terms=bags,
-            vocabulary=vocabulary,
+            words=split,
+            tokens=tokens,
             term_columns=term_columns,
-            term_idf=idf[term_columns],
+            term_counts=term_counts,
+            term_idf=weights[term_columns],
+            weighed=[(idf, weights)],
         )
 
     def __len__(self) -> int:
         return len(self.lengths)
 
+    @property
+    def vocabulary(self) -> list[str]:
+        """The cluster's distinct terms in order of first use: the matrix columns."""
+        return self.tokens.vocabulary
 
-def _tfidf(bags: list[list[str]]) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
-    """The cosines between unit-length rows of ``(1 + log tf) * idf``, one per bag of terms,
-    built with array operations; the distinct terms (the columns), the column of every term of
-    the bags and the IDF of each column.
+    @property
+    def terms(self) -> list[list[str]]:
+        """Each sentence's stemmed content words (:func:`newsfuse.text.terms`)."""
+        flat = [self.vocabulary[column] for column in self.term_columns.tolist()]
+        ends = np.cumsum(self.term_counts).tolist()
+        return [flat[end - size : end] for end, size in zip(ends, self.term_counts.tolist())]
 
-    A row lists its terms in order of first use, as counting them one by one would: the cosines
-    are summed in that order, so every similarity comes out the same to the last bit.
+    def weights(self, table: TermWeights) -> np.ndarray:
+        """The weight in ``table`` of every vocabulary term, in column order: looked up once
+        per cluster however many stages read it (features and concepts both read the summary
+        prior and the IDF).  Read-only."""
+        for weighed, weights in self.weighed:
+            if weighed is table:
+                return weights
+        weights = table.weigh(self.vocabulary)
+        self.weighed.append((table, weights))
+        return weights
+
+
+def _tfidf(tokens: Tokens, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The cosines between unit-length rows of ``(1 + log tf) * idf``, one per sentence's
+    stemmed content words, built with array operations, given the IDF of each column
+    (``weights``); the column of every term and each sentence's count of terms.
+
+    A row lists its terms in order of first use, as counting them one by one would: the
+    cosines are summed in that order, so every similarity comes out the same to the last bit.
     """
-    idf = load_idf()
-    rows = len(bags)
-    flat = list(chain.from_iterable(bags))
-    vocabulary = list(dict.fromkeys(flat))
-    column = dict(zip(vocabulary, range(len(vocabulary))))
-    width = max(len(column), 1)
-    row_of_token = np.repeat(np.arange(rows), np.fromiter(map(len, bags), np.int64, rows))
-    column_of_token = np.fromiter(map(column.__getitem__, flat), np.int64, len(flat))
+    rows = len(tokens.counts)
+    width = max(len(tokens.vocabulary), 1)
+    column_of_token = tokens.columns[tokens.codes]
+    content = column_of_token >= 0
+    column_of_token = column_of_token[content]
+    row_of_token = np.repeat(np.arange(rows), tokens.counts)[content]
     keys = row_of_token * width + column_of_token
     entries, first, counts = np.unique(keys, return_index=True, return_counts=True)
     order = np.argsort(first)
     row_of_value, indices = np.divmod(entries[order], width)
     counts = counts[order]
-    weights = idf.weigh(vocabulary)
     term_frequency = np.array([1.0 + math.log(tf) if tf else 0.0 for tf in range(counts.max(initial=0) + 1)])
     values = term_frequency[counts] * weights[indices]
     norms = np.sqrt(np.bincount(row_of_value, weights=values * values, minlength=rows))
     norms[norms == 0] = 1.0
     values /= norms[row_of_value]
-    return _cosines(rows, row_of_value, indices, values), vocabulary, column_of_token, weights
+    term_counts = np.bincount(row_of_token, minlength=rows)
+    return _cosines(rows, row_of_value, indices, values), column_of_token, term_counts
 
 
 def _cosines(count: int, rows: np.ndarray, columns: np.ndarray, values: np.ndarray) -> np.ndarray:

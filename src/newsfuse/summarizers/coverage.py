@@ -38,7 +38,7 @@ def concept_features(
 def _scored(scorer: Learned, cluster: Cluster, vectors: SentenceVectors) -> tuple[concepts.Concepts, np.ndarray, np.ndarray]:
     """The concepts, the sentence features and the learned scores."""
     sentences = features.features(cluster, vectors, scorer.prior)
-    return concepts.Concepts.of(vectors.words), sentences, scorer.scores(sentences, vectors)
+    return concepts.Concepts.of(vectors.tokens), sentences, scorer.scores(sentences, vectors)
 
 
 @cache

@@ -92,17 +92,20 @@ class Forest:
         shared = _cleaned(table if table is not None else np.zeros((0, 0)))
         shared_exits = np.full((len(shared), len(self.leaf_values)), self.full)
         width = values.shape[1]
+        # ``take`` gathers whole rows of masks faster than fancy indexing does
         for feature in self.features:
             if feature.column < width:
-                exits &= feature.masks[np.searchsorted(feature.thresholds, values[:, feature.column], side="left")]
+                exits &= feature.masks.take(feature.thresholds.searchsorted(values[:, feature.column]), axis=0)
             else:
-                shared_exits &= feature.masks[np.searchsorted(feature.thresholds, shared[:, feature.column - width], side="left")]
+                shared_exits &= feature.masks.take(feature.thresholds.searchsorted(shared[:, feature.column - width]), axis=0)
         if table is not None:
-            exits &= shared_exits[rows]
-        leaves = np.bitwise_count((exits & (~exits + 1)) - 1)  # the lowest set bit's index
+            exits &= shared_exits.take(rows, axis=0)
+        lowest = exits & np.negative(exits)  # the lowest set bit (the exit leaf) ...
+        lowest -= 1  # ... and the bits below it: as many as the leaf's index
         # (trees, rows), contiguous: each row's sum runs tree after tree, as LightGBM's does
-        chosen = np.ascontiguousarray(leaves.T) + self.leaf_values.shape[1] * np.arange(len(self.leaf_values))[:, None]
-        return self.leaf_values.ravel()[chosen].sum(axis=0)
+        chosen = np.bitwise_count(lowest).T.astype(np.intp, order="C")
+        chosen += self.leaf_values.shape[1] * np.arange(len(self.leaf_values))[:, None]
+        return self.leaf_values.take(chosen).sum(axis=0)
 
 
 def _cleaned(matrix: np.ndarray) -> np.ndarray:
