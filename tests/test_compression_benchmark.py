@@ -31,7 +31,6 @@ def test_each_family_drops_its_span() -> None:
     assert compressed("The pilot, Maria Lopez, 41, was named head of the harbor board.", "appositives") == "The pilot, Maria Lopez, 41, was named head of the harbor board."
     assert compressed("Maria Lopez, 41, a former pilot, was named head of the harbor board.", "appositives") == "Maria Lopez, a former pilot, was named head of the harbor board."
     assert compressed("The harbor board named a new chair for the coming year on Friday.", "time") == "The harbor board named a new chair for the coming year."
-    assert compressed("Lima (AP) — The harbor board named a new chair for the coming year.", "datelines") == "The harbor board named a new chair for the coming year."
     assert compressed("The pier, which opened long ago, was closed for repairs by the city.", "clauses") == "The pier was closed for repairs by the city."
     assert compressed("The pier was closed for repairs for most of the season, officials said.", "attribution") == "The pier was closed for repairs for most of the season."
 
@@ -72,7 +71,7 @@ TOKENS = ["But", "however,", "on", "Tuesday", "Tuesday,", "(", ")", "[", "]", ",
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30), st.sets(st.sampled_from(["parentheticals", "connectives", "time", "appositives", "clauses", "datelines", "attribution"])))
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30), st.sets(st.sampled_from(["parentheticals", "connectives", "time", "appositives", "clauses", "attribution"])))
 def test_kept_text_is_source_substrings_in_order(tokens: list[str], families: set[str]) -> None:
     text = " ".join(tokens)
     document = Document(PREFIX + text)

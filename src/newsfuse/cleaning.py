@@ -5,6 +5,11 @@ bars, photo credits, "Latest News" rails and footers.  Each line is judged on it
 (short, no sentence punctuation, typical words) and, across a cluster, on being repeated by the
 same outlet.  A line that reads like a sentence is kept unless it matches a footer or promo
 pattern, so real paragraphs and quotes survive.
+
+Flattening also glues page furniture to the start of a kept paragraph or sentence ("Advertisement
+The Senate voted", "Image copyright AFP Image caption", "WASHINGTON (AP) — The Senate"): only
+phrases no reporting opens with are cut there, so "Photos show the damage" stays whole.  A few
+things are furniture wherever they stand: bracketed photo credits and video player chrome.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.model import Document
-from newsfuse.text import count_words
+from newsfuse.text import STOPWORDS, count_words
 
 BULLET = re.compile(r"^[\s•·*\-–—|>]+")
 SENTENCE_MARKS = ".!?…"
@@ -72,6 +77,64 @@ TIMESTAMP = re.compile(
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+\w+\.?\s+\d{1,2},?\s+\d{4}.*)$",
     re.IGNORECASE,
 )
+
+_CREDITS = r"""(?:[\w.'-]+\s*/\s*)*(?:getty(?:\ images)?|ap(?:\ photo)?|afp|reuters|pa|epa|bbc|istock|alamy|
+    associated\ press|shutterstock|thinkstock|science\ photo\ library)"""
+_WIRES = r"(?:ap|reuters(?:\ health)?|afp|upi|cnn|dpa|xinhua|efe|ansa|ians|pti)"
+
+
+def _place(word: str) -> str:
+    """A dateline's place (maybe after a byline) of ``word``s: "St. Paul, Minn.", "Kabul, Afghanistan".
+    A period only in "St." or a final abbreviation, so the end of the sentence before never joins it."""
+    return rf"(?=[^\n()]{{0,45}}\()(?:st\.\ )?{word}(?:\ {word}){{0,6}}(?:,\ {word}(?:\ {word}){{0,3}})*(?:,\ (?:[a-z]{{2,5}}|[a-z]\.[a-z])\.)?\s*"
+
+
+#: a word of a place or byline starts with a letter: a date's digits stay ("Beijing, Dec. 9 (UPI) --")
+_WORD = r"[^\W\d_][\w'&-]*"
+#: CNN's dateline has no dash, so its place is only words that can name a place: not "He told (CNN)"
+_PLACE_WORD = r"(?!(?:{})\b)".format(
+    "|".join(sorted(map(re.escape, STOPWORDS | {"said", "says", "told", "tells", "reported", "reports", "according"}), key=len, reverse=True))
+) + _WORD
+#: furniture a paragraph or sentence never opens with in reporting, each with the space after it
+_TAGS = rf"""(?:(?:photo\s+)?advertisement(?:\s+continue\ reading\ the\ main\ story|\s*[-:](?:\s*(?:article\ continues\ below\s*»?|continue\ reading\ below))?)?|story\ highlights|
+    media\ playback\ is\ unsupported\ on\ your\ device|(?:image|media)\ caption|
+    image\ copyright\s+(?:(?:[^.!?\s]|\.(?=\S))+\s+){{1,6}}?image\ caption|(?:image\ copyright|photo:)\s+{_CREDITS}|
+    file(?:\ photo)?\s*(?:[-–—]+|:))\s+"""
+#: a wire dateline with its place: "PORTLAND, Ore. (AP) —", "By Ana Ruiz CAIRO (Reuters) -", "(AP)"
+_DATELINES = rf"""(?:(?:{_place(_WORD)})?\(\s*{_WIRES}\s*\)\s*(?:[-—–]+|:)|(?:{_place(_PLACE_WORD)})?\(\s*cnn\s*\)|\(\s*{_WIRES}\s*\))\s+"""
+
+
+def _glued(furniture: str) -> re.Pattern[str]:
+    """``furniture`` at the start of a line or after a sentence's end, repeated ("Advertisement
+    advertisement"); group ``start`` is what stays, and real text must follow.  The period of a
+    state after a comma ends no sentence: "BURNS, Ore. (AP) --" keeps its place or loses it whole."""
+    return re.compile(
+        rf"""(?P<start>^[ \t]*|[.!?…](?<!,\ [a-z]{{2}}\.)(?<!,\ [a-z]{{3}}\.)(?<!,\ [a-z]{{4}}\.)(?<!,\ [a-z]{{5}}\.)
+        (?<!,\ [a-z]\.[a-z]\.)(?:[ \t]?[\"'”’)\]])*[ \t]+)(?:{furniture})+(?=[\w"“‘'(\[])""",
+        re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+    )
+
+
+#: trying a dateline's place at every sentence start is slow, so only text with a wire's tag
+#: (WIRE) gets GLUED; other text gets TAGGED when it holds one of TAG_WORDS, words every tag has
+TAGGED = _glued(_TAGS)
+GLUED = _glued(f"{_TAGS}|{_DATELINES}")
+WIRE = re.compile(rf"\(\s*{_WIRES}\s*\)", re.IGNORECASE | re.VERBOSE)
+TAG_WORDS = ("advertisement", "story highlights", "media playback", "caption", "copyright", "photo:", "file")
+
+#: furniture wherever it is, with the space before it: a bracketed photo credit ("(AP
+#: Photo/Ana Ruiz)", "(Photo: Getty Images)"), NPR's "enlarge this image toggle caption" with
+#: its credit written twice, a video player's "Play Facebook Twitter Embed" with its title and
+#: running time
+CHROME = re.compile(
+    r"""[ \t]*(?:\(\s*(?:associated\ press|ap\ photo|(?:ap\ )?photos?(?:\ credit)?\s*[:/][^()\n]{1,80}|photo\ by\ [^()\n]{1,80})\s*\)|
+    enlarge\ this\ image(?=\s)|i?toggle\ caption\s+(?P<credit>[^\s()][^\n]{0,80}?)\s+(?P=credit)(?=\s)|
+    play\ facebook\ twitter\ (?:google\ plus\ )?embed\s+[^.!?\n]{0,150}?\d{1,2}:\ ?\d{2}(?=\s))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: what every match of CHROME holds: a bracketed credit's opening or one of CHROME_WORDS
+BRACKETED_CREDIT = re.compile(r"\(\s*(?:associated\ press|(?:ap\ )?photo)", re.IGNORECASE | re.VERBOSE)
+CHROME_WORDS = ("enlarge this image", "toggle caption", "embed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +228,29 @@ def boilerplate_lines(text: str, repeated: frozenset[str] = frozenset()) -> set[
 
 
 def clean(text: str, repeated: frozenset[str] = frozenset()) -> str:
-    """Return ``text`` without its boilerplate lines, paragraphs kept on their own lines."""
+    """Return ``text`` without its boilerplate lines and the furniture glued to the starts of the
+    others, paragraphs kept on their own lines."""
     lines = text.split("\n")
     dropped = boilerplate_lines(text, repeated)
-    kept = (line.strip() for index, line in enumerate(lines) if index not in dropped)
+    kept = (unglued(line).strip() for index, line in enumerate(lines) if index not in dropped)
     return "\n".join(line for line in kept if line)
+
+
+def unglued(text: str) -> str:
+    """``text`` without the page furniture glued to the starts of its paragraphs and sentences
+    and the credits and player chrome that are furniture wherever they are.
+
+    The patterns run only on text that holds one of their words (a substring test is a
+    hundred times faster than trying them at every sentence start), so clean text costs little.
+    """
+    lowered = text.lower()
+    if BRACKETED_CREDIT.search(text) or any(word in lowered for word in CHROME_WORDS):
+        text = CHROME.sub("", text)
+    if WIRE.search(text):
+        return GLUED.sub(r"\g<start>", text)
+    if any(word in lowered for word in TAG_WORDS):
+        return TAGGED.sub(r"\g<start>", text)
+    return text
 
 
 def repeated_lines(documents: Sequence[Document]) -> frozenset[str]:
