@@ -20,7 +20,7 @@ from newsfuse import features as sentence_features
 from newsfuse.prior import SummaryPrior, shipped
 from newsfuse.segment import split
 from newsfuse.text import Tokens, words as split_words
-from newsfuse.vectors import SentenceVectors, load_idf
+from newsfuse.vectors import SentenceVectors, load_idf, term_index
 
 OWN_FEATURES: tuple[str, ...] = (
     "documents",
@@ -119,6 +119,15 @@ def _with_digit(words: list[str]) -> np.ndarray:
     return np.logical_or.reduceat((characters >= ord("0")) & (characters <= ord("9")), np.cumsum(sizes) - sizes)
 
 
+def _bigram_weights(concepts: Concepts, vectors: SentenceVectors, bigram_prior: SummaryPrior) -> tuple[np.ndarray, np.ndarray]:
+    """Each concept's weight in the bigram prior and whether the prior has it: looked up by
+    the rows of its two words in the shared term index, or by name in a prior that knows
+    words the index lacks."""
+    first, second = vectors.spelling_rows()[concepts.parts]
+    found = bigram_prior.weigh_pairs(term_index(), first, second)
+    return found if found is not None else bigram_prior.weigh_known(concepts.names)
+
+
 def bigrams(text: str, words: int | None = None) -> set[str]:
     """The concepts of a whole text (its first ``words`` words), as ``Concepts.names``: what a
     reference summary or an article covers."""
@@ -196,7 +205,7 @@ def own_features(
     ranks = np.argsort(np.argsort(-np.asarray(scores), kind="stable"), kind="stable") / max(len(scores) - 1, 1)
     columns["score_rank"] = np.minimum(np.minimum.reduceat(ranks[carriers], runs), 1.0)
     columns["cluster_documents"] = documents
-    columns["bigram_prior"], columns["bigram_known"] = bigram_prior.weigh_known(concepts.names)
+    columns["bigram_prior"], columns["bigram_known"] = _bigram_weights(concepts, vectors, bigram_prior)
     for position, name in enumerate(OWN_FEATURES):
         matrix[:, position] = columns[name]
     best = np.flatnonzero(carrier_scores == score_max[carried_by])  # each concept's best carriers, the first one first
