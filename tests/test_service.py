@@ -118,10 +118,9 @@ class Assets(HTMLParser):
             self.found.append((attributes["href"], "image/" if "icon" in (attributes.get("rel") or "") else "text/css"))
 
 
-@pytest.mark.parametrize("page", ["/docs", "/redoc"])
-def test_api_docs_load_nothing_from_another_host(client: TestClient, page: str) -> None:
+def test_api_docs_load_nothing_from_another_host(client: TestClient) -> None:
     # A newsroom may run the service on a machine with no way out: a CDN file means a blank page.
-    html = client.get(page).text
+    html = client.get("/docs").text
     assets = Assets()
     assets.feed(html)
     assert any(kind == "javascript" for _, kind in assets.found)
@@ -131,6 +130,7 @@ def test_api_docs_load_nothing_from_another_host(client: TestClient, page: str) 
         assert response.status_code == 200, url
         assert kind in response.headers["content-type"], url
     assert "http://" not in html and "https://" not in html
+    assert client.get("/redoc").status_code == 404  # Redoc's bundle fetches its logo from a CDN
 
 
 def test_the_service_never_opens_paths_nor_fetches_urls(client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,8 +45,10 @@ def create_app(db: Path | None = None, limits: Limits | None = None) -> FastAPI:
         worker.close()
 
     # The API docs' scripts and styles come from the installed package, not a CDN, so /docs
-    # and /redoc work on a newsroom machine with no way out.
+    # works on a newsroom machine with no way out.  No /redoc: its bundle still fetches a logo
+    # from the vendor's CDN.
     app = FastAPIOffline(
+        redoc_url=None,
         title="newsfuse",
         version=newsfuse.__version__,
         summary="Many raw news articles about one event in, one cited summary out.",
