@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import httpx
+import httpx2
 
 from newsfuse.cli.summarize import example_paths
 from newsfuse.service.app import summarize_request
@@ -55,9 +55,9 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
         if server.poll() is not None:
             raise SystemExit(f"the server exited: {server.stderr.read().decode().strip()}")
         try:
-            if httpx.get(f"http://{HOST}:{port}/healthz", timeout=1).status_code == 200:
+            if httpx2.get(f"http://{HOST}:{port}/healthz", timeout=1).status_code == 200:
                 return server
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("the server did not start within 60 s")
@@ -72,7 +72,7 @@ def run_clients(url: str, body: dict, clients: int, seconds: float, max_requests
     deadline = start + seconds
 
     def client() -> None:
-        with httpx.Client(timeout=60) as session:
+        with httpx2.Client(timeout=60) as session:
             while time.perf_counter() < deadline:
                 with lock:
                     if next(budget, None) is None:
@@ -81,7 +81,7 @@ def run_clients(url: str, body: dict, clients: int, seconds: float, max_requests
                 try:
                     response = session.post(url, json=body)
                     outcome = "ok" if response.status_code == 200 and response.json()["sentences"] else f"HTTP {response.status_code}"
-                except httpx.HTTPError as error:
+                except httpx2.HTTPError as error:
                     outcome = type(error).__name__
                 elapsed = time.perf_counter() - began
                 with lock:

@@ -71,6 +71,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1400,1000",
+        # No way out, as on an offline newsroom machine: only the service on loopback resolves.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
     ):
         options.add_argument(flag)
@@ -156,3 +158,11 @@ def test_stories_view_ingests_lists_and_opens_a_story(server: str, browser: webd
     browser.find_element(By.CSS_SELECTOR, "#story button.primary").click()
     _wait(browser, lambda driver: driver.find_element(By.ID, "summarize-view").is_displayed())
     assert browser.find_elements(By.CSS_SELECTOR, "#summary .sentence .cite")
+
+
+def test_api_docs_render_with_no_way_out(server: str, browser: webdriver.Chrome) -> None:
+    browser.get(server + "/docs")
+    operations = _wait(browser, lambda driver: driver.find_elements(By.CSS_SELECTOR, ".opblock"))
+    assert any("/summarize" in operation.text for operation in operations)
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(entry => entry.name)")
+    assert loaded and all(url.startswith(server + "/") for url in loaded), loaded

@@ -6,7 +6,9 @@ import asyncio
 import json
 import socket
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -99,6 +101,36 @@ def test_page_and_its_files_are_served(client: TestClient) -> None:
     assert client.get("/static/style.css").headers["content-type"].startswith("text/css")
     assert client.get("/docs").status_code == 200
     assert "/summarize" in client.get("/openapi.json").json()["paths"]
+
+
+class Assets(HTMLParser):
+    """The files a page makes the browser load: (URL, the content type it must have)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "script" and attributes.get("src"):
+            self.found.append((attributes["src"], "javascript"))
+        elif tag == "link" and attributes.get("href"):
+            self.found.append((attributes["href"], "image/" if "icon" in (attributes.get("rel") or "") else "text/css"))
+
+
+def test_api_docs_load_nothing_from_another_host(client: TestClient) -> None:
+    # A newsroom may run the service on a machine with no way out: a CDN file means a blank page.
+    html = client.get("/docs").text
+    assets = Assets()
+    assets.feed(html)
+    assert any(kind == "javascript" for _, kind in assets.found)
+    for url, kind in assets.found:
+        assert urlsplit(url).netloc in ("", "testserver"), url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert kind in response.headers["content-type"], url
+    assert "http://" not in html and "https://" not in html
+    assert client.get("/redoc").status_code == 404  # Redoc's bundle fetches its logo from a CDN
 
 
 def test_the_service_never_opens_paths_nor_fetches_urls(client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

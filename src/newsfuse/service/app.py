@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
 import newsfuse
@@ -43,7 +44,11 @@ def create_app(db: Path | None = None, limits: Limits | None = None) -> FastAPI:
         yield
         worker.close()
 
-    app = FastAPI(
+    # The API docs' scripts and styles come from the installed package, not a CDN, so /docs
+    # works on a newsroom machine with no way out.  No /redoc: its bundle still fetches a logo
+    # from the vendor's CDN.
+    app = FastAPIOffline(
+        redoc_url=None,
         title="newsfuse",
         version=newsfuse.__version__,
         summary="Many raw news articles about one event in, one cited summary out.",
