@@ -72,7 +72,17 @@ BASELINE = "concepts (shipped)"
 FIRST = 8000
 
 
-def unigrams(tokens) -> Concepts:
+class Unigrams(Concepts):
+    """Concepts of one word each: both parts are the word, the name is its stem."""
+
+    __slots__ = ()
+
+    @property
+    def names(self) -> list[str]:
+        return [self.spelled[place] for place in self.parts[0].tolist()]
+
+
+def unigrams(tokens) -> Unigrams:
     """The stemmed content words of sentences given as word tokens (or coded, ``Tokens``), as
     concepts whose two parts are the word itself."""
     coded = tokens if isinstance(tokens, Tokens) else Tokens.of(tokens)
@@ -81,7 +91,7 @@ def unigrams(tokens) -> Concepts:
     ids = columns[positions]
     first = positions[np.unique(ids, return_index=True)[1]]
     rows = np.repeat(np.arange(len(coded.counts)), coded.counts)[positions]
-    return Concepts(list(coded.vocabulary), rows, ids, np.array([coded.codes[first]] * 2).reshape(2, len(first)), np.ones((2, len(first)), bool))
+    return Unigrams(coded.terms, rows, ids, np.array([coded.codes[first]] * 2).reshape(2, len(first)), np.ones((2, len(first)), bool))
 
 
 def reference_unigrams(text: str) -> set[str]:

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from newsfuse.model import Cluster, Document
 from newsfuse.pipeline import prepare
-from newsfuse.text import STOPWORDS, TermWeights, Tokens, stem, terms, words
-from newsfuse.vectors import SentenceVectors, load_idf
+from newsfuse.text import STOPWORDS, TermIndex, TermWeights, Tokens, stem, terms, words
+from newsfuse.vectors import SentenceVectors, load_idf, term_index
 
 VOCABULARY = "the flood rose rose in alden town towns 12 said mayor it's council's water waters a of x".split()
 
@@ -88,12 +88,28 @@ def test_tokens_code_each_distinct_word_once() -> None:
     assert tokens.stop_words().tolist() == [True, False, False, True, False]
 
 
-def test_vectors_look_each_table_up_once_per_cluster() -> None:
+def test_vectors_read_tables_by_their_rows_in_the_shared_index() -> None:
     vectors = SentenceVectors.of(prepare(Cluster(documents=[Document(text="Floods rose in the town. The town council met.")])))
     table = TermWeights({"flood": 2.0, "town": 3.0}, 0.5)
-    weights = vectors.weights(table)
-    assert weights.tolist() == [table[term] for term in vectors.vocabulary]
-    assert vectors.weights(table) is weights
+    assert vectors.weights(table).tolist() == [table[term] for term in vectors.vocabulary]
+    assert table.by_row(term_index()) is table.by_row(term_index())  # made once per index
     assert vectors.weights(load_idf()).tolist() == load_idf().weigh(vectors.vocabulary).tolist()
+    assert vectors.term_rows.tolist() == [term_index().rows[term] for term in vectors.vocabulary]
+    # a table knowing a term the index lacks is read term by term
+    unindexed = TermWeights({"flood": 2.0, "zqxjv": 1.0}, 0.5)
+    assert unindexed.by_row(term_index()) is None
+    assert vectors.weights(unindexed).tolist() == [unindexed[term] for term in vectors.vocabulary]
+    spelled = [term or word for term, word in zip(vectors.tokens.terms, vectors.tokens.words)]
+    assert vectors.spelling_rows().tolist() == [term_index().rows[spelling] for spelling in spelled]
     assert table.weigh_known(["town", "river"])[0].tolist() == [3.0, 0.5]
     assert table.weigh_known(["town", "river"])[1].tolist() == [True, False]
+
+
+def test_pairs_are_weighed_by_the_rows_of_their_words() -> None:
+    index = TermIndex.of(["flood", "town", "the"])
+    table = TermWeights({"the town": 0.9, "town flood": 0.1}, 0.5)
+    weights, known = table.weigh_pairs(index, np.array([2, 1, 0, -1, 1]), np.array([1, 0, 1, 1, 2]))
+    assert weights.tolist() == [0.9, 0.1, 0.5, 0.5, 0.5] and known.tolist() == [True, True, False, False, False]
+    assert TermWeights({}, 0.5).weigh_pairs(index, np.array([0]), np.array([1]))[1].tolist() == [False]
+    assert TermWeights({"the river": 0.9}, 0.5).weigh_pairs(index, np.array([0]), np.array([1])) is None  # unindexed word
+    assert TermWeights({"town": 0.9}, 0.5).weigh_pairs(index, np.array([0]), np.array([1])) is None  # not a pair

@@ -2,9 +2,11 @@
 
 For every cluster of the seeds, the raw Multi-News sample and the first 500 Multi-News+ val
 clusters it keeps the prepared cluster (every document's cleaned text and sentence offsets),
-the learned scorer's feature matrix and scores, and the JSON summaries of the learned,
-centroid, lead and textrank summarizers.  ``check`` demands byte-identical text and summaries
-and features and scores within 1e-9.  Reference files are written outside the repository.
+the learned scorer's feature matrix and scores, the default ``concepts`` summarizer's concept
+names, concept feature matrix and concept weights, and the JSON summaries of the concepts,
+learned, centroid, lead and textrank summarizers.  ``check`` demands byte-identical text,
+summaries and concept names, and arrays within 1e-9 (it counts those not bit-identical).
+Reference files are written outside the repository.
 
     PYTHONPATH=src python benchmarks/tools/same_outputs.py record /tmp/reference
     PYTHONPATH=src python benchmarks/tools/same_outputs.py check /tmp/reference
@@ -27,10 +29,12 @@ from newsfuse.pipeline import prepare
 from newsfuse.readers import read, read_cluster
 from newsfuse.render import to_json
 from newsfuse.summarizers.base import leading_sentences
+from newsfuse.summarizers.coverage import concept_features
 from newsfuse.vectors import SentenceVectors
 
 SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[3] / "shared"))
-METHODS = ("learned", "centroid", "lead", "textrank")
+METHODS = ("concepts", "learned", "centroid", "lead", "textrank")
+ARRAYS = ("features", "scores", "concept_features", "concept_weights")
 WORDS = 200
 TOLERANCE = 1e-9
 
@@ -44,28 +48,37 @@ def datasets(val_limit: int) -> dict[str, list]:
     }
 
 
-def outputs(cluster) -> tuple[dict, np.ndarray, np.ndarray]:
-    """What one cluster produces: texts and summaries, feature matrix, learned scores."""
+def outputs(cluster) -> tuple[dict, dict[str, np.ndarray]]:
+    """What one cluster produces: texts, summaries and concept names; its arrays by name."""
     prepared = prepare(cluster)
     texts = {
         "prepared": [[document.text, [(s.start, s.end) for s in document.sentences]] for document in prepared.documents],
         **{method: to_json(summarizers.get(method)(prepared, WORDS)) for method in METHODS},
     }
     if not prepared.sentences:
-        return texts, np.zeros((0, 0)), np.zeros(0)
+        return {**texts, "concept_names": []}, dict.fromkeys(ARRAYS, np.zeros(0))
     considered = leading_sentences(prepared)
     vectors = SentenceVectors.of(considered)
     learned = summarizers.get("learned")
-    return texts, features(considered, vectors), learned.score(considered, vectors)
+    default = summarizers.get("concepts")
+    found, concept_matrix, _ = concept_features(default, default.bigrams, considered, vectors)
+    _, coverage = default.plan(considered, SentenceVectors.of(considered))
+    texts["concept_names"] = found.names
+    arrays = {
+        "features": features(considered, vectors),
+        "scores": learned.score(considered, vectors),
+        "concept_features": concept_matrix,
+        "concept_weights": coverage.weights,
+    }
+    return texts, arrays
 
 
 def record(directory: Path, val_limit: int) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     for name, clusters in datasets(val_limit).items():
         results = [outputs(cluster) for cluster in clusters]
-        (directory / f"{name}.json").write_text(json.dumps([texts for texts, _, _ in results], ensure_ascii=False))
-        arrays = {f"features{i}": matrix for i, (_, matrix, _) in enumerate(results)}
-        arrays.update({f"scores{i}": scores for i, (_, _, scores) in enumerate(results)})
+        (directory / f"{name}.json").write_text(json.dumps([texts for texts, _ in results], ensure_ascii=False))
+        arrays = {f"{key}{i}": value for i, (_, named) in enumerate(results) for key, value in named.items()}
         np.savez_compressed(directory / f"{name}.npz", **arrays)
         print(f"{name}: recorded {len(results)} clusters")
 
@@ -77,13 +90,13 @@ def check(directory: Path, val_limit: int) -> bool:
         arrays = np.load(directory / f"{name}.npz")
         differences = inexact = 0
         for i, cluster in enumerate(clusters):
-            got, matrix, scores = outputs(cluster)
+            got, named = outputs(cluster)
             got = json.loads(json.dumps(got, ensure_ascii=False))  # tuples become lists, as recorded
             for key, value in got.items():
                 if value != texts[i][key]:
                     differences += 1
                     print(f"{name}[{i}] {cluster.id}: {key} differs")
-            for key, value in (("features", matrix), ("scores", scores)):
+            for key, value in named.items():
                 expected = arrays[f"{key}{i}"]
                 if value.shape != expected.shape or not np.allclose(value, expected, rtol=0, atol=TOLERANCE):
                     differences += 1

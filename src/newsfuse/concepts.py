@@ -20,7 +20,7 @@ from newsfuse import features as sentence_features
 from newsfuse.prior import SummaryPrior, shipped
 from newsfuse.segment import split
 from newsfuse.text import Tokens, words as split_words
-from newsfuse.vectors import SentenceVectors, load_idf
+from newsfuse.vectors import SentenceVectors, load_idf, term_index
 
 OWN_FEATURES: tuple[str, ...] = (
     "documents",
@@ -50,14 +50,15 @@ FEATURES: tuple[str, ...] = OWN_FEATURES + tuple(f"carrier_{name}" for name in s
 class Concepts:
     """A cluster's distinct bigrams and the sentences that carry them.
 
-    ``names`` are the bigrams ("stem stem") in order of first use; ``rows`` and ``ids`` list
+    ``spelled`` gives each distinct word (:attr:`newsfuse.text.Tokens.words`) as a concept
+    spells it: a content word as its stem, a stop word as it is.  ``rows`` and ``ids`` list
     each occurrence (its sentence and its concept).  ``parts`` are the two words of every
-    concept's first occurrence, as places in :attr:`newsfuse.text.Tokens.words`, so a table
-    of word weights is read once per word, and ``content`` tells whether each of them is a
-    content word; both ``(2, concepts)``.
+    concept's first occurrence, as places among the distinct words, so a table of word
+    weights is read once per word, and ``content`` tells whether each of them is a content
+    word; both ``(2, concepts)``.  Concepts are in order of first use.
     """
 
-    names: list[str]
+    spelled: list[str]
     rows: np.ndarray
     ids: np.ndarray
     parts: np.ndarray
@@ -90,18 +91,23 @@ class Concepts:
         rank[by_use] = np.arange(len(by_use))
         first = positions[first[by_use]]  # the first occurrence of every concept
         parts = np.array([codes[first], codes[first + 1]]).reshape(2, len(first))
-        names = list(map(" ".join, zip(map(spelled.__getitem__, parts[0].tolist()), map(spelled.__getitem__, parts[1].tolist()))))
         rows = np.repeat(np.arange(len(counts)), counts)[positions]
-        return cls(names, rows, rank[inverse], parts, ~np.array([stop[first], stop[first + 1]]).reshape(2, len(names)))
+        return cls(spelled, rows, rank[inverse], parts, ~np.array([stop[first], stop[first + 1]]).reshape(2, len(first)))
 
     def __len__(self) -> int:
-        return len(self.names)
+        return self.parts.shape[1]
+
+    @property
+    def names(self) -> list[str]:
+        """The bigrams as text, "stem stem": spelled out only when asked for (a reference's
+        bigrams, training labels), as the summarizer looks its concepts up by number."""
+        return list(map(" ".join, zip(map(self.spelled.__getitem__, self.parts[0].tolist()), map(self.spelled.__getitem__, self.parts[1].tolist()))))
 
     def carried(self) -> tuple[np.ndarray, np.ndarray]:
         """The (sentence, concept) pairs where a sentence carries a concept, each once however
         often, ordered by sentence, then concept."""
-        pairs = _distinct(self.rows * max(len(self.names), 1) + self.ids)
-        return pairs // max(len(self.names), 1), pairs % max(len(self.names), 1)
+        pairs = _distinct(self.rows * max(len(self), 1) + self.ids)
+        return pairs // max(len(self), 1), pairs % max(len(self), 1)
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -117,6 +123,15 @@ def _with_digit(words: list[str]) -> np.ndarray:
     characters = np.frombuffer(("\n".join(words) + "\n").encode("utf-32-le"), np.uint32)
     sizes = np.fromiter(map(len, words), np.int64, len(words)) + 1  # each word and its newline
     return np.logical_or.reduceat((characters >= ord("0")) & (characters <= ord("9")), np.cumsum(sizes) - sizes)
+
+
+def _bigram_weights(concepts: Concepts, vectors: SentenceVectors, bigram_prior: SummaryPrior) -> tuple[np.ndarray, np.ndarray]:
+    """Each concept's weight in the bigram prior and whether the prior has it: looked up by
+    the rows of its two words in the shared term index, or by name in a prior that knows
+    words the index lacks."""
+    first, second = vectors.spelling_rows()[concepts.parts]
+    found = bigram_prior.weigh_pairs(term_index(), first, second)
+    return found if found is not None else bigram_prior.weigh_known(concepts.names)
 
 
 def bigrams(text: str, words: int | None = None) -> set[str]:
@@ -196,7 +211,7 @@ def own_features(
     ranks = np.argsort(np.argsort(-np.asarray(scores), kind="stable"), kind="stable") / max(len(scores) - 1, 1)
     columns["score_rank"] = np.minimum(np.minimum.reduceat(ranks[carriers], runs), 1.0)
     columns["cluster_documents"] = documents
-    columns["bigram_prior"], columns["bigram_known"] = bigram_prior.weigh_known(concepts.names)
+    columns["bigram_prior"], columns["bigram_known"] = _bigram_weights(concepts, vectors, bigram_prior)
     for position, name in enumerate(OWN_FEATURES):
         matrix[:, position] = columns[name]
     best = np.flatnonzero(carrier_scores == score_max[carried_by])  # each concept's best carriers, the first one first

@@ -10,16 +10,18 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import string
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress
 
 import numpy as np
 
 from newsfuse.model import Cluster
-from newsfuse.text import TermWeights, Tokens, count_words, terms, words
+from newsfuse.text import STOPWORDS, TermIndex, TermWeights, Tokens, count_words, terms, words
 
 IDF_RESOURCE = "idf.json.gz"
 
@@ -37,6 +39,14 @@ def load_idf() -> Idf:
     documents = table["documents"]
     weights = {term: math.log(documents / count) for term, count in table["frequencies"].items()}
     return Idf(weights, math.log(documents / table["min_count"]))
+
+
+@cache
+def term_index() -> TermIndex:
+    """The rows shared by every table of term weights: the terms the IDF table knows (the
+    news vocabulary, which the smaller shipped tables are part of) and the spellings a concept
+    gives a word that is no term, a stop word or a single character."""
+    return TermIndex.of([*load_idf().weights, *sorted(STOPWORDS), *string.ascii_lowercase, *string.digits])
 
 
 def document_frequencies(texts: Iterable[str], min_count: int = 3) -> dict:
@@ -62,8 +72,9 @@ class SentenceVectors:
     with the cluster's distinct terms (:class:`newsfuse.text.Tokens`): the ``vocabulary``, the
     matrix columns.  ``term_columns`` gives the column of every stemmed content word (all
     sentences' terms back to back), ``term_counts`` how many each sentence has and
-    ``term_idf`` their IDF, so later stages need not re-tokenize or look words up again: a
-    table of per-term weights is read once per distinct term (:meth:`weights`).
+    ``term_idf`` their IDF, so later stages need not re-tokenize or look words up again.
+    ``term_rows`` gives each vocabulary term's row in the shared :func:`term_index`, through
+    which every table of per-term weights is read as an array (:meth:`weights`).
     """
 
     similarity: np.ndarray
@@ -75,7 +86,7 @@ class SentenceVectors:
     term_columns: np.ndarray
     term_counts: np.ndarray
     term_idf: np.ndarray
-    weighed: list[tuple[TermWeights, np.ndarray]] = field(default_factory=list, repr=False, compare=False)
+    term_rows: np.ndarray
 
     @classmethod
     def of(cls, cluster: Cluster) -> SentenceVectors:
@@ -83,8 +94,8 @@ class SentenceVectors:
         count = len(sentences)
         split = [words(sentence.text) for sentence in sentences]
         tokens = Tokens.of(split)
-        idf = load_idf()
-        weights = idf.weigh(tokens.vocabulary)
+        rows = term_index().find(tokens.vocabulary)
+        weights = _weights(load_idf(), tokens.vocabulary, rows)
         similarity, term_columns, term_counts = _tfidf(tokens, weights)
         return cls(
             similarity=similarity,
@@ -96,7 +107,7 @@ class SentenceVectors:
             term_columns=term_columns,
             term_counts=term_counts,
             term_idf=weights[term_columns],
-            weighed=[(idf, weights)],
+            term_rows=rows,
         )
 
     def __len__(self) -> int:
@@ -115,15 +126,25 @@ class SentenceVectors:
         return [flat[end - size : end] for end, size in zip(ends, self.term_counts.tolist())]
 
     def weights(self, table: TermWeights) -> np.ndarray:
-        """The weight in ``table`` of every vocabulary term, in column order: looked up once
-        per cluster however many stages read it (features and concepts both read the summary
-        prior and the IDF).  Read-only."""
-        for weighed, weights in self.weighed:
-            if weighed is table:
-                return weights
-        weights = table.weigh(self.vocabulary)
-        self.weighed.append((table, weights))
-        return weights
+        """The weight in ``table`` of every vocabulary term, in column order."""
+        return _weights(table, self.vocabulary, self.term_rows)
+
+    def spelling_rows(self) -> np.ndarray:
+        """The row in :func:`term_index` of each distinct word (``tokens.words``) as a concept
+        spells it, its stem or, for a stop word, the word itself (-1 when not indexed)."""
+        columns = self.tokens.columns
+        stop = columns < 0
+        rows = np.append(self.term_rows, -1)[columns]
+        rows[stop] = term_index().find(list(compress(self.tokens.words, stop)))
+        return rows
+
+
+def _weights(table: TermWeights, vocabulary: list[str], rows: np.ndarray) -> np.ndarray:
+    """The weight in ``table`` of each term of ``vocabulary``, whose rows in :func:`term_index`
+    are ``rows``: gathered from the table's array by row, or looked up term by term in a table
+    that knows terms the index lacks."""
+    by_row = table.by_row(term_index())
+    return by_row[rows] if by_row is not None else table.weigh(vocabulary)
 
 
 def _tfidf(tokens: Tokens, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
