@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse import concepts
-from newsfuse.evaluation import datasets, rouge
+from newsfuse.evaluation import rouge
 from newsfuse.evaluation.bootstrap import Bootstrap
 from newsfuse.model import Cluster, Summary
 from newsfuse.pipeline import prepare
@@ -56,8 +56,9 @@ from newsfuse.summarizers.coverage import ConceptCoverage
 from newsfuse.summarizers.graph import TextRank
 from newsfuse.summarizers.learned import LENGTH_EXPONENT
 from newsfuse.training.labels import gains, membership
-from newsfuse.training.dataset import spread
 from newsfuse.vectors import SentenceVectors
+
+import paired
 
 SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 VAL = SHARED / "data" / "multinews" / "val.jsonl.gz"
@@ -129,11 +130,8 @@ def scored(summary: Summary, references: list[list[str]]) -> tuple[float, float]
 def measure(systems: Callable[[Cluster, dict[str, Any]], dict], data: Path, limit: int | None, jobs: int, settings: dict[str, Any]) -> dict[str, np.ndarray]:
     """Every row's (R1, R2) F1 in points, one line per cluster with a reference, rows in the
     order ``systems`` returns them."""
-    items = (item for item in datasets.load(data, limit) if isinstance(item, Cluster) and item.references)
-    outcomes = [outcome for outcome in spread(systems, items, jobs, settings) if outcome]
-    if not outcomes:
-        raise SystemExit(f"{data}: no cluster with sentences and a reference summary")
-    return {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in outcomes[0]}
+    found = paired.outcomes(systems, data, limit, jobs, settings)
+    return {name: np.array([outcome[name] for outcome in found]) * 100 for name in found[0]}
 
 
 def table(values: dict[str, np.ndarray], baseline: str, target: tuple[float, float] | None = None) -> list[str]:
@@ -143,13 +141,10 @@ def table(values: dict[str, np.ndarray], baseline: str, target: tuple[float, flo
     reaches = f" reaches +{target[0]:g} / +{target[1]:g} |" if target else ""
     lines = [f"| row | R1 F1 | R2 F1 | ΔR1 vs {baseline} | ΔR2 vs {baseline} |{reaches}", "|---|---:|---:|---:|---:|" + ("---|" if target else "")]
     for name, rows in values.items():
-        cells = [name, *(f"{rows[:, column].mean():.2f}" for column in (0, 1))]
-        differences = [rows[:, column] - values[baseline][:, column] for column in (0, 1)]
-        for difference in differences:
-            low, high = bootstrap.interval(difference)
-            cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+        cells = [name, *paired.cells(rows, values[baseline], bootstrap)]
         if target:
-            reached = [round(difference.mean(), 2) >= goal for difference, goal in zip(differences, target)]  # as printed
+            differences = [(rows[:, column] - values[baseline][:, column]).mean() for column in (0, 1)]
+            reached = [round(difference, 2) >= goal for difference, goal in zip(differences, target)]  # as printed
             cells.append("—" if name == baseline else "both" if all(reached) else "R1 only" if reached[0] else "R2 only" if reached[1] else "no")
         lines.append("| " + " | ".join(cells) + " |")
     return lines

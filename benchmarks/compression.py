@@ -69,7 +69,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.evaluation import datasets, rouge
+from newsfuse.evaluation import rouge
 from newsfuse.evaluation.bootstrap import Bootstrap
 from newsfuse.model import Cluster, Sentence
 from newsfuse.pipeline import prepare
@@ -77,8 +77,9 @@ from newsfuse.selection import select
 from newsfuse.summarizers.base import leading_sentences
 from newsfuse.summarizers.coverage import ConceptCoverage
 from newsfuse.text import count_words
-from newsfuse.training.dataset import spread
 from newsfuse.vectors import SentenceVectors
+
+import paired
 
 MIN_KEPT = 6
 #: negations and hedges: dropping one would make the kept text assert more than the source does
@@ -272,17 +273,6 @@ def _dropped(source: str, kept: str) -> list[str]:
     return list(left.elements())
 
 
-def rouge_cells(table: np.ndarray, baseline: np.ndarray, bootstrap: Bootstrap) -> list[str]:
-    """R1 and R2 F1 (columns 0 and 1 of per-cluster rows) and their paired differences from
-    ``baseline`` with 95 % bootstrap intervals, as table cells."""
-    cells = [f"{table[:, 0].mean() * 100:.2f}", f"{table[:, 1].mean() * 100:.2f}"]
-    for column in (0, 1):
-        difference = (table[:, column] - baseline[:, column]) * 100
-        low, high = bootstrap.interval(difference)
-        cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
-    return cells
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--val", type=int, default=2000, help="first N clusters (all: 0)")
@@ -293,10 +283,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     settings = {"summarizer": ConceptCoverage(), "modes": args.modes, "rule_sets": {name: RULE_SETS[name] for name in args.rules}}
-    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
-    outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
-    if not outcomes:
-        raise SystemExit(f"{args.data}: no clusters with references and sentences (is NEWSFUSE_SHARED set?)")
+    outcomes = paired.outcomes(systems, args.data, args.val or None, args.jobs, settings)
     values = {name: np.array([outcome[name] for outcome in outcomes]) for name in outcomes[0]}
     bootstrap = Bootstrap(len(outcomes))
     print(f"{args.data.name}: {len(outcomes)} clusters, default method ({ConceptCoverage.name}), {WORDS}-word budget "
@@ -304,7 +291,7 @@ def main() -> None:
     print("| rules · selection sees | R1 F1 | R2 F1 | ΔR1 (95 % CI) | ΔR2 (95 % CI) | words dropped | in the reference: dropped words | summary words | sentences |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, table in values.items():
-        cells = [name, *rouge_cells(table, values[BASELINE], bootstrap)]
+        cells = [name, *paired.cells(table[:, :2] * 100, values[BASELINE][:, :2] * 100, bootstrap)]
         hits = f"{table[:, 4].sum() / table[:, 5].sum():.1%}" if table[:, 5].sum() else "–"
         cells += [f"{table[:, 2].mean():.1%}", hits, f"{table[:, 6].sum() / table[:, 7].sum():.1%}", f"{table[:, 3].mean():.2f}"]
         print("| " + " | ".join(cells) + " |")

@@ -39,9 +39,11 @@ from newsfuse.selection import Coverage, select
 from newsfuse.summarizers.base import leading_sentences
 from newsfuse.summarizers.learned import Learned, load_model, predictor
 from newsfuse.training import concepts as training
-from newsfuse.training.dataset import clusters, spread
+from newsfuse.training.dataset import clusters
 from newsfuse.training.train import save
 from newsfuse.vectors import SentenceVectors
+
+import paired
 
 SHARED = Path(os.environ.get("NEWSFUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 TRAIN = [str(SHARED / "data" / "multinews" / f"train-0{part}.jsonl.gz") for part in (0, 1)]
@@ -139,8 +141,7 @@ def main() -> None:
     scorer = Learned()
     booster, bigrams = model(args, scorer)
     settings = {"scorer": scorer, "booster": booster, "predict": predictor(booster), "bigrams": bigrams, "bonus": args.bonus, "exponent": args.exponent}
-    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
-    outcomes = [outcome for outcome in spread(systems, items, args.jobs, settings) if outcome]
+    outcomes = paired.outcomes(systems, args.data, args.val or None, args.jobs, settings)
     names = list(outcomes[0])
     values = {name: np.array([outcome[name] for outcome in outcomes]) * 100 for name in names}
     half = len(outcomes) // 2
@@ -152,10 +153,7 @@ def main() -> None:
     for name in names:
         cells = [name, *(f"{values[name][:, column].mean():.2f}" for column in (0, 1))]
         for part, rows in parts.items():
-            for column in (0, 1):
-                difference = values[name][rows, column] - values[BASELINE][rows, column]
-                low, high = bootstraps[part].interval(difference)
-                cells.append(f"{difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
+            cells += [paired.difference(values[name][rows, column], values[BASELINE][rows, column], bootstraps[part]) for column in (0, 1)]
         print("| " + " | ".join(cells) + " |")
     if args.repeats and RAW.exists():
         grid = [(bonus, exponent) for bonus in args.bonus for exponent in args.exponent]

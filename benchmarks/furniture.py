@@ -35,7 +35,6 @@ little because its line-level cleaning already drops most of these lines whole.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -43,15 +42,14 @@ from unittest import mock
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from compression import MEASURES, VAL, WORDS, rouge_cells  # noqa: E402  (the sibling benchmark's pairing)
+from newsfuse import cleaning, summarizers
+from newsfuse.evaluation import rouge
+from newsfuse.evaluation.bootstrap import Bootstrap
+from newsfuse.model import Cluster
+from newsfuse.pipeline import prepare
 
-from newsfuse import cleaning, summarizers  # noqa: E402
-from newsfuse.evaluation import datasets, rouge  # noqa: E402
-from newsfuse.evaluation.bootstrap import Bootstrap  # noqa: E402
-from newsfuse.model import Cluster  # noqa: E402
-from newsfuse.pipeline import prepare  # noqa: E402
-from newsfuse.training.dataset import spread  # noqa: E402
+import paired
+from compression import MEASURES, VAL, WORDS
 
 BEFORE, AFTER = "furniture kept", "cleaning as shipped"
 
@@ -85,11 +83,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
     started = time.perf_counter()
-    items = (item for item in datasets.load(args.data, args.val or None) if isinstance(item, Cluster) and item.references)
-    outcomes = spread(systems, items, args.jobs, {})
-    if not outcomes:
-        raise SystemExit(f"{args.data}: no clusters with references (is NEWSFUSE_SHARED set?)")
-    values = {name: np.array([scores[name] for scores, _, _ in outcomes]) for name in (BEFORE, AFTER)}
+    outcomes = paired.outcomes(systems, args.data, args.val or None, args.jobs, {})
+    values = {name: np.array([scores[name] for scores, _, _ in outcomes]) * 100 for name in (BEFORE, AFTER)}
     changed, sentences = sum(outcome[1] for outcome in outcomes), sum(outcome[2] for outcome in outcomes)
     touched = sum(outcome[1] > 0 for outcome in outcomes)
     bootstrap = Bootstrap(len(outcomes))
@@ -100,7 +95,7 @@ def main() -> None:
     print("| cleaning | R1 F1 | R2 F1 | ΔR1 (95 % CI) | ΔR2 (95 % CI) |")
     print("|---|---:|---:|---:|---:|")
     for name, table in values.items():
-        print("| " + " | ".join([name, *rouge_cells(table, values[BEFORE], bootstrap)]) + " |")
+        print("| " + " | ".join([name, *paired.cells(table, values[BEFORE], bootstrap)]) + " |")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -22,7 +23,11 @@ needs_raw = pytest.mark.skipif(not RAW_SAMPLE.exists(), reason="../shared raw Mu
 
 def script(path: str) -> ModuleType:
     """A script of the repository that is not in the package (a benchmark, a labelling tool),
-    imported by its path relative to the root."""
+    imported by its path relative to the root with its directory on the import path, as when
+    it runs, so that it can import its siblings."""
+    directory = str((ROOT / path).parent)
+    if directory not in sys.path:
+        sys.path.insert(0, directory)
     spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -4,17 +4,15 @@ A ceiling row that did not really read the reference, or a margin column that co
 wrong rows, would make the issue's verdict (the target is out of reach of any scorer) wrong.
 """
 
-import sys
 from types import SimpleNamespace
 
 import numpy as np
 
-from conftest import ROOT, script
+from conftest import script
 from newsfuse.model import Cluster, Document
 from newsfuse.selection import Coverage
 
 CEILINGS = script("benchmarks/ceilings.py")
-sys.path.insert(0, str(ROOT / "benchmarks"))  # concept_variants imports its sibling
 VARIANTS = script("benchmarks/concept_variants.py")
 
 # The reference is one article's third sentence, 20 words long: with a 20-word budget, a
