@@ -7,7 +7,6 @@ faster than NLTK's pure-Python one, memoised because news vocabulary repeats.
 
 from __future__ import annotations
 
-import operator
 import re
 import sys
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -163,7 +162,7 @@ class Tokens:
 
     def stop_words(self) -> np.ndarray:
         """Whether each distinct word is a stop word (or a single character)."""
-        return np.fromiter(map(operator.is_, self.terms, repeat(None)), bool, len(self.terms))
+        return self.columns < 0
 
 
 @dataclass(frozen=True, slots=True, eq=False)

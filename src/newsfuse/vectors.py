@@ -132,9 +132,8 @@ class SentenceVectors:
     def spelling_rows(self) -> np.ndarray:
         """The row in :func:`term_index` of each distinct word (``tokens.words``) as a concept
         spells it, its stem or, for a stop word, the word itself (-1 when not indexed)."""
-        columns = self.tokens.columns
-        stop = columns < 0
-        rows = np.append(self.term_rows, -1)[columns]
+        stop = self.tokens.stop_words()
+        rows = np.append(self.term_rows, -1)[self.tokens.columns]
         rows[stop] = term_index().find(list(compress(self.tokens.words, stop)))
         return rows
 
